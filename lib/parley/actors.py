@@ -1,0 +1,520 @@
+"""Actors: who the article is about, one row per real-world actor, with every mention.
+
+The spaCy NER labels are a starting point only: a state is recognised from the country
+gazetteer (names, official names, demonyms, capitals), a person from a name the NER or a
+preceding title gives, and later mentions (surname alone, "the Iranian foreign minister",
+"his Azerbaijani counterpart", "he") are resolved to the person they refer to. Roles and
+countries come from titles and appositions in the text.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .article import slugify
+from .countries import gazetteer
+from .models import Actor, Mention
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "via", "through", "across"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    with resources.files("parley").joinpath("data").joinpath(name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@functools.cache
+def lexicon() -> dict[str, dict[str, str]]:
+    """The small data tables that drive actor recognition (roles, honorifics, nouns, platforms)."""
+    return {
+        "roles": {r["title"]: r["kind"] for r in _table("roles.csv")},
+        "honorifics": {r["word"]: r["kind"] for r in _table("honorifics.csv")},
+        "nouns": {r["noun"]: r["kind"] for r in _table("nouns.csv")},
+        "platforms": {r["name"]: r["kind"] for r in _table("platforms.csv")},
+    }
+
+
+@functools.cache
+def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers for country forms (exact case) and role titles (any case), built once."""
+    from spacy.lang.en import English
+
+    make = English().make_doc
+    countries = PhraseMatcher(vocab, attr="ORTH")
+    gaz = gazetteer()
+    forms = list(gaz.forms) + list(gaz.official_prefixes)
+    countries.add("COUNTRY", [make(f) for f in forms] + [make(f.replace("'", "’")) for f in forms if "'" in f])
+    roles = PhraseMatcher(vocab, attr="LOWER")
+    roles.add("ROLE", [make(t) for t in lexicon()["roles"]])
+    return countries, roles
+
+
+@dataclass
+class _Person:
+    key: tuple[str, ...]  # name tokens, lower case, honorifics removed
+    name: str
+    roles: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+class _Resolver:
+    """One pass over a parsed article; collects actors and their mentions."""
+
+    def __init__(self, doc: Doc, *, start: int = 0):
+        self.doc = doc
+        self.start = start  # the news text starts here (after the dateline)
+        self.lex = lexicon()
+        self.gaz = gazetteer()
+        self.sent_of = {}
+        for i, sent in enumerate(doc.sents):
+            for tok in sent:
+                self.sent_of[tok.i] = i
+        self.actors: dict[str, Actor] = {}
+        self.mentions: list[Mention] = []
+        self.people: list[_Person] = []
+        self.person_at: dict[int, _Person] = {}  # token index -> person named there
+        self.country_at: dict[int, str] = {}  # token index -> ISO3 of a country form there
+        self.role_spans: list[Span] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def mention(self, span: Span, actor_id: str, how: str) -> Mention:
+        m = Mention(span.start_char, span.end_char, span.text, self.sent_of[span.start], how, actor_id)
+        self.mentions.append(m)
+        return m
+
+    def actor(self, actor_id: str, name: str, kind: str, country: str = "", role: str = "") -> Actor:
+        if actor_id not in self.actors:
+            self.actors[actor_id] = Actor(actor_id, name, kind, country, role)
+        return self.actors[actor_id]
+
+    def country_actor(self, iso3: str) -> str:
+        c = self.gaz.countries[iso3]
+        actor_id = slugify(c.name)
+        self.actor(actor_id, c.name, "country", iso3)
+        return actor_id
+
+    def in_text(self, span: Span) -> bool:
+        return span.start_char >= self.start
+
+    # -- states ----------------------------------------------------------------------------
+    def countries(self) -> None:
+        """Every state named, by name, official name, demonym or capital."""
+        cmatch, rmatch = _matchers(self.doc.vocab)
+        from spacy.util import filter_spans
+
+        spans = filter_spans([self.doc[s:e] for _, s, e in cmatch(self.doc)])
+        self.role_spans = filter_spans([self.doc[s:e] for _, s, e in rmatch(self.doc)])
+        found = {self.gaz.lookup(s.text)[0] for s in spans if self.gaz.lookup(s.text)}
+        for span in spans:
+            if not self.in_text(span):
+                continue
+            hit = self.gaz.lookup(span.text)
+            if hit is None:  # "the Islamic Republic": the one state in the article it can be
+                options = [iso for iso in self.gaz.official_prefixes.get(span.text, ()) if iso in found]
+                if len(options) != 1:
+                    continue
+                hit = (options[0], "name")
+            iso3, how = hit
+            head = span.root.head
+            if how == "capital" and span.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+                place = self.actor(slugify(span.text), span.text, "place", iso3)
+                self.mention(span, place.actor_id, "name")
+                continue
+            for tok in span:
+                self.country_at[tok.i] = iso3
+            self.mention(self._with_article(span), self.country_actor(iso3), how)
+
+    def _with_article(self, span: Span) -> Span:
+        """Widen "Republic of Azerbaijan" to "the Republic of Azerbaijan" for official names."""
+        first = span[0]
+        if first.i > 0 and self.doc[first.i - 1].lower_ == "the" and len(span) > 1:
+            return self.doc[first.i - 1 : span.end]
+        return span
+
+    # -- people ----------------------------------------------------------------------------
+    def _name_tokens(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+        """Split a candidate into (leading context: titles, states, honorifics; the name)."""
+        hon = self.lex["honorifics"]
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            if t.i in self.country_at or t.lower_ in {"the", "'s", "’s", "his", "her", "their", "my"} or (
+                hon.get(t.text) == "title" or self._in_role(t)
+            ):
+                i += 1
+                continue
+            break
+        name = tokens[i:]
+        while name and (name[-1].lower_ in {"'s", "’s", "'"} or not name[-1].text[0].isalpha()):
+            name = name[:-1]
+        return tokens[:i], name
+
+    def _in_role(self, tok: Token) -> bool:
+        return any(r.start <= tok.i < r.end for r in self.role_spans)
+
+    @staticmethod
+    def _looks_like_name(name: list[Token]) -> bool:
+        particles = {"bin", "bint", "al", "el", "van", "von", "der", "de", "da", "di", "du", "la", "le", "ibn", "-"}
+        return bool(name) and name[0].text[:1].isupper() and all(
+            t.text[:1].isupper() or t.lower_ in particles or t.text.startswith(("al-", "el-")) for t in name
+        ) and not all(t.is_stop for t in name)
+
+    def _key(self, name: list[Token]) -> tuple[str, ...]:
+        hon = self.lex["honorifics"]
+        return tuple(t.lower_.replace("’", "'") for t in name if hon.get(t.text) != "title" and t.text != "-")
+
+    def _find_person(self, key: tuple[str, ...]) -> _Person | None:
+        """The person whose name contains ``key`` as a run at its start or end (latest first)."""
+        for person in reversed(self.people):
+            p, n = person.key, len(key)
+            if any(p[i : i + n] == key for i in range(len(p) - n + 1)) and (key[-1] == p[-1] or key[0] == p[0]):
+                return person
+        for person in reversed(self.people):  # an earlier short form, now given in full
+            p, n = person.key, len(person.key)
+            if any(key[i : i + n] == p for i in range(len(key) - n + 1)):
+                return person
+        return None
+
+    def _evidence(self, name: list[Token]) -> bool:
+        """A title, an honorific or "counterpart"/"colleague" right before the name."""
+        before = self.doc[name[0].i - 1] if name[0].i > 0 else None
+        return before is not None and (
+            self._in_role(before)
+            or before.text in self.lex["honorifics"]
+            or before.lemma_ in {"counterpart", "colleague"}
+        )
+
+    def people_(self) -> None:
+        """Named people, one per real person, however the text abbreviates them."""
+        candidates: list[tuple[list[Token], bool]] = []
+        covered: set[int] = set()
+        for ent in self.doc.ents:
+            if ent.label_ not in NAME_LABELS or not self.in_text(ent):
+                continue
+            # a title before the entity belongs to the context: "Foreign Minister Jeyhun Bayramov"
+            _, name = self._name_tokens(list(ent))
+            if not self._looks_like_name(name) or self._is_not_person(name):
+                continue
+            strong = ent.label_ == "PERSON" or self._evidence(name)
+            candidates.append((name, strong))
+            covered.update(t.i for t in ent)
+        for tok in self.doc:  # a name the NER missed, after a title or honorific
+            if tok.i in covered or tok.pos_ != "PROPN" or tok.i in self.country_at or tok.idx < self.start:
+                continue
+            if self._evidence([tok]) or tok.text in self.lex["honorifics"]:
+                run = [tok]
+                while run[-1].i + 1 < len(self.doc) and self.doc[run[-1].i + 1].pos_ == "PROPN":
+                    run.append(self.doc[run[-1].i + 1])
+                _, name = self._name_tokens(run)
+                if self._looks_like_name(name) and not self._is_not_person(name):
+                    candidates.append((name, True))
+                    covered.update(t.i for t in run)
+        for tok in self.doc:  # a surname alone that the NER did not mark
+            if tok.i not in covered and tok.pos_ == "PROPN" and tok.idx >= self.start and tok.i not in self.country_at:
+                candidates.append(([tok], False))
+        candidates.sort(key=lambda c: c[0][0].i)
+        # Strong candidates first make people; the rest can only be a known person's alias.
+        for strong_pass in (True, False):
+            for name, strong in candidates:
+                if strong != strong_pass or name[0].i in self.person_at:
+                    continue
+                key = self._key(name)
+                if not key:
+                    continue
+                person = self._find_person(key)
+                if person is None and strong:
+                    person = _Person(key, " ".join(t.text for t in name if self.lex["honorifics"].get(t.text) != "title"))
+                    self.people.append(person)
+                if person is None:
+                    continue
+                if len(key) > len(person.key):
+                    person.key, person.name = key, " ".join(
+                        t.text for t in name if self.lex["honorifics"].get(t.text) != "title"
+                    )
+                for t in name:
+                    self.person_at[t.i] = person
+                span = self.doc[name[0].i : name[-1].i + 1]
+                person.mentions.append(Mention(span.start_char, span.end_char, span.text, self.sent_of[span.start], "name"))
+
+    def _is_not_person(self, name: list[Token]) -> bool:
+        text = " ".join(t.text for t in name)
+        return (
+            text in self.lex["platforms"]
+            or self.gaz.lookup(text) is not None
+            or any(t.i in self.country_at for t in name)
+            or all(self._in_role(t) for t in name)
+        )
+
+    # -- roles and countries ----------------------------------------------------------------
+    def _context(self, first: Token) -> list[Token]:
+        """The tokens before a name in its noun phrase: "Iran's Foreign Minister", "his Turkish counterpart"."""
+        out, i = [], first.i - 1
+        while i >= 0:
+            t = self.doc[i]
+            if t.i in self.country_at or self._in_role(t) or t.lower_ in {"'s", "’s", "the", "his", "her", "my", "their", "its"} or (
+                t.pos_ in {"ADJ", "PROPN"} and t.i not in self.person_at
+            ) or t.lemma_ in {"counterpart", "colleague"} or t.text in self.lex["honorifics"]:
+                out.insert(0, t)
+                i -= 1
+                continue
+            break
+        return out
+
+    def _describe(self, tokens: list[Token]) -> tuple[str, str, bool]:
+        """(role, ISO3, is a "counterpart") that a run of context tokens states."""
+        ids = {t.i for t in tokens}
+        roles = [r for r in self.role_spans if all(t.i in ids for t in r)]
+        role = max(roles, key=len).text if roles else ""
+        countries = [self.country_at[t.i] for t in tokens if t.i in self.country_at]
+        counterpart = any(t.lemma_ == "counterpart" for t in tokens)
+        return _title_case(role), countries[0] if countries else "", counterpart
+
+    def roles(self) -> None:
+        """Each person's role and country, from titles before the name and appositions."""
+        counterparts: list[tuple[_Person, Token]] = []
+        for person in self.people:
+            for m in person.mentions:
+                first = self.doc.char_span(m.start, m.end)[0]
+                context = self._context(first)
+                if not context or all(t.text in self.lex["honorifics"] for t in context):
+                    context = self._apposed(first) or context
+                role, country, counterpart = self._describe(context)
+                if role:
+                    person.roles.append(role)
+                if country:
+                    person.countries.append(country)
+                if counterpart:
+                    counterparts.append((person, first))
+                if context and (role or counterpart):
+                    span = self.doc[context[0].i : context[-1].i + 1]
+                    while len(span) and (span[0].lower_ == "the" or span[-1].is_punct):
+                        span = span[1:] if span[0].lower_ == "the" else span[:-1]
+                    if len(span):
+                        person.aliases.append(span.text)
+        for person, first in counterparts:  # a counterpart holds the office of the one it is the counterpart of
+            if person.roles:
+                continue
+            other = self._previous_person(first, exclude=person)
+            if other is not None and other.roles:
+                person.roles.append(other.roles[0])
+
+    def _apposed(self, first: Token) -> list[Token]:
+        """The title phrase set off by a comma before a name: "the Iranian ambassador to Baku, NAME"."""
+        i = first.i - 1
+        while i >= 0 and self.doc[i].text in self.lex["honorifics"]:
+            i -= 1
+        if i < 1 or self.doc[i].text != ",":
+            return []
+        comma = i
+        roles = [r for r in self.role_spans if comma - 10 <= r.start and r.end <= comma]
+        if not roles:
+            return []
+        role = roles[-1]
+        between = self.doc[role.end : comma]
+        if any(t.is_punct or t.pos_ == "VERB" for t in between):
+            return []
+        return self._context(role[0]) + list(role) + list(between)
+
+    def _previous_person(self, tok: Token, *, exclude: _Person | None = None) -> _Person | None:
+        """The nearest person named before ``tok`` in its sentence, else in the sentence before."""
+        sid = self.sent_of[tok.i]
+        for i in range(tok.i - 1, -1, -1):
+            if self.sent_of[i] < sid - 1:
+                break
+            p = self.person_at.get(i)
+            if p is not None and p is not exclude:
+                return p
+        return None
+
+    # -- later references: titles and pronouns ---------------------------------------------
+    def _person_mentions(self) -> list[tuple[Mention, _Person]]:
+        return sorted(((m, p) for p in self.people for m in p.mentions), key=lambda x: x[0].start)
+
+    def titles(self) -> None:
+        """ "the Iranian foreign minister", "his Azerbaijani counterpart": the person meant."""
+        named = {m.start for p in self.people for m in p.mentions}
+        heads = [r for r in self.role_spans] + [self.doc[t.i : t.i + 1] for t in self.doc if t.lemma_ == "counterpart"]
+        for span in sorted(heads, key=lambda s: s.start):
+            root = span[-1]
+            nxt = self.doc[root.i + 1] if root.i + 1 < len(self.doc) else None
+            if root.tag_ in {"NNS", "NNPS"} or (nxt is not None and nxt.i in self.person_at) or not self.in_text(span):
+                continue
+            if nxt is not None and nxt.text in self.lex["honorifics"]:
+                continue
+            left = [t for t in root.subtree if t.i <= root.i]
+            if any(t.i in self.person_at for t in left) or span.start_char in named:
+                continue
+            role, country, counterpart = self._describe(left)
+            if counterpart and not country:
+                continue
+            person = self._match_title(role.lower(), country, counterpart, span[0])
+            if person is None:
+                continue
+            phrase = self.doc[left[0].i : root.i + 1]
+            if phrase[0].lower_ == "the":
+                phrase = phrase[1:]
+            person.mentions.append(
+                Mention(phrase.start_char, phrase.end_char, phrase.text, self.sent_of[phrase.start], "title")
+            )
+
+    def _match_title(self, title: str, country: str, counterpart: bool, tok: Token) -> _Person | None:
+        kinds = self.lex["roles"]
+        if counterpart:
+            other = self._previous_person(tok)
+            title = other.roles[0].lower() if other is not None and other.roles else ""
+        fits = []
+        for person in self.people:
+            role = person.roles[0].lower() if person.roles else ""
+            if country and country not in person.countries:
+                continue
+            same = role == title or (
+                title in {"diplomat", "top diplomat"} and kinds.get(role) == "diplomat"
+            ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title)
+            if same and person.mentions and person.mentions[0].start < tok.idx:
+                fits.append(person)
+        if not fits:
+            return None
+        return max(fits, key=lambda p: max(m.start for m in p.mentions if m.start < tok.idx))
+
+    def pronouns(self) -> None:
+        """he/his/she/her: the person named before in the sentence, else the previous subject."""
+        known = self._person_mentions()
+        for tok in self.doc:
+            if tok.lower_ not in PRONOUNS or tok.idx < self.start:
+                continue
+            sid = self.sent_of[tok.i]
+            before = [(m, p) for m, p in known if m.end <= tok.idx and m.sentence_id >= sid - 1]
+            same = [(m, p) for m, p in before if m.sentence_id == sid]
+            if tok.dep_ in {"nsubj", "nsubjpass"} and not same:
+                prev = [(m, p) for m, p in before if m.sentence_id == sid - 1]
+                subj = [x for x in prev if self.doc.char_span(x[0].start, x[0].end).root.dep_ in {"nsubj", "nsubjpass"}]
+                pick = (subj or prev or [None])[0]
+            else:
+                pick = (same or before or [None])[-1]
+            if pick is not None:
+                pick[1].mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
+
+    # -- organisations, groups, places -----------------------------------------------------
+    def collectives(self) -> None:
+        """Organisations and groups described by a noun and a state ("the Iranian foreign ministry")."""
+        nouns = self.lex["nouns"]
+        by_head: dict[str, str] = {}
+        for tok in self.doc:
+            kind = nouns.get(tok.lower_)
+            if kind not in {"organization", "group"} or tok.idx < self.start or tok.i in self.person_at:
+                continue
+            left = [t for t in tok.lefts if t.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}]
+            mods = [x for t in left for x in t.subtree]
+            of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "in"}]
+            tail: list[Token] = []
+            for prep in of:
+                for t in prep.subtree:
+                    if t.is_punct or t.dep_ == "appos":
+                        break
+                    tail.append(t)
+            isos = list(dict.fromkeys(self.country_at[t.i] for t in mods + tail if t.i in self.country_at))
+            if not isos and not (kind == "organization" and tok.head.lemma_ != "of" and self._the(tok)):
+                continue
+            start = min([t.i for t in mods] + [tok.i])
+            end = max([t.i for t in tail] + [tok.i]) + 1
+            span = self.doc[start:end]
+            if not isos:  # "the ministry": the organisation of that kind named last
+                actor_id = by_head.get(tok.lower_)
+                if actor_id:
+                    self.mention(self.doc[tok.i - 1 : tok.i + 1], actor_id, "other")
+                continue
+            name = span.text.replace("’s ", "'s ")
+            country = isos[0] if len(isos) == 1 else ""
+            if kind == "organization":
+                words = [t.text.lower() for t in span if t.i not in self.country_at and t.lower_ not in {"'s", "’s"}]
+                base = f"{self.gaz.countries[country].name} {' '.join(words)}" if country and not tail else name
+                actor_id = slugify(base)
+            else:
+                actor_id = slugify(f"{self.gaz.countries[country].demonym} {tok.lower_}") if country else slugify(name)
+            actor = self.actor(actor_id, name, kind, country)
+            if len(name) > len(actor.name):
+                actor.name = name
+            by_head[tok.lower_] = actor_id
+            self.mention(span, actor_id, "name")
+
+    def _the(self, tok: Token) -> bool:
+        return tok.i > 0 and self.doc[tok.i - 1].lower_ == "the"
+
+    def named_others(self) -> None:
+        """Platforms, NER organisations and places that are not people or states."""
+        for ent in self.doc.ents:
+            if not self.in_text(ent) or any(t.i in self.person_at or t.i in self.country_at for t in ent):
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            if not len(span):
+                continue
+            if span.text in self.lex["platforms"] or ent.label_ == "ORG":
+                kind = "organization"
+            elif ent.label_ in {"GPE", "LOC", "FAC"}:
+                kind = "place"
+            else:
+                continue
+            if any(m.start <= span.start_char < m.end for m in self.mentions):
+                continue
+            actor = self.actor(slugify(span.text), span.text, kind)
+            self.mention(span, actor.actor_id, "name")
+        for tok in self.doc:  # platforms the NER missed or called people
+            if tok.text in self.lex["platforms"] and tok.idx >= self.start and not any(
+                m.start <= tok.idx < m.end for m in self.mentions
+            ):
+                actor = self.actor(slugify(tok.text), tok.text, "organization")
+                self.mention(self.doc[tok.i : tok.i + 1], actor.actor_id, "name")
+
+    # -- the tables ------------------------------------------------------------------------
+    def run(self) -> tuple[list[Actor], list[Mention]]:
+        self.countries()
+        self.people_()
+        self.roles()
+        self.titles()
+        self.pronouns()
+        self.collectives()
+        self.named_others()
+        for person in self.people:
+            actor_id = slugify(person.name)
+            country = max(set(person.countries), key=person.countries.count) if person.countries else ""
+            actor = self.actor(actor_id, person.name, "person", country, person.roles[0] if person.roles else "")
+            for m in person.mentions:
+                m.actor_id = actor_id
+                self.mentions.append(m)
+            actor.aliases = list(dict.fromkeys(person.aliases))
+        forms = defaultdict(list)
+        for m in sorted(self.mentions, key=lambda m: (m.start, m.end)):
+            if m.how != "pronoun":
+                forms[m.actor_id].append(m.text)
+        for actor in self.actors.values():
+            actor.aliases = [a for a in dict.fromkeys(actor.aliases + forms[actor.actor_id]) if a != actor.name]
+            actor.mentions = sum(1 for m in self.mentions if m.actor_id == actor.actor_id)
+        mentions = sorted(self.mentions, key=lambda m: (m.start, m.end, m.actor_id))
+        firsts = {}
+        for m in mentions:
+            firsts.setdefault(m.actor_id, m.start)
+        actors = sorted(self.actors.values(), key=lambda a: (firsts.get(a.actor_id, 1 << 30), a.actor_id))
+        return actors, mentions
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def actors(doc: Doc, *, start: int = 0) -> tuple[list[Actor], list[Mention]]:
+    """The actors of a parsed article and every mention of them, in order of appearance.
+
+    ``start`` is where the news text begins (after a dateline), so a dateline's city is not
+    taken for an actor.
+    """
+    return _Resolver(doc, start=start).run()

@@ -1,0 +1,97 @@
+"""What the world's states are called: names, official names, demonyms and capitals.
+
+Built once from the ``countryinfo`` data package (names, alternative spellings, capitals,
+demonyms, ISO codes) and ``pycountry`` (ISO 3166 official names), never a hand list.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pycountry
+from countryinfo import CountryInfo
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str  # the common English name: "Iran", "Azerbaijan"
+    capital: str
+    demonym: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Surface form -> (ISO3, how), with ``how`` one of name | demonym | capital."""
+
+    countries: dict[str, Country]  # by ISO3
+    forms: dict[str, tuple[str, str]]  # exact surface form -> (iso3, how)
+    official_prefixes: dict[str, tuple[str, ...]]  # "Islamic Republic" -> ("IRN", "PAK", ...)
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """The state a surface form names, and how (``"Iranians"`` -> ``("IRN", "demonym")``)."""
+        return self.forms.get(_normalise(text))
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("’", "'").strip()
+    return re.sub(r"^the\s+", "", text, flags=re.I)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _is_code(form: str, names: list[str]) -> bool:
+    """An all-caps alternative spelling that is an ISO code, not an abbreviation readers use."""
+    return form.isupper() and form.replace(".", "") not in {_initials(n) for n in names}
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer of every state in ``countryinfo`` (cached: built once per process)."""
+    countries: dict[str, Country] = {}
+    population: dict[str, int] = {}
+    candidates: dict[str, list[tuple[str, str]]] = {}
+    prefixes: dict[str, set[str]] = {}
+    for info in CountryInfo.all().values():
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if not iso3:
+            continue
+        record = pycountry.countries.get(alpha_3=iso3)
+        names = [info["name"], *(info.get("altSpellings") or [])]
+        if record is not None:
+            names += [getattr(record, a) for a in ("name", "common_name", "official_name") if hasattr(record, a)]
+        # Keep the forms English news uses: no "Iran, Islamic Republic of", no native scripts.
+        names = [n for n in dict.fromkeys(names) if n == info["name"] or (n and "," not in n and n.isascii())]
+        capitals = info.get("capital") or []
+        capitals = [capitals] if isinstance(capitals, str) else list(capitals)
+        countries[iso3] = Country(iso3, info["name"], capitals[0] if capitals else "", info.get("demonym") or "")
+        population[iso3] = int(info.get("population") or 0)
+        for name in names:
+            if not _is_code(name, names):
+                candidates.setdefault(name, []).append((iso3, "name"))
+                if name.isupper() and len(name) <= 3:
+                    candidates.setdefault(".".join(name) + ".", []).append((iso3, "name"))
+            words = name.split()
+            for i, word in enumerate(words[:-1]):
+                if word == "Republic" and i > 0:
+                    prefixes.setdefault(" ".join(words[: i + 1]), set()).add(iso3)
+        demonym = info.get("demonym") or ""
+        if demonym:
+            candidates.setdefault(demonym, []).append((iso3, "demonym"))
+            if not demonym.endswith(("ese", "ish", "ch", "s")):
+                candidates.setdefault(demonym + "s", []).append((iso3, "demonym"))
+        for capital in capitals:
+            candidates.setdefault(capital, []).append((iso3, "capital"))
+    # A form shared by several entries ("Chinese", "American") goes to the most populous.
+    forms = {
+        _normalise(form): max(options, key=lambda o: (o[1] == "name", population[o[0]], o[0]))
+        for form, options in candidates.items()
+    }
+    return Gazetteer(
+        countries=countries,
+        forms=forms,
+        official_prefixes={p: tuple(sorted(isos)) for p, isos in prefixes.items()},
+    )
