@@ -85,6 +85,7 @@ class _Resolver:
         self.person_at: dict[int, _Person] = {}  # token index -> person named there
         self.country_at: dict[int, str] = {}  # token index -> ISO3 of a country form there
         self.role_spans: list[Span] = []
+        self.described: set[int] = set()  # tokens of titles already attached to a named person
 
     # -- helpers -------------------------------------------------------------------------
     def mention(self, span: Span, actor_id: str, how: str) -> Mention:
@@ -159,6 +160,20 @@ class _Resolver:
             name = name[:-1]
         return tokens[:i], name
 
+    def _widen(self, ent: Span) -> list[Token]:
+        """A PERSON entity with the name parts the NER left out: "Sameh" + "Shoukry", "Yoon Suk" + "Yeol"."""
+        def part(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.country_at and not self._in_role(t) and (
+                self.lex["honorifics"].get(t.text) != "title"
+            )
+
+        start, end = ent.start, ent.end
+        while start > 0 and part(self.doc[start - 1]):
+            start -= 1
+        while end < len(self.doc) and part(self.doc[end]) and self.doc[end].ent_type_ in {"", "PERSON"}:
+            end += 1
+        return list(self.doc[start:end])
+
     def _in_role(self, tok: Token) -> bool:
         return any(r.start <= tok.i < r.end for r in self.role_spans)
 
@@ -192,6 +207,8 @@ class _Resolver:
             self._in_role(before)
             or before.text in self.lex["honorifics"]
             or before.lemma_ in {"counterpart", "colleague"}
+            or bool(self._apposed(name[0]))
+            or bool(self._apposed_after(name[-1]))
         )
 
     def people_(self) -> None:
@@ -202,7 +219,7 @@ class _Resolver:
             if ent.label_ not in NAME_LABELS or not self.in_text(ent):
                 continue
             # a title before the entity belongs to the context: "Foreign Minister Jeyhun Bayramov"
-            _, name = self._name_tokens(list(ent))
+            _, name = self._name_tokens(self._widen(ent) if ent.label_ == "PERSON" else list(ent))
             if not self._looks_like_name(name) or self._is_not_person(name):
                 continue
             strong = ent.label_ == "PERSON" or self._evidence(name)
@@ -284,11 +301,13 @@ class _Resolver:
         counterparts: list[tuple[_Person, Token]] = []
         for person in self.people:
             for m in person.mentions:
-                first = self.doc.char_span(m.start, m.end)[0]
+                span = self.doc.char_span(m.start, m.end)
+                first = span[0]
                 context = self._context(first)
                 if not context or all(t.text in self.lex["honorifics"] for t in context):
-                    context = self._apposed(first) or context
+                    context = self._apposed(first) or self._apposed_after(span[-1]) or context
                 role, country, counterpart = self._describe(context)
+                self.described.update(t.i for t in context)
                 if role:
                     person.roles.append(role)
                 if country:
@@ -325,6 +344,22 @@ class _Resolver:
             return []
         return self._context(role[0]) + list(role) + list(between)
 
+    def _apposed_after(self, last: Token) -> list[Token]:
+        """The title phrase after a name and a comma: "NAME, Qatar's foreign minister,"."""
+        i = last.i + 1
+        if i >= len(self.doc) - 1 or self.doc[i].text != ",":
+            return []
+        phrase = []
+        for t in self.doc[i + 1 : i + 12]:
+            if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.is_sent_start:
+                break
+            phrase.append(t)
+        if not phrase or not any(self._in_role(t) for t in phrase) or phrase[0].lower_ not in {"the", "a", "an"} | set(
+            PRONOUNS
+        ) and phrase[0].i not in self.country_at and not self._in_role(phrase[0]):
+            return []
+        return phrase
+
     def _previous_person(self, tok: Token, *, exclude: _Person | None = None) -> _Person | None:
         """The nearest person named before ``tok`` in its sentence, else in the sentence before."""
         sid = self.sent_of[tok.i]
@@ -352,7 +387,7 @@ class _Resolver:
             if nxt is not None and nxt.text in self.lex["honorifics"]:
                 continue
             left = [t for t in root.subtree if t.i <= root.i]
-            if any(t.i in self.person_at for t in left) or span.start_char in named:
+            if any(t.i in self.person_at or t.i in self.described for t in left) or span.start_char in named:
                 continue
             role, country, counterpart = self._describe(left)
             if counterpart and not country:
@@ -456,7 +491,7 @@ class _Resolver:
             if not self.in_text(ent) or any(t.i in self.person_at or t.i in self.country_at for t in ent):
                 continue
             span = ent[1:] if ent[0].lower_ == "the" else ent
-            if not len(span):
+            if not len(span) or span.text in self.gaz.official_prefixes:  # an ambiguous "Islamic Republic"
                 continue
             if span.text in self.lex["platforms"] or ent.label_ == "ORG":
                 kind = "organization"
