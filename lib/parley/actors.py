@@ -8,7 +8,9 @@ countries come from titles and appositions in the text.
 """
 from __future__ import annotations
 
+import calendar
 import csv
+import re
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from .article import slugify
 from .countries import gazetteer
 from .models import Actor, Mention
 
+CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "via", "through", "across"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -53,7 +56,8 @@ def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     forms = list(gaz.forms) + list(gaz.official_prefixes)
     countries.add("COUNTRY", [make(f) for f in forms] + [make(f.replace("'", "’")) for f in forms if "'" in f])
     roles = PhraseMatcher(vocab, attr="LOWER")
-    roles.add("ROLE", [make(t) for t in lexicon()["roles"]])
+    titles = list(lexicon()["roles"])
+    roles.add("ROLE", [make(t) for t in titles] + [make(t.replace("'", "’")) for t in titles if "'" in t])
     return countries, roles
 
 
@@ -61,16 +65,21 @@ def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
 class _Person:
     key: tuple[str, ...]  # name tokens, lower case, honorifics removed
     name: str
-    roles: list[str] = field(default_factory=list)
+    roles: list[tuple[int, int, str]] = field(default_factory=list)  # (weight, -position, role)
     countries: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+
+    @property
+    def role(self) -> str:
+        """The office the text gives most explicitly (a title before the name beats a generic "diplomat")."""
+        return max(self.roles)[2] if self.roles else ""
 
 
 class _Resolver:
     """One pass over a parsed article; collects actors and their mentions."""
 
-    def __init__(self, doc: Doc, *, start: int = 0):
+    def __init__(self, doc: Doc, *, start: int = 0, dateline: str = ""):
         self.doc = doc
         self.start = start  # the news text starts here (after the dateline)
         self.lex = lexicon()
@@ -86,6 +95,9 @@ class _Resolver:
         self.country_at: dict[int, str] = {}  # token index -> ISO3 of a country form there
         self.role_spans: list[Span] = []
         self.described: set[int] = set()  # tokens of titles already attached to a named person
+        self.subjects: dict[int, list[tuple[str, Token]]] = defaultdict(list)  # sentence -> states as subjects
+        place = self.gaz.lookup(dateline.title()) if dateline else None
+        self.dateline_country = place[0] if place else ""  # kept only if the text names that state too
 
     # -- helpers -------------------------------------------------------------------------
     def mention(self, span: Span, actor_id: str, how: str) -> Mention:
@@ -133,6 +145,9 @@ class _Resolver:
                 continue
             for tok in span:
                 self.country_at[tok.i] = iso3
+            root = span.root
+            if root.dep_ in {"nsubj", "nsubjpass"} or (root.dep_ == "poss" and root.head.dep_ in {"nsubj", "nsubjpass"}):
+                self.subjects[self.sent_of[root.i]].append((iso3, root))
             self.mention(self._with_article(span), self.country_actor(iso3), how)
 
     def _with_article(self, span: Span) -> Span:
@@ -167,11 +182,22 @@ class _Resolver:
                 self.lex["honorifics"].get(t.text) != "title"
             )
 
+        def hyphen(i: int) -> bool:  # "Wieczorek-Nowak", "Jin-woo": one name across a hyphen
+            return (
+                i + 1 < len(self.doc) and self.doc[i].text == "-" and not self.doc[i - 1].whitespace_
+                and not self.doc[i].whitespace_ and self.doc[i + 1].is_alpha
+            )
+
         start, end = ent.start, ent.end
         while start > 0 and part(self.doc[start - 1]):
             start -= 1
-        while end < len(self.doc) and part(self.doc[end]) and self.doc[end].ent_type_ in {"", "PERSON"}:
-            end += 1
+        while end < len(self.doc):
+            if hyphen(end):
+                end += 2
+            elif part(self.doc[end]) and self.doc[end].ent_type_ in {"", "PERSON"}:
+                end += 1
+            else:
+                break
         return list(self.doc[start:end])
 
     def _in_role(self, tok: Token) -> bool:
@@ -180,9 +206,11 @@ class _Resolver:
     @staticmethod
     def _looks_like_name(name: list[Token]) -> bool:
         particles = {"bin", "bint", "al", "el", "van", "von", "der", "de", "da", "di", "du", "la", "le", "ibn", "-"}
+        joined = {t.i for t in name if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_}
         return bool(name) and name[0].text[:1].isupper() and all(
-            t.text[:1].isupper() or t.lower_ in particles or t.text.startswith(("al-", "el-")) for t in name
-        ) and not all(t.is_stop for t in name)
+            t.text[:1].isupper() or t.lower_ in particles or t.i in joined or t.text.startswith(("al-", "el-"))
+            for t in name
+        ) and not all(t.is_stop for t in name) and not any(t.text in CALENDAR_WORDS for t in name)
 
     def _key(self, name: list[Token]) -> tuple[str, ...]:
         hon = self.lex["honorifics"]
@@ -249,15 +277,14 @@ class _Resolver:
                 if not key:
                     continue
                 person = self._find_person(key)
+                text = self.doc[name[0].i : name[-1].i + 1].text
                 if person is None and strong:
-                    person = _Person(key, " ".join(t.text for t in name if self.lex["honorifics"].get(t.text) != "title"))
+                    person = _Person(key, text)
                     self.people.append(person)
                 if person is None:
                     continue
                 if len(key) > len(person.key):
-                    person.key, person.name = key, " ".join(
-                        t.text for t in name if self.lex["honorifics"].get(t.text) != "title"
-                    )
+                    person.key, person.name = key, text
                 for t in name:
                     self.person_at[t.i] = person
                 span = self.doc[name[0].i : name[-1].i + 1]
@@ -278,9 +305,12 @@ class _Resolver:
         out, i = [], first.i - 1
         while i >= 0:
             t = self.doc[i]
+            after_title = t.lower_ in {"to", "in"} and i > 0 and self._in_role(self.doc[i - 1])  # "Ambassador to Australia"
             if t.i in self.country_at or self._in_role(t) or t.lower_ in {"'s", "’s", "the", "his", "her", "my", "their", "its"} or (
                 t.pos_ in {"ADJ", "PROPN"} and t.i not in self.person_at
-            ) or t.lemma_ in {"counterpart", "colleague"} or t.text in self.lex["honorifics"]:
+            ) or (t.pos_ == "NOUN" and t.dep_ == "compound") or after_title or t.lemma_ in {"counterpart", "colleague"} or (
+                t.text in self.lex["honorifics"]
+            ):
                 out.insert(0, t)
                 i -= 1
                 continue
@@ -291,7 +321,15 @@ class _Resolver:
         """(role, ISO3, is a "counterpart") that a run of context tokens states."""
         ids = {t.i for t in tokens}
         roles = [r for r in self.role_spans if all(t.i in ids for t in r)]
-        role = max(roles, key=len).text if roles else ""
+        role = ""
+        if roles:
+            best = max(roles, key=len)
+            start = best.start  # "External Affairs Minister": capitalised words before a title are part of it
+            while start - 1 in ids and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title and (
+                start - 1 not in self.country_at and self.doc[start - 1].text not in self.lex["honorifics"]
+            ):
+                start -= 1
+            role = self.doc[start : best.end].text
         countries = [self.country_at[t.i] for t in tokens if t.i in self.country_at]
         counterpart = any(t.lemma_ == "counterpart" for t in tokens)
         return _title_case(role), countries[0] if countries else "", counterpart
@@ -303,13 +341,16 @@ class _Resolver:
             for m in person.mentions:
                 span = self.doc.char_span(m.start, m.end)
                 first = span[0]
-                context = self._context(first)
+                context, weight = self._context(first), 3
                 if not context or all(t.text in self.lex["honorifics"] for t in context):
-                    context = self._apposed(first) or self._apposed_after(span[-1]) or context
+                    context, weight = self._apposed(first) or self._apposed_after(span[-1]) or context, 2
                 role, country, counterpart = self._describe(context)
                 self.described.update(t.i for t in context)
+                if any(t.lower_ in {"former", "ex", "late", "then"} for t in context):
+                    continue  # "a former guerrilla commander" is not the office held now
                 if role:
-                    person.roles.append(role)
+                    generic = self.lex["roles"].get(role.lower()) == "generic"
+                    person.roles.append((1 if generic else weight, -m.start, role))
                 if country:
                     person.countries.append(country)
                 if counterpart:
@@ -321,11 +362,28 @@ class _Resolver:
                     if len(span):
                         person.aliases.append(span.text)
         for person, first in counterparts:  # a counterpart holds the office of the one it is the counterpart of
-            if person.roles:
-                continue
             other = self._previous_person(first, exclude=person)
-            if other is not None and other.roles:
-                person.roles.append(other.roles[0])
+            if other is not None and other.role and not any(w >= 3 for w, _, _ in person.roles):
+                person.roles.append((3, -first.idx, other.role))
+        for person in self.people:
+            if not person.countries:
+                person.countries.extend(self._home_country(person))
+
+    def _home_country(self, person: _Person) -> list[str]:
+        """A state the narrative gives an official with no nationality in their title.
+
+        "Poland summoned the envoy. Deputy Foreign Minister X told him ...": the state that is
+        the subject of the person's sentence or the two before it; else the dateline's state.
+        """
+        if not person.roles:
+            return []
+        first = min(person.mentions, key=lambda m: m.start)
+        for sid in (first.sentence_id, first.sentence_id - 1, first.sentence_id - 2):
+            for iso3, tok in self.subjects.get(sid, []):
+                if sid < first.sentence_id or tok.idx < first.start:
+                    return [iso3]
+        named = any(m.actor_id == slugify(self.gaz.countries[c].name) for m in self.mentions for c in [self.dateline_country] if c)
+        return [self.dateline_country] if named else []
 
     def _apposed(self, first: Token) -> list[Token]:
         """The title phrase set off by a comma before a name: "the Iranian ambassador to Baku, NAME"."""
@@ -335,7 +393,8 @@ class _Resolver:
         if i < 1 or self.doc[i].text != ",":
             return []
         comma = i
-        roles = [r for r in self.role_spans if comma - 10 <= r.start and r.end <= comma]
+        heads = self.role_spans + [self.doc[t.i : t.i + 1] for t in self.doc[max(0, comma - 4) : comma] if t.lemma_ == "counterpart"]
+        roles = sorted(r for r in heads if comma - 10 <= r.start and r.end <= comma)
         if not roles:
             return []
         role = roles[-1]
@@ -406,10 +465,10 @@ class _Resolver:
         kinds = self.lex["roles"]
         if counterpart:
             other = self._previous_person(tok)
-            title = other.roles[0].lower() if other is not None and other.roles else ""
+            title = other.role.lower() if other is not None else ""
         fits = []
         for person in self.people:
-            role = person.roles[0].lower() if person.roles else ""
+            role = person.role.lower()
             if country and country not in person.countries:
                 continue
             same = role == title or (
@@ -522,7 +581,7 @@ class _Resolver:
         for person in self.people:
             actor_id = slugify(person.name)
             country = max(set(person.countries), key=person.countries.count) if person.countries else ""
-            actor = self.actor(actor_id, person.name, "person", country, person.roles[0] if person.roles else "")
+            actor = self.actor(actor_id, person.name, "person", country, person.role)
             for m in person.mentions:
                 m.actor_id = actor_id
                 self.mentions.append(m)
@@ -543,13 +602,29 @@ class _Resolver:
 
 
 def _title_case(text: str) -> str:
-    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+    """ "foreign minister" -> "Foreign Minister"; small words and elisions stay ("Chargé d’Affaires")."""
+    small = {"of", "to", "for", "the", "and", "in", "on"}
+    words = []
+    for w in text.split():
+        if w.lower() in small and words:
+            words.append(w.lower())
+        elif w[:2].lower() in {"d'", "d’"}:
+            words.append(w[:2].lower() + w[2:3].upper() + w[3:])
+        else:
+            words.append(w if w.isupper() else w[:1].upper() + w[1:])
+    return " ".join(words)
 
 
-def actors(doc: Doc, *, start: int = 0) -> tuple[list[Actor], list[Mention]]:
+def actors(doc: Doc, *, start: int = 0, dateline: str = "") -> tuple[list[Actor], list[Mention]]:
     """The actors of a parsed article and every mention of them, in order of appearance.
 
     ``start`` is where the news text begins (after a dateline), so a dateline's city is not
-    taken for an actor.
+    taken for an actor; the dateline's place (``"TEHRAN"``) is the fallback home state of
+    officials the text gives no nationality.
     """
-    return _Resolver(doc, start=start).run()
+    return _Resolver(doc, start=start, dateline=_dateline_place(dateline)).run()
+
+
+def _dateline_place(dateline: str) -> str:
+    match = re.match(r"[A-Z][A-Z .'’-]*[A-Z]", dateline or "")
+    return match.group().strip() if match else ""

@@ -5,8 +5,10 @@ demonyms, ISO codes) and ``pycountry`` (ISO 3166 official names), never a hand l
 """
 from __future__ import annotations
 
+import csv
 import functools
 import re
+from importlib import resources
 from dataclasses import dataclass
 
 import pycountry
@@ -48,6 +50,11 @@ def _is_code(form: str, names: list[str]) -> bool:
     return form.isupper() and form.replace(".", "") not in {_initials(n) for n in names}
 
 
+def _extra() -> list[dict[str, str]]:
+    with resources.files("parley").joinpath("data").joinpath("countries_extra.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The gazetteer of every state in ``countryinfo`` (cached: built once per process)."""
@@ -85,6 +92,14 @@ def gazetteer() -> Gazetteer:
                 candidates.setdefault(demonym + "s", []).append((iso3, "demonym"))
         for capital in capitals:
             candidates.setdefault(capital, []).append((iso3, "capital"))
+    for row in _extra():  # states the packages lack (Kosovo), from a small documented file
+        iso3 = row["iso3"]
+        countries[iso3] = Country(iso3, row["name"], row["capital"], row["demonym"])
+        population[iso3] = 0
+        for name in [row["name"], *filter(None, row["alt_names"].split("|"))]:
+            candidates.setdefault(name, []).append((iso3, "name"))
+        candidates.setdefault(row["capital"], []).append((iso3, "capital"))
+        candidates.setdefault(row["demonym"], []).append((iso3, "demonym"))
     # A form shared by several entries ("Chinese", "American") goes to the most populous.
     forms = {
         _normalise(form): max(options, key=lambda o: (o[1] == "name", population[o[0]], o[0]))

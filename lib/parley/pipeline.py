@@ -43,7 +43,9 @@ def analyze(article: Article) -> Result:
     """Parse an article and extract every table of the contract."""
     text = article.body[: article.text_end]
     doc = parse(text, published=article.published, paragraph_starts=tuple(p.start for p in article.paragraphs))
-    actors, mentions = find_actors(doc, start=article.text_start)
+    actors, mentions = find_actors(
+        doc, start=article.text_start, dateline=article.dateline.text if article.dateline else ""
+    )
     timexes = [t for t in find_timexes(doc, published=article.published) if t.start >= article.text_start]
     events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=article.published)
     for i, event in enumerate(events, 1):
