@@ -1,0 +1,92 @@
+"""The command line: the six tables with the contract's columns, errors as one line, exit 2."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from parley.schema import COLUMNS, TABLES
+
+from conftest import ROOT, SEED
+
+
+def extract(*args, cwd=None):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
+    return subprocess.run(
+        [sys.executable, "-m", "parley", "extract", *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed") / "out"
+    run = extract(SEED, "--out", out)
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+def test_writes_six_tables_with_the_contract_columns(seed_out):
+    assert sorted(p.name for p in seed_out.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
+    for table in TABLES:
+        frame = pd.read_csv(seed_out / f"{table}.csv", dtype=str, keep_default_na=False)
+        assert list(frame.columns) == COLUMNS[table]
+
+
+def test_offsets_point_at_the_text(seed_out):
+    from parley import read_article
+
+    body = read_article(SEED).body
+    for table, column in [("mentions", "text"), ("timexes", "text"), ("events", "trigger"), ("quotes", "quote")]:
+        frame = pd.read_csv(seed_out / f"{table}.csv", dtype={"start": int, "end": int}, keep_default_na=False)
+        assert len(frame) > 0, table
+        for row in frame.itertuples():
+            assert body[row.start : row.end] == str(getattr(row, column)), (table, row)
+
+
+def test_same_input_same_output_byte_for_byte(seed_out, tmp_path):
+    again = tmp_path / "again"
+    assert extract(SEED, "--out", again).returncode == 0
+    for table in TABLES:
+        assert (again / f"{table}.csv").read_bytes() == (seed_out / f"{table}.csv").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "content, extra, message",
+    [
+        (None, [], "no such file"),
+        (b"", [], "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", [], "binary file"),
+        (b"---\ntitle: [x\n---\nText.", [], "front matter is not valid YAML"),
+        (b"Text.", ["--published", "2021-13-45"], "--published '2021-13-45' is not a date"),
+    ],
+)
+def test_bad_input_one_line_exit_2(tmp_path, content, extra, message):
+    path = tmp_path / "a.md"
+    if content is not None:
+        path.write_bytes(content)
+    run = extract(path, "--out", tmp_path / "out", *extra)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and message in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_folder_that_is_a_file(tmp_path):
+    target = tmp_path / "taken"
+    target.write_text("x")
+    run = extract(SEED, "--out", target)
+    assert run.returncode == 2 and "is a file, not a folder" in run.stderr
+    assert target.read_text() == "x"
+
+
+def test_no_date_warns_and_leaves_relative_dates_unresolved(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Iran's Foreign Minister Ali Rezaei called his Turkish counterpart on Saturday.", encoding="utf-8")
+    run = extract(path, "--out", tmp_path / "out")
+    assert run.returncode == 0, run.stderr
+    assert "no publication date" in run.stderr
+    timexes = pd.read_csv(tmp_path / "out" / "timexes.csv", dtype=str, keep_default_na=False)
+    assert list(timexes["text"]) == ["Saturday"]
+    assert list(timexes["date_start"]) == [""]
