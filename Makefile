@@ -27,6 +27,9 @@ test: setup
 notebooks: setup
 	for nb in notebooks/*.ipynb; do $(BIN)/papermill --kernel $(KERNEL) --cwd notebooks "$$nb" "$$nb" || exit 1; done
 
+bench: setup
+	$(BIN)/python tools/bench.py
+
 lab: setup
 	$(BIN)/jupyter lab notebooks
 

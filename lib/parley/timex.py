@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .models import Timex
@@ -27,18 +29,20 @@ from .models import Timex
 if not Doc.has_extension("timexes"):
     Doc.set_extension("timexes", default=None)
 
-_T = json.loads((Path(__file__).parent / "data" / "timex.json").read_text(encoding="utf-8"))
+_DATA = json.loads((Path(__file__).parent / "data" / "timex.json").read_text(encoding="utf-8"))
 
-PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+_PAST, _PRESENT, _FUTURE, _NEAREST = "PAST", "PRESENT", "FUTURE", "NEAREST"
 
-_MONTHS: dict[str, int] = _T["months"] | _T["month_abbreviations"]
-_UNITS: dict[str, str] = _T["units"]
-_NUMBERS: dict[str, int] = _T["numbers"]
-_ORDINALS: dict[str, int] = _T["ordinals"]
-_PART_RANGES: dict[str, dict[str, list[int]]] = _T["part_ranges"]
-_TIME_UNITS = set(_T["time_units"])
-_FUTURE_MODALS = set(_T["future_modals"])
-_FUTURE_VERBS = set(_T["future_verbs"])
+_MONTHS: dict[str, int] = _DATA["months"] | _DATA["month_abbreviations"]
+_UNITS: dict[str, str] = _DATA["units"]
+_NUMBERS: dict[str, int] = _DATA["numbers"]
+_ORDINALS: dict[str, int] = _DATA["ordinals"]
+_PART_RANGES: dict[str, dict[str, list[int]]] = _DATA["part_ranges"]
+_TIME_UNITS = set(_DATA["time_units"])
+_FUTURE_MODALS = set(_DATA["future_modals"])
+_NEAREST_MODALS = set(_DATA["nearest_modals"])
+_FUTURE_VERBS = set(_DATA["future_verbs"])
+_PROSPECTIVE_VERBS = set(_DATA["prospective_verbs"])
 # The granularity whose anchor an anaphoric unit counts from, and a value's placeholder.
 _UNIT_GRANULARITY = {"day": "day", "hour": "day", "minute": "day", "second": "day", "week": "week",
                      "weekend": "week", "fortnight": "week", "month": "month", "quarter": "month",
@@ -59,32 +63,31 @@ def _alt(words) -> str:
 
 
 # --- regex building blocks --------------------------------------------------------------
-_MONTH = (rf"(?P<mon>(?:{_alt(_T['months'])})\b|"
-          rf"(?:{_alt(_T['month_abbreviations'])})(?:\.|\b))")
-_MONTH_NAME = rf"(?P<mon>{_alt(_T['months'])})\b"
+_MONTH = (rf"(?P<mon>(?:{_alt(_DATA['months'])})\b|"
+          rf"(?:{_alt(_DATA['month_abbreviations'])})(?:\.|\b))")
+_MONTH_NAME = rf"(?P<mon>{_alt(_DATA['months'])})\b"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>[12]\d{3})\b"
-_WEEKDAY = rf"(?P<wd>{_alt(_T['weekdays'])})\b"
-_SEASON = rf"(?P<sea>{_alt(_T['seasons'])})\b"
-_POD = rf"(?P<pod>{_alt(_T['parts_of_day'])})\b"
-_PART = rf"(?:\b(?P<part>{_alt(_T['parts'])})(?:\s+|(?<=-)))"
+_WEEKDAY = rf"(?P<wd>{_alt(_DATA['weekdays'])})\b"
+_SEASON = rf"(?P<sea>{_alt(_DATA['seasons'])})\b"
+_POD = rf"(?P<pod>{_alt(_DATA['parts_of_day'])})\b"
+_PART = rf"(?:\b(?P<part>{_alt(_DATA['parts'])})(?:\s+|(?<=-)))"
 _TENS = [w for w, n in _NUMBERS.items() if n in range(20, 100, 10)]
 _ONES = [w for w, n in _NUMBERS.items() if n in range(1, 10) and w not in ("a", "an")]
 _NUMWORD = rf"(?:(?:{_alt(_TENS)})[-\s](?:{_alt(_ONES)})|{_alt(w for w in _NUMBERS if w not in ('a', 'an'))})"
 _DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 _QTY = (rf"(?:(?P<num>{_DIGITS}|{_NUMWORD}\b|an?\b)(?P<andhalf>\s+and\s+a\s+half)?"
-        rf"|(?P<half>half\s+an?)|(?P<vague>{_alt(_T['vague_quantities'])}))")
+        rf"|(?P<half>half\s+an?)|(?P<vague>{_alt(_DATA['vague_quantities'])}))")
 _UNIT = rf"(?P<unit>{_alt(_UNITS)})\b"
 _UNIT_SG = rf"(?P<unit>{_alt(w for w, u in _UNITS.items() if w == u)})\b"
 _UNIT_PL = rf"(?P<unit>{_alt(w for w, u in _UNITS.items() if w != u)})\b"
-_END_OF_CLAUSE = r"(?=\s*(?:[.,;:!?)\]”\"]|$))"
-_CLAUSE_END = re.compile(_END_OF_CLAUSE)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _AGE = re.compile(r"[\s-]+(?:old|older|young|younger)\b", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _NUMBER_PARTS = re.compile(r"[-\s]+")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class _Norm:
     """A rule's reading of a match: TIMEX3 type, value, mod, and what the engine adds later."""
 
@@ -172,7 +175,7 @@ def _calendar(value: str) -> tuple[str, dt.date, dt.date] | None:
             first = (int(m[2]) - 1) * months + 1
             return granularity, dt.date(year, first, 1), _month_end(year, first + months - 1)
         if granularity == "season":
-            first, last = _T["season_months"][m[2]]
+            first, last = _DATA["season_months"][m[2]]
             return granularity, dt.date(year, first, 1), _month_end(year + (last < first), last)
         if granularity == "year":
             return granularity, dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -208,7 +211,7 @@ def _interval(value: str, mod: str) -> tuple[dt.date, dt.date] | None:
 
 # --- resolving names without a year against the publication date -----------------------
 def _weekday(dct: dt.date | None, weekday: int, tense: str | None, rel: int | None) -> str:
-    """``XXXX-WXX-6`` or the date: last/next/this, else the tense (past: same day counts)."""
+    """``XXXX-WXX-6`` or the date: last/next/this, else by tense (the publication day counts)."""
     if dct is None:
         return f"XXXX-WXX-{weekday}"
     back = (dct.isoweekday() - weekday) % 7
@@ -217,8 +220,10 @@ def _weekday(dct: dt.date | None, weekday: int, tense: str | None, rel: int | No
         day = _monday(dct) + dt.timedelta(days=weekday - 1)
     elif rel == -1:
         day = dct - dt.timedelta(days=back or 7)
-    elif rel == 1 or tense == FUTURE:
+    elif rel == 1:
         day = dct + dt.timedelta(days=ahead or 7)
+    elif tense == _FUTURE or (tense == _NEAREST and ahead < back):
+        day = dct + dt.timedelta(days=ahead)
     else:
         day = dct - dt.timedelta(days=back)
     return day.isoformat()
@@ -232,22 +237,26 @@ def _month_year(dct: dt.date, month: int, tense: str | None, rel: int | None) ->
         return dct.year - (month >= dct.month)
     if rel == 1:
         return dct.year + (month <= dct.month)
-    if tense == FUTURE:
+    if tense == _FUTURE:
         return dct.year + (month < dct.month)
+    if tense == _NEAREST:
+        return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs((y - dct.year) * 12 + month - dct.month))
     return dct.year - (month > dct.month)
 
 
 def _day_year(dct: dt.date, month: int, day: int, tense: str | None) -> int | None:
-    """The year of "August 11": the nearest on or before publication, or after if future."""
-    step = 1 if tense == FUTURE else -1
-    for offset in range(0, 9 * step, step):  # eight years finds any February 29
+    """The year of "August 11": the last one on or before publication, the next if future."""
+    candidates = []
+    for year in range(dct.year - 8, dct.year + 9):  # eight years either way finds any February 29
         try:
-            candidate = dt.date(dct.year + offset, month, day)
+            candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-        if (candidate >= dct) if step == 1 else (candidate <= dct):
-            return candidate.year
-    return None
+    if tense == _NEAREST:
+        return min(candidates, key=lambda d: abs((d - dct).days)).year
+    if tense == _FUTURE:
+        return min(d for d in candidates if d >= dct).year
+    return max(d for d in candidates if d <= dct).year
 
 
 def _season_year(dct: dt.date, code: str, tense: str | None, rel: int | None) -> int:
@@ -260,8 +269,10 @@ def _season_year(dct: dt.date, code: str, tense: str | None, rel: int | None) ->
         return next((y for y in years if bounds(y)[0] <= dct <= bounds(y)[1]), dct.year)
     if rel == -1:
         return max(y for y in years if bounds(y)[1] < dct)
-    if rel == 1 or tense == FUTURE:
+    if rel == 1 or tense == _FUTURE:
         return min(y for y in years if (bounds(y)[0] > dct if rel == 1 else bounds(y)[1] >= dct))
+    if tense == _NEAREST:
+        return min(years, key=lambda y: max((bounds(y)[0] - dct).days, (dct - bounds(y)[1]).days, 0))
     return max(y for y in years if bounds(y)[0] <= dct)
 
 
@@ -271,22 +282,24 @@ def _is_past(verb: Token) -> bool:
 
 
 def _verb_tense(verb: Token) -> str | None:
-    """PAST, PRESENT or FUTURE for one verb, from its tag, auxiliaries and governing verb."""
+    """PAST, PRESENT, FUTURE or NEAREST for one verb, from its tag, auxiliaries and governor."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_MODALS for a in auxes):
-        return FUTURE
-    if _is_past(verb):
-        return PAST
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_VERBS and not _is_past(verb.head):
-        return FUTURE
+        return _FUTURE
+    if any(a.lower_ in _NEAREST_MODALS for a in auxes):
+        return _NEAREST
+    if _is_past(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxes):
+        return _PAST  # "an investigation launched in August"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _PROSPECTIVE_VERBS:
+        return _NEAREST if _is_past(verb.head) else _FUTURE  # "had agreed to meet on April 2"
     if verb.lemma_ in _FUTURE_VERBS:
-        return FUTURE
+        return _FUTURE
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return FUTURE  # present progressive: "Iran is hosting the talks on Tuesday"
+        return _FUTURE  # present progressive: "Iran is hosting the talks on Tuesday"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return PAST
+        return _PAST
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return PRESENT
+        return _PRESENT
     return None
 
 
@@ -297,7 +310,10 @@ class _Context:
         self.doc = doc
         self.text = doc.text
         self.dct = published
-        self.starts = [t.idx for t in doc]
+        columns = doc.to_array([LOWER, IDX, SENT_START])
+        self.lower = columns[:, 0].tolist()  # string ids, as the trigger table keys them
+        self.starts = columns[:, 1].tolist()
+        self.sentence_starts = columns[columns[:, 2] == 1, 1].tolist() or [0]
         self.anchors: dict[str, dt.date] = {}
 
     def next_token(self, end: int) -> Token | None:
@@ -352,7 +368,7 @@ class _Context:
 # --- reading matches ----------------------------------------------------------------------
 def _mod(m: re.Match) -> str:
     part = m.groupdict().get("part")
-    return _T["parts"][_key(part)] if part else ""
+    return _DATA["parts"][_key(part)] if part else ""
 
 
 def _parse_number(text: str) -> float:
@@ -380,17 +396,21 @@ def _number(n: float) -> str:
 
 
 def _duration(n: float | None, unit: str) -> str:
-    """``P2Y``, ``PT24H``, ``PXW``: an ISO 8601 duration in TIMEX3 style."""
-    unit, scale = _T["unit_scale"].get(unit, (unit, 1))
+    """``P2Y``, ``PT24H``, ``PXW``, ``P42M`` for three and a half years: a TIMEX3 duration."""
+    unit, scale = _DATA["unit_scale"].get(unit, (unit, 1))
+    n = None if n is None else n * scale
+    while n is not None and n != int(n) and unit in _DATA["unit_fractions"]:
+        unit, scale = _DATA["unit_fractions"][unit]
+        n *= scale
     prefix = "PT" if unit in _TIME_UNITS else "P"
-    return f"{prefix}{'X' if n is None else _number(n * scale)}{_T['unit_codes'][unit]}"
+    return f"{prefix}{'X' if n is None else _number(n)}{_DATA['unit_codes'][unit]}"
 
 
 def _rel(word: str | None) -> int | None:
+    """-1, 0, 1 for "last", "this", "next" (before a name or a unit), None if absent."""
     if not word:
         return None
-    word = _key(word)
-    return -1 if word in ("past", "the past") else _T["deictic"][word]
+    return _DATA["name_relatives"].get(_key(word), _DATA["deictic"].get(_key(word)))
 
 
 def _capitalised(m: re.Match, group: str) -> bool:
@@ -445,7 +465,7 @@ def _norm_day_month(m: re.Match, ctx: _Context) -> _Norm | None:
 
 def _check_nth(m: re.Match, ctx: _Context) -> bool:
     before, after = ctx.prev_token(m.start()), ctx.next_token(m.end())
-    cue = before is not None and before.lower_ in _T["month_cues"] and before.lower_ != "of"
+    cue = before is not None and before.lower_ in _DATA["month_cues"] and before.lower_ != "of"
     return cue and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
@@ -454,9 +474,9 @@ def _norm_nth(m: re.Match, ctx: _Context) -> _Norm | None:
     base = ctx.anchors.get("month")
     if base is None and ctx.dct is not None:  # "the 29th" with no month mentioned: by tense
         tense, base = ctx.tense(*m.span()), ctx.dct.replace(day=1)
-        if tense == FUTURE and day < ctx.dct.day:
+        if tense == _FUTURE and day < ctx.dct.day:
             base = dt.date(*_add_months(base.year, base.month, 1), 1)
-        elif tense != FUTURE and day > ctx.dct.day:
+        elif tense not in (_FUTURE, _NEAREST) and day > ctx.dct.day:
             base = dt.date(*_add_months(base.year, base.month, -1), 1)
     if base is None:
         return _Norm("DATE", f"XXXX-XX-{day:02d}")
@@ -497,10 +517,10 @@ def _check_month(m: re.Match, ctx: _Context) -> bool:
     token = ctx.token(m.start("mon"))
     if token.ent_type_ == "PERSON" or token.pos_ in ("VERB", "AUX"):
         return False
-    if _key(m["mon"]) not in _T["ambiguous_months"] or m["part"]:
+    if _key(m["mon"]) not in _DATA["ambiguous_months"] or m["part"]:
         return True
     before = ctx.prev_token(m.start("mon"))
-    return before is not None and before.lower_ in _T["month_cues"]
+    return before is not None and before.lower_ in _DATA["month_cues"]
 
 
 def _norm_month(m: re.Match, ctx: _Context) -> _Norm:
@@ -516,18 +536,20 @@ def _check_year(m: re.Match, ctx: _Context) -> bool:
     if m["part"] or m["theyear"]:
         return True
     before, after = ctx.prev_token(m.start("year")), ctx.next_token(m.end())
-    if after is not None and after.lower_ in _T["year_blockers"]:
+    if after is not None and after.lower_ in _DATA["year_blockers"]:
         return False
+    if int(m["year"]) < _DATA["bare_year_from"] and (before is None or before.lower_ not in _DATA["month_cues"]):
+        return False  # "the 1267 committee"
     determined = before is not None and (before.pos_ in ("DET", "PRON") or before.tag_ == "POS")
     if after is not None and not determined:
         following = ctx.next_token(after.idx + len(after))
         if after.tag_ in ("NNS", "NNPS") or (after.pos_ == "ADJ" and following is not None
                                               and following.tag_ in ("NNS", "NNPS")):
             return False
-    if before is not None and before.text in ("#", "No", "No.", "Nos.", "number", "Number"):
+    if before is not None and before.lower_ in _DATA["year_code_prefixes"]:
         return False
     named = before is not None and before.pos_ in ("NOUN", "PROPN") and before.text[:1].isupper()
-    return not (named and _key(before.text) not in _MONTHS and _key(before.text) not in _T["seasons"])
+    return not (named and _key(before.text) not in _MONTHS and _key(before.text) not in _DATA["seasons"])
 
 
 def _norm_year(m: re.Match, ctx: _Context) -> _Norm:
@@ -549,7 +571,7 @@ def _norm_century(m: re.Match, ctx: _Context) -> _Norm | None:
 
 
 def _norm_part_of_year(m: re.Match, ctx: _Context) -> _Norm | None:
-    count = 4 if _key(m["pu"]) == "quarter" else 2
+    count = 2 if _key(m["pu"] or "") == "half" else 4
     word = _key(m["ord"])
     n = int(word[0]) if word[0].isdigit() else _ORDINALS[word]
     n = count if n == -1 else n
@@ -574,7 +596,7 @@ def _check_season(m: re.Match, ctx: _Context) -> bool:
 
 
 def _norm_season(m: re.Match, ctx: _Context) -> _Norm:
-    code = _T["seasons"][_key(m["sea"])]
+    code = _DATA["seasons"][_key(m["sea"])]
     groups = m.groupdict()
     if groups.get("year"):
         return _Norm("DATE", f"{m['year']}-{code}", _mod(m))
@@ -591,9 +613,9 @@ def _check_weekday(m: re.Match, ctx: _Context) -> bool:
 
 def _norm_weekday(m: re.Match, ctx: _Context) -> _Norm:
     rel = _rel(m["rel"])
-    value = _weekday(ctx.dct, _T["weekdays"][_key(m["wd"])], ctx.tense(*m.span()) if rel is None else None, rel)
+    value = _weekday(ctx.dct, _DATA["weekdays"][_key(m["wd"])], ctx.tense(*m.span()) if rel is None else None, rel)
     if m["pod"]:
-        return _Norm("TIME", f"{value}T{_T['parts_of_day'][_key(m['pod'])]}", _mod(m))
+        return _Norm("TIME", f"{value}T{_DATA['parts_of_day'][_key(m['pod'])]}", _mod(m))
     return _Norm("DATE", value, _mod(m))
 
 
@@ -606,8 +628,8 @@ def _check_day_word(m: re.Match, ctx: _Context) -> bool:
 
 
 def _norm_day_word(m: re.Match, ctx: _Context) -> _Norm:
-    offset, pod = _T["day_words"][_key(m["dw"])]
-    pod = _T["parts_of_day"][_key(m["pod"])] if m["pod"] else pod
+    offset, pod = _DATA["day_words"][_key(m["dw"])]
+    pod = _DATA["parts_of_day"][_key(m["pod"])] if m["pod"] else pod
     value = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
     return _Norm("TIME", f"{value}T{pod}") if pod else _Norm("DATE", value)
 
@@ -622,8 +644,8 @@ def _norm_deictic(m: re.Match, ctx: _Context) -> _Norm:
 def _norm_anaphoric(m: re.Match, ctx: _Context) -> _Norm:
     """"the previous day", "that evening", "the following week": counted from the anchor."""
     unit = _key(m["unit"])
-    offset = _T["anaphoric"][_key(m["rel"])] if m.groupdict().get("rel") else 0
-    pod = _T["parts_of_day"].get(unit)
+    offset = _DATA["anaphoric"][_key(m["rel"])] if m.groupdict().get("rel") else 0
+    pod = _DATA["parts_of_day"].get(unit)
     base = ctx.ref("day" if pod else _UNIT_GRANULARITY[unit])
     if pod:
         day = (base + dt.timedelta(days=offset)).isoformat() if base else "XXXX-XX-XX"
@@ -634,7 +656,7 @@ def _norm_anaphoric(m: re.Match, ctx: _Context) -> _Norm:
 def _norm_unit_before(m: re.Match, ctx: _Context) -> _Norm:
     unit = _key(m["unit"])
     base = ctx.ref(_UNIT_GRANULARITY[unit])
-    offset = -1 if _key(m["dir"]) in ("before", "earlier") else 1
+    offset = -1 if _key(m["dir"]) == "before" else 1
     return _Norm("DATE", _shift(base, unit, offset) if base else _UNKNOWN[unit])
 
 
@@ -651,12 +673,27 @@ def _norm_relative(m: re.Match, ctx: _Context) -> _Norm:
     n = _quantity(m)
     if n is None:
         return _Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if n != int(n) and unit == "year":
-        unit, n = "month", n * 12
+    while n != int(n) and unit in ("century", "decade", "year", "week"):  # "a year and a half ago": 18 months
+        unit, scale = _DATA["unit_fractions"][unit]
+        n *= scale
     base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.ref(_UNIT_GRANULARITY[unit])
     value = _shift(base, unit, sign * round(n)) if base else _UNKNOWN[unit]
-    approx = m["approx"]
-    return _Norm("DATE", value, _T["date_approximations"][_key(approx)] if approx else "")
+    mod = _DATA["date_approximations"][_key(m["approx"])] if m["approx"] else ""
+    if mod in ("MORE", "LESS"):  # "more than a year ago" lies before the year a year ago
+        mod = "BEFORE" if (mod == "MORE") == (sign < 0) else "AFTER"
+    return _Norm("DATE", value, mod)
+
+
+def _norm_weekend(m: re.Match, ctx: _Context) -> _Norm:
+    """"over the weekend": the last one (publication on a weekend counts), or the next if future."""
+    if ctx.dct is None:
+        return _Norm("DATE", _UNKNOWN["weekend"])
+    saturday = _monday(ctx.dct) + dt.timedelta(days=5)
+    if ctx.tense(*m.span()) == _FUTURE:
+        weeks = 0 if ctx.dct < saturday else 1
+    else:
+        weeks = 0 if ctx.dct >= saturday else -1
+    return _Norm("DATE", _shift(ctx.dct, "weekend", weeks))
 
 
 def _norm_earlier_this(m: re.Match, ctx: _Context) -> _Norm:
@@ -671,15 +708,19 @@ def _norm_earlier_this(m: re.Match, ctx: _Context) -> _Norm:
 
 
 def _norm_unit_reference(m: re.Match, ctx: _Context) -> _Norm:
-    return _Norm("DATE", _T["unit_references"][_key(m["lead"])])
+    return _Norm("DATE", _DATA["unit_references"][_key(m["lead"])])
 
 
 def _check_span_duration(m: re.Match, ctx: _Context) -> bool:
-    """"the past week" is P1W; "the next day" and "the last week of August" are not durations."""
+    """"the past week" is P1W; "the next day" and "the last week of August" are not durations.
+
+    TimeML makes "the past two weeks" / "over the last weeks" a DURATION (P2W, PXW) whose end
+    point is the document time; the tables have no anchor column, so it gets no interval.
+    """
     lead, plural = _key(m["lead"]), _UNITS[_key(m["unit"])] != _key(m["unit"])
     if m["num"] or m["vague"] or m["half"]:
         return True
-    return (plural and lead not in _T["unit_references"]) or lead == "the past"
+    return (plural and lead not in _DATA["unit_references"]) or lead == "the past"
 
 
 def _norm_span_duration(m: re.Match, ctx: _Context) -> _Norm:
@@ -701,7 +742,7 @@ def _check_duration(m: re.Match, ctx: _Context) -> bool:
 def _norm_duration(m: re.Match, ctx: _Context) -> _Norm:
     approx = m["approx"]
     return _Norm("DURATION", _duration(_quantity(m), _UNITS[_key(m["unit"])]),
-                 _T["approximations"][_key(approx)] if approx else "")
+                 _DATA["approximations"][_key(approx)] if approx else "")
 
 
 def _check_adjective_duration(m: re.Match, ctx: _Context) -> bool:
@@ -710,7 +751,7 @@ def _check_adjective_duration(m: re.Match, ctx: _Context) -> bool:
 
 
 def _norm_adjective_duration(m: re.Match, ctx: _Context) -> _Norm:
-    n = _parse_number(m["num"]) if m["num"] else 1
+    n = _parse_number(m["num"]) + (0.5 if m["andhalf"] else 0) if m["num"] else 1
     return _Norm("DURATION", _duration(n, _UNITS[_key(m["unit"])]))
 
 
@@ -720,11 +761,11 @@ def _norm_bare_plural(m: re.Match, ctx: _Context) -> _Norm:
 
 def _norm_set_every(m: re.Match, ctx: _Context) -> _Norm:
     if m["wd"]:
-        return _Norm("SET", f"XXXX-WXX-{_T['weekdays'][_key(m['wd'])]}")
+        return _Norm("SET", f"XXXX-WXX-{_DATA['weekdays'][_key(m['wd'])]}")
     if m["mon"]:
         return _Norm("SET", f"XXXX-{_MONTHS[_key(m['mon'])]:02d}")
     if m["sea"]:
-        return _Norm("SET", f"XXXX-{_T['seasons'][_key(m['sea'])]}")
+        return _Norm("SET", f"XXXX-{_DATA['seasons'][_key(m['sea'])]}")
     n = None if m["few"] else 2 if m["other"] else _parse_number(m["num"]) if m["num"] else 1
     return _Norm("SET", _duration(n, _UNITS[_key(m["unit"])]))
 
@@ -746,18 +787,18 @@ def _check_set_word(m: re.Match, ctx: _Context) -> bool:
 
 
 def _norm_set_word(m: re.Match, ctx: _Context) -> _Norm:
-    return _Norm("SET", _T["set_words"][_key(m[0])])
+    return _Norm("SET", _DATA["set_words"][_key(m[0])])
 
 
 def _norm_set_weekdays(m: re.Match, ctx: _Context) -> _Norm:
-    return _Norm("SET", f"XXXX-WXX-{_T['weekdays'][_key(m['wd'])]}")
+    return _Norm("SET", f"XXXX-WXX-{_DATA['weekdays'][_key(m['wd'])]}")
 
 
 def _check_reference(m: re.Match, ctx: _Context) -> bool:
     """"the future" yes, "the future government" no; "now that" is a conjunction."""
     ref = _key(m["ref"])
     last = ctx.token(m.end() - 1)
-    if f"{ref}*" in _T["references"] and last.pos_ != "NOUN":
+    if f"{ref}*" in _DATA["references"] and last.pos_ != "NOUN":
         return False
     after = ctx.next_token(m.end())
     return not (ref == "now" and after is not None and after.lower_ == "that" and after.pos_ == "SCONJ")
@@ -765,110 +806,161 @@ def _check_reference(m: re.Match, ctx: _Context) -> bool:
 
 def _norm_reference(m: re.Match, ctx: _Context) -> _Norm:
     ref = _key(m["ref"])
-    table = _T["references"]
-    return _Norm("DATE", table.get(ref) or table.get(f"{ref}*") or _T["cued_references"][ref])
+    table = _DATA["references"]
+    return _Norm("DATE", table.get(ref) or table.get(f"{ref}*") or _DATA["cued_references"][ref])
 
 
 def _check_clock24(m: re.Match, ctx: _Context) -> bool:
     """"at 15:30" or "15:30 GMT", not a score or a ratio."""
     before = ctx.prev_token(m.start())
     after = _key(ctx.text[m.end():m.end() + 12])
-    return (before is not None and before.lower_ in _T["time_cues"]) or after.startswith(tuple(_T["time_suffixes"]))
+    cued = before is not None and before.lower_ in _DATA["time_cues"]
+    return cued or after.startswith(tuple(_DATA["time_suffixes"]))
 
 
-def _norm_clock(m: re.Match, ctx: _Context) -> _Norm | None:
+def _norm_clock(m: re.Match, ctx: _Context) -> _Norm:
     groups = m.groupdict()
     if groups.get("nm"):
-        return _Norm("TIME", "", clock={"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[_key(m["nm"])])
+        return _Norm("TIME", "", clock=_DATA["clock_words"][_key(m["nm"])])
     hour = int(m["h"]) if m["h"].isdigit() else _NUMBERS[_key(m["h"])]
     if groups.get("ap"):
-        if hour > 12:
-            return None
         hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
     return _Norm("TIME", "", clock=f"{hour:02d}:{int(m['mi'] or 0):02d}")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class _Rule:
-    """One pattern: its regex, a parse-based check and the normaliser for its matches."""
+    """One pattern: its regex, a parse-based check, its normaliser, and the words that trigger it."""
 
     name: str
     pattern: re.Pattern
     norm: Callable[[re.Match, _Context], _Norm | None]
-    check: Callable[[re.Match, _Context], bool] | None = None
+    check: Callable[[re.Match, _Context], bool] | None
+    on: frozenset[str]  # lower-case tokens every match contains
+    digits: bool  # or: a token with a digit
+    back: int  # how many tokens before the trigger a match may start
 
 
-def _rule(name: str, pattern: str, norm, check=None) -> _Rule:
-    return _Rule(name, re.compile(pattern, re.IGNORECASE), norm, check)
+def _rule(name: str, pattern: str, norm, check=None, *, on=(), digits=False, back=5) -> _Rule:
+    return _Rule(name, re.compile(pattern, re.IGNORECASE), norm, check, frozenset(on), digits, back)
 
 
-_REL = r"(?P<rel>this|last|next|the\s+coming|coming|past)"
+def _last_words(keys) -> set[str]:
+    return {k.rstrip("*").split()[-1] for k in keys}
+
+
+_REL = rf"(?P<rel>{_alt(_DATA['name_relatives'])})"
 _HOUR_WORDS = _alt(w for w, n in _NUMBERS.items() if 1 <= n <= 12 and w not in ("a", "an", "a dozen"))
+_ON_MONTH = set(_MONTHS)
+_ON_WEEKDAY = set(_DATA["weekdays"])
+_ON_SEASON = set(_DATA["seasons"])
+_ON_UNIT = set(_UNITS) | set(_DATA["deictic_units"]) | set(_DATA["anaphoric_units"])
 # Earlier rules win ties between matches of the same length; the longest match always wins.
 _RULES = [
-    _rule("iso", r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _norm_iso),
-    _rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b", _norm_slash),
+    _rule("iso", r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _norm_iso, digits=True),
+    _rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b", _norm_slash, digits=True),
     _rule("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", _norm_day_month,
-          _check_month_names),
+          _check_month_names, on=_ON_MONTH),
     _rule("day_month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?",
-          _norm_day_month, _check_month_names),
-    _rule("nth", r"\bthe\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b", _norm_nth, _check_nth),
-    _rule("month_year", rf"{_PART}?\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}", _norm_month_year, _check_month_names),
+          _norm_day_month, _check_month_names, on=_ON_MONTH),
+    _rule("nth", r"\bthe\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b", _norm_nth, _check_nth, digits=True),
+    _rule("month_year", rf"{_PART}?\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}", _norm_month_year, _check_month_names,
+          on=_ON_MONTH),
     _rule("month_rel_year", rf"{_PART}?\b{_MONTH_NAME}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b",
-          _norm_month_rel_year, _check_month_names),
-    _rule("rel_month", rf"{_PART}?\b{_REL}\s+{_MONTH_NAME}(?:\s+{_DAY})?", _norm_rel_month, _check_month_names),
-    _rule("month", rf"{_PART}?\b{_MONTH_NAME}", _norm_month, _check_month),
+          _norm_month_rel_year, _check_month_names, on=_ON_MONTH),
+    _rule("rel_month", rf"{_PART}?\b{_REL}\s+{_MONTH_NAME}(?:\s+{_DAY})?", _norm_rel_month, _check_month_names,
+          on=_ON_MONTH),
+    _rule("month", rf"{_PART}?\b{_MONTH_NAME}", _norm_month, _check_month, on=_ON_MONTH),
     _rule("year", rf"(?<![\d.,$€£#/-])(?:\b(?P<theyear>the\s+year)\s+)?{_PART}?\b(?P<year>1\d{{3}}|20\d\d)\b"
-          r"(?![%]|[.,]\d|-\d\d-)", _norm_year, _check_year),
-    _rule("decade", rf"(?:\b(?P<the>the)\s+)?{_PART}?(?:\b(?P<dec>\d{{3}}0)|['’](?P<dec2>\d0)|\b(?P<dec2b>\d0))['’]?s\b",
-          _norm_decade, _check_decade),
+          r"(?![%]|[.,]\d|-\d\d-)", _norm_year, _check_year, digits=True),
+    _rule("decade", rf"(?:\b(?P<the>the)\s+)?{_PART}?(?:\b(?P<dec>\d{{3}}0)|['’](?P<dec2>\d0)|\b(?P<dec2b>\d0))"
+          r"['’]?s\b", _norm_decade, _check_decade, digits=True),
     _rule("century", rf"(?:\bthe\s+)?{_PART}?(?:\b(?P<n>\d{{1,2}})(?:st|nd|rd|th)|\b(?P<ord>"
-          rf"{_alt(w for w, n in _ORDINALS.items() if n > 0)}))\s+century\b", _norm_century),
+          rf"{_alt(w for w, n in _ORDINALS.items() if n > 0)}))\s+century\b", _norm_century, on={"century"}),
     _rule("part_of_year", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+"
-          rf"(?P<pu>quarter|half)\s+of\s+(?:{_YEAR}|{_REL}\s+year|the\s+year)", _norm_part_of_year),
-    _rule("season_year", rf"(?:\bthe\s+)?{_PART}?\b{_SEASON}(?:\s+of)?,?\s+{_YEAR}", _norm_season, _check_season),
-    _rule("season_rel", rf"{_PART}?\b{_REL}\s+{_SEASON}", _norm_season, _check_season),
-    _rule("season_part", rf"{_PART}(?:the\s+)?{_SEASON}(?!\s+of\b)", _norm_season, _check_season),
-    _rule("season_cued", rf"\b(?:{_alt(_T['season_cues'])})\s+(?P<t>(?:the\s+)?{_SEASON})(?!\s+of\b)",
-          _norm_season, _check_season),
-    _rule("weekday", rf"(?:\b{_REL}\s+)?{_PART}?\b{_WEEKDAY}(?:\s+{_POD})?", _norm_weekday, _check_weekday),
-    _rule("day_word", rf"\b(?P<dw>{_alt(_T['day_words'])})\b(?:\s+{_POD})?", _norm_day_word, _check_day_word),
-    _rule("deictic", rf"{_PART}?\b(?P<rel>{_alt(_T['deictic'])})\s+(?P<unit>{_alt(_T['deictic_units'])})\b",
-          _norm_deictic),
-    _rule("anaphoric", rf"{_PART}?\b(?P<rel>{_alt(_T['anaphoric'])})\s+(?P<unit>{_alt(_T['anaphoric_units'])})\b",
-          _norm_anaphoric),
-    _rule("part_of_the_unit", rf"{_PART}the\s+(?P<unit>week|month|year)\b", _norm_anaphoric),
-    _rule("unit_before", rf"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after){_END_OF_CLAUSE}",
-          _norm_unit_before),
-    _rule("relative", rf"\b(?:(?P<approx>{_alt(_T['date_approximations'])})\s+)?{_QTY}\s+{_UNIT}\s+"
-          r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", _norm_relative, _check_relative),
+          rf"(?:(?P<pu>quarter|half)\s+of\s+(?:{_YEAR}|{_REL}\s+year|the\s+year)|(?P<pu2>quarter)\b(?!\s+of\b))",
+          _norm_part_of_year, on={"quarter", "half"}),
+    _rule("season_year", rf"(?:\bthe\s+)?{_PART}?\b{_SEASON}(?:\s+of)?,?\s+{_YEAR}", _norm_season, _check_season,
+          on=_ON_SEASON),
+    _rule("season_rel", rf"{_PART}?\b{_REL}\s+{_SEASON}", _norm_season, _check_season, on=_ON_SEASON),
+    _rule("season_part", rf"{_PART}(?:the\s+)?{_SEASON}(?!\s+of\b)", _norm_season, _check_season, on=_ON_SEASON),
+    _rule("season_cued", rf"\b(?:{_alt(_DATA['season_cues'])})\s+(?P<t>(?:the\s+)?{_SEASON})(?!\s+of\b)",
+          _norm_season, _check_season, on=_ON_SEASON),
+    _rule("weekday", rf"(?:\b{_REL}\s+)?{_PART}?\b{_WEEKDAY}(?:\s+{_POD})?", _norm_weekday, _check_weekday,
+          on=_ON_WEEKDAY),
+    _rule("day_word", rf"\b(?P<dw>{_alt(_DATA['day_words'])})\b(?:\s+{_POD})?", _norm_day_word, _check_day_word,
+          on=_last_words(_DATA["day_words"])),
+    _rule("deictic", rf"{_PART}?\b(?P<rel>{_alt(_DATA['deictic'])})\s+(?P<unit>{_alt(_DATA['deictic_units'])})\b",
+          _norm_deictic, on=_ON_UNIT),
+    _rule("anaphoric", rf"{_PART}?\b(?P<rel>{_alt(_DATA['anaphoric'])})\s+"
+          rf"(?P<unit>{_alt(_DATA['anaphoric_units'])})\b",
+          _norm_anaphoric, on=_ON_UNIT),
+    _rule("part_of_the_unit", rf"{_PART}the\s+(?P<unit>week|month|year)\b", _norm_anaphoric, on=_ON_UNIT),
+    _rule("unit_before", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b", _norm_unit_before,
+          _check_relative, on=_ON_UNIT),
+    _rule("relative", rf"\b(?:(?P<approx>{_alt(_DATA['date_approximations'])})\s+)?{_QTY}\s+{_UNIT}\s+"
+          r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", _norm_relative, _check_relative,
+          back=8, on=_ON_UNIT),
+    _rule("weekend", r"\bthe\s+weekend\b", _norm_weekend, on={"weekend"}),
     _rule("earlier_this", r"\b(?P<el>earlier|later)\s+(?:this\s+(?P<unit>week|month|year)|today)\b",
-          _norm_earlier_this),
-    _rule("unit_reference", rf"\b(?P<lead>{_alt(_T['unit_references'])})\s+{_UNIT_PL}", _norm_unit_reference),
-    _rule("span_duration", rf"\b(?P<lead>{_alt(_T['span_durations'])})\s+(?:{_QTY}\s+)?{_UNIT}",
-          _norm_span_duration, _check_span_duration),
-    _rule("duration", rf"\b(?:(?P<approx>{_alt(_T['approximations'])})\s+)?{_QTY}\s+(?:more\s+)?{_UNIT}"
-          r"(?P<andhalf2>\s+and\s+a\s+half)?(?!-)", _norm_duration, _check_duration),
-    _rule("adjective_duration", rf"\b(?:(?P<num>\d{{1,3}}|{_NUMWORD})-)?{_UNIT_SG}(?:-long\b|(?<=\w)(?!-old)\b)",
-          _norm_adjective_duration, _check_adjective_duration),
-    _rule("bare_plural", rf"\bfor\s+(?P<t>(?P<unit>{_alt(_T['bare_plural_units'])}))\b", _norm_bare_plural),
+          _norm_earlier_this, on=_ON_UNIT | {"today"}),
+    _rule("unit_reference", rf"\b(?P<lead>{_alt(_DATA['unit_references'])})\s+{_UNIT_PL}", _norm_unit_reference,
+          on=_ON_UNIT),
+    _rule("span_duration", rf"\b(?P<lead>{_alt(_DATA['span_durations'])})\s+(?:{_QTY}\s+)?{_UNIT}",
+          _norm_span_duration, _check_span_duration, back=8, on=_ON_UNIT),
+    _rule("duration", rf"\b(?:(?P<approx>{_alt(_DATA['approximations'])})\s+)?{_QTY}\s+(?:more\s+)?{_UNIT}"
+          r"(?P<andhalf2>\s+and\s+a\s+half)?(?!-)", _norm_duration, _check_duration, back=8, on=_ON_UNIT),
+    _rule("adjective_duration", rf"\b(?:(?P<num>\d{{1,3}}|{_NUMWORD})(?P<andhalf>-and-a-half)?-)?{_UNIT_SG}"
+          r"(?:-long\b|(?<=\w)(?!-old)\b)",
+          _norm_adjective_duration, _check_adjective_duration, back=9, on=_ON_UNIT),
+    _rule("bare_plural", rf"\bfor\s+(?P<t>(?P<unit>{_alt(_DATA['bare_plural_units'])}))\b", _norm_bare_plural,
+          on=_ON_UNIT),
     _rule("set_every", rf"\b(?:every|each)\s+(?:{_WEEKDAY}|{_MONTH_NAME}|{_SEASON}|(?:(?P<num>{_DIGITS}|{_NUMWORD})"
-          rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{_UNIT})", _norm_set_every, _check_set_every),
-    _rule("set_frequency", rf"\b(?:{_alt(_T['frequencies'])}|(?:{_DIGITS}|{_NUMWORD})\s+times)\s+"
-          rf"(?:a|an|per|every|each)\s+{_UNIT_SG}", _norm_set_frequency),
-    _rule("set_per", rf"\bper\s+{_UNIT_SG}", _norm_set_frequency),
-    _rule("set_word", rf"\b(?:{_alt(_T['set_words'])})\b", _norm_set_word, _check_set_word),
-    _rule("set_weekdays", rf"\b(?:on\s+)?(?P<t>(?P<wd>{_alt(_T['weekdays'])})s)\b", _norm_set_weekdays,
-          _check_weekday),
-    _rule("reference", rf"\b(?P<ref>{_alt(_T['references'])})\b", _norm_reference, _check_reference),
-    _rule("cued_reference", rf"\b(?:at|for)\s+(?P<t>(?P<ref>{_alt(_T['cued_references'])}))\b"
-          r"(?!\s+(?:of|when|that)\b)", _norm_reference),
+          rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{_UNIT})", _norm_set_every, _check_set_every,
+          back=8, on=_ON_UNIT | _ON_WEEKDAY | _ON_MONTH | _ON_SEASON),
+    _rule("set_frequency", rf"\b(?:{_alt(_DATA['frequencies'])}|(?:{_DIGITS}|{_NUMWORD})\s+times)\s+"
+          rf"(?:a|an|per|every|each)\s+{_UNIT_SG}(?!\s+(?:earlier|later|ago|before|after)\b)", _norm_set_frequency,
+          back=8, on=_ON_UNIT),
+    _rule("set_per", rf"\bper\s+{_UNIT_SG}", _norm_set_frequency, on=_ON_UNIT),
+    _rule("set_word", rf"\b(?:{_alt(_DATA['set_words'])})\b", _norm_set_word, _check_set_word, on=_DATA["set_words"]),
+    _rule("set_weekdays", rf"\b(?:on\s+)?(?P<t>(?P<wd>{_alt(_DATA['weekdays'])})s)\b", _norm_set_weekdays,
+          _check_weekday, on={f"{w}s" for w in _DATA["weekdays"]}),
+    _rule("reference", rf"\b(?P<ref>{_alt(_DATA['references'])})\b", _norm_reference, _check_reference,
+          on=_last_words(_DATA["references"])),
+    _rule("cued_reference", rf"\b(?:at|for)\s+(?P<t>(?P<ref>{_alt(_DATA['cued_references'])}))\b"
+          r"(?!\s+(?:of|when|that)\b)", _norm_reference, on=_last_words(_DATA["cued_references"])),
     _rule("clock", r"(?<![\d:.])\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)",
-          _norm_clock),
-    _rule("clock24", r"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.]\d)", _norm_clock, _check_clock24),
-    _rule("oclock", rf"\b(?P<h>\d{{1,2}}|{_HOUR_WORDS})\s+o['’]clock\b", _norm_clock),
-    _rule("noon", r"\b(?P<nm>noon|midday|midnight)\b", _norm_clock),
+          _norm_clock, digits=True),
+    _rule("clock24", r"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.]\d)", _norm_clock,
+          _check_clock24, digits=True),
+    _rule("oclock", rf"\b(?P<h>[01]?\d|2[0-4]|{_HOUR_WORDS})\s+o['’]clock\b", _norm_clock,
+          on={"o'clock", "o’clock"}),
+    _rule("noon", rf"\b(?P<nm>{_alt(_DATA['clock_words'])})\b", _norm_clock, on=_DATA["clock_words"]),
 ]
+# Which rules a token triggers, by string id ("aug." as well as "aug").
+_TRIGGERS: dict[int, tuple[int, ...]] = {}
+for _order, _r in enumerate(_RULES):
+    for _word in _r.on:
+        for _form in {_word, f"{_word}."}:
+            _TRIGGERS[get_string_id(_form)] = _TRIGGERS.get(get_string_id(_form), ()) + (_order,)
+_ON_DIGITS = tuple(order for order, r in enumerate(_RULES) if r.digits)
+_DIGIT_RUN = re.compile(r"\d+")
+_MAX_BACK = max(r.back for r in _RULES)
+
+
+def _words(table) -> set[str]:
+    """Every word in a data table (keys, lists and string values), to know where matches can start."""
+    if isinstance(table, dict):
+        return _words(list(table)) | _words(list(table.values()))
+    if isinstance(table, list):
+        return set().union(*(_words(item) for item in table))
+    return set(re.split(r"[\s*-]+", table.lower())) if isinstance(table, str) else set()
+
+
+# Words the patterns spell out, beyond the data tables.
+_PATTERN_WORDS = ("the of in on at for this that last next coming past year every each other few times a an "
+                  "and half more ago earlier later before after from now hence quarter 1st 2nd 3rd 4th long")
+_VOCABULARY = {get_string_id(w) for w in _words(_DATA) | set(_PATTERN_WORDS.split()) if w}
 
 
 def _span(m: re.Match) -> tuple[int, int]:
@@ -877,13 +969,29 @@ def _span(m: re.Match) -> tuple[int, int]:
 
 
 def _candidates(ctx: _Context) -> list[tuple[int, int, _Rule, re.Match]]:
-    """Every rule's checked matches; overlaps resolved longest first, then by rule order."""
+    """Checked matches of the rules each trigger token calls; overlaps go to the longest, then rule order."""
+    text, starts = ctx.text, ctx.starts
+    triggered = {i: _TRIGGERS[word] for i, word in enumerate(ctx.lower) if word in _TRIGGERS}
+    for i in {bisect.bisect_right(starts, digits.start()) - 1 for digits in _DIGIT_RUN.finditer(text)}:
+        triggered[i] = triggered.get(i, ()) + _ON_DIGITS
+    lower, vocabulary = ctx.lower, _VOCABULARY
+    tried: set[tuple[int, int]] = set()
     found = []
-    for order, rule in enumerate(_RULES):
-        for m in rule.pattern.finditer(ctx.text):
-            if rule.check is None or rule.check(m, ctx):
-                start, end = _span(m)
-                found.append((-(end - start), order, start, end, rule, m))
+    for i, orders in triggered.items():
+        first = i  # a match only spans temporal words, digits and punctuation
+        while first > 0 and i - first < _MAX_BACK and (
+                lower[first - 1] in vocabulary or not text[starts[first - 1]].isalpha()):
+            first -= 1
+        for order in orders:
+            rule = _RULES[order]
+            for j in range(max(first, i - rule.back), i + 1):
+                if (order, j) in tried or text[starts[j]].isspace():
+                    continue
+                tried.add((order, j))
+                m = rule.pattern.match(text, starts[j])
+                if m and (rule.check is None or rule.check(m, ctx)):
+                    start, end = _span(m)
+                    found.append((-(end - start), order, start, end, rule, m))
     found.sort(key=lambda c: c[:3])
     taken: list[tuple[int, int, _Rule, re.Match]] = []
     for _, _, start, end, rule, m in found:
@@ -903,6 +1011,7 @@ def _date_of_time(pending: Timex, resolved: list[Timex], fallback: dt.date | Non
 
 
 def _as_date(published) -> dt.date | None:
+    """The publication date from a date, a datetime or an ISO string."""
     if published is None or isinstance(published, dt.date) and not isinstance(published, dt.datetime):
         return published
     return published.date() if isinstance(published, dt.datetime) else dt.date.fromisoformat(str(published))
@@ -911,27 +1020,26 @@ def _as_date(published) -> dt.date | None:
 def timexes(doc: Doc, *, published: dt.date | None = None) -> list[Timex]:
     """Every TIMEX3 in ``doc`` in text order, normalised against ``published`` (default ``doc._.published``)."""
     ctx = _Context(doc, _as_date(published if published is not None else doc._.published))
-    sentence_starts = [s.start_char for s in doc.sents]
     result: list[Timex] = []
     clocks: dict[int, dt.date | None] = {}  # index in result -> the day anchor at that point
     for start, end, rule, m in _candidates(ctx):
         norm = rule.norm(m, ctx)
         if norm is None:
             continue
-        sentence_id = bisect.bisect_right(sentence_starts, start) - 1
         if norm.clock:
             clocks[len(result)] = ctx.ref("day")
         interval = norm.interval or (_interval(norm.value, norm.mod) if norm.type in ("DATE", "TIME") else None)
-        result.append(Timex(start, end, doc.text[start:end], sentence_id, norm.type, norm.value or norm.clock,
-                            norm.mod, *(interval or (None, None))))
+        date_start, date_end = interval or (None, None)
+        sentence_id = bisect.bisect_right(ctx.sentence_starts, start) - 1
+        result.append(Timex(start=start, end=end, text=ctx.text[start:end], sentence_id=sentence_id, type=norm.type,
+                            value=norm.value or norm.clock, mod=norm.mod, date_start=date_start, date_end=date_end))
         if norm.type in ("DATE", "TIME") and norm.value:
             ctx.remember(norm.value)
     for i, fallback in clocks.items():
-        timex = result[i]
-        day = _date_of_time(timex, result, fallback)
-        interval = _interval(day, "")
-        result[i] = Timex(timex.start, timex.end, timex.text, timex.sentence_id, "TIME", f"{day}T{timex.value}",
-                          "", *(interval or (None, None)))
+        day = _date_of_time(result[i], result, fallback)
+        date_start, date_end = _interval(day, "") or (None, None)
+        result[i] = dataclasses.replace(result[i], value=f"{day}T{result[i].value}", date_start=date_start,
+                                        date_end=date_end)
     return result
 
 

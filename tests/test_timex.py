@@ -1,0 +1,327 @@
+"""TIMEX3 tagging and normalisation on news-style sentences (TimeML / TempEval-3 conventions)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from parley.nlp import parse
+from parley.timex import timexes
+
+SUNDAY = "2021-10-24"  # the default publication date: a Sunday
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "2021-10-24-iranian-azerbaijani-fms-hold-phone-talks.md"
+AUG11 = "On August 11 the envoy was summoned. "
+
+
+def tag(nlp, text: str, published: str | None = SUNDAY):
+    """Timexes of ``text`` (the session's ``nlp`` fixture loads the pipeline once)."""
+    return timexes(parse(text, published=dt.date.fromisoformat(published) if published else None))
+
+
+def day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+# (sentence, published, expected text, type, value, mod, date_start, date_end)
+CASES = [
+    # explicit dates
+    ("The ministers met on August 11.", SUNDAY, "August 11", "DATE", "2021-08-11", "", "2021-08-11", "2021-08-11"),
+    ("They met on Aug. 11 in Baku.", SUNDAY, "Aug. 11", "DATE", "2021-08-11", "", "2021-08-11", "2021-08-11"),
+    ("The accord was signed on 11 August 2021.", SUNDAY, "11 August 2021", "DATE", "2021-08-11", "", "2021-08-11", "2021-08-11"),
+    ("On August 11, 2021, the ministry issued a statement.", SUNDAY, "August 11, 2021", "DATE", "2021-08-11", "",
+     "2021-08-11", "2021-08-11"),
+    ("The report is dated 2021-08-11.", SUNDAY, "2021-08-11", "DATE", "2021-08-11", "", "2021-08-11", "2021-08-11"),
+    ("The ministers will meet on 11/16/2021.", SUNDAY, "11/16/2021", "DATE", "2021-11-16", "", "2021-11-16", "2021-11-16"),
+    ("The JCPOA was signed on July 14, 2015.", SUNDAY, "July 14, 2015", "DATE", "2015-07-14", "", "2015-07-14", "2015-07-14"),
+    ("The JCPOA was signed on 14th July, 2015.", SUNDAY, "14th July, 2015", "DATE", "2015-07-14", "", "2015-07-14",
+     "2015-07-14"),
+    ("The talks were held on the 3rd of May.", SUNDAY, "the 3rd of May", "DATE", "2021-05-03", "", "2021-05-03", "2021-05-03"),
+    ("The ministers met on October 5th.", SUNDAY, "October 5th", "DATE", "2021-10-05", "", "2021-10-05", "2021-10-05"),
+    ("The meeting took place on Saturday, October 23, 2021.", SUNDAY, "Saturday, October 23, 2021", "DATE", "2021-10-23",
+     "", "2021-10-23", "2021-10-23"),
+    ("The talks will resume on November 3.", SUNDAY, "November 3", "DATE", "2021-11-03", "", "2021-11-03", "2021-11-03"),
+    ("The summit was held on November 3.", SUNDAY, "November 3", "DATE", "2020-11-03", "", "2020-11-03", "2020-11-03"),
+    ("The ceasefire was agreed on the 29th, officials said.", SUNDAY, "the 29th", "DATE", "2021-09-29", "", "2021-09-29",
+     "2021-09-29"),
+    ("In March 2019, talks began. On the 29th, they collapsed.", SUNDAY, "the 29th", "DATE", "2019-03-29", "", "2019-03-29",
+     "2019-03-29"),
+    ("Talks resumed in 2020.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
+    ("Borders changed during a 2020 war.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
+    ("The 2020 elections were disputed.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
+    ("Prices rose in August 2021.", SUNDAY, "August 2021", "DATE", "2021-08", "", "2021-08-01", "2021-08-31"),
+    ("The agreement of August 2015 collapsed in May 2018.", SUNDAY, "May 2018", "DATE", "2018-05", "", "2018-05-01", "2018-05-31"),
+    ("The deal was signed in August last year.", SUNDAY, "August last year", "DATE", "2020-08", "", "2020-08-01", "2020-08-31"),
+    ("The envoy visited Moscow last August.", SUNDAY, "last August", "DATE", "2021-08", "", "2021-08-01", "2021-08-31"),
+    ("TEHRAN, Jan. 23 (MNA) – Iran summoned the envoy.", "2022-01-24", "Jan. 23", "DATE", "2022-01-23", "", "2022-01-23",
+     "2022-01-23"),
+    # weekdays: past tense -> on or before publication, future -> on or after
+    ("The two ministers spoke on Saturday.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
+    ("Commenting on Saturday’s conversation, he said it was frank.", SUNDAY, "Saturday", "DATE", "2021-10-23", "",
+     "2021-10-23", "2021-10-23"),
+    ("Also on Saturday, the office opened accounts on Twitter.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23",
+     "2021-10-23"),
+    ("The ministers met on Saturday.", "2021-10-23", "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
+    ("It rained on Sunday.", SUNDAY, "Sunday", "DATE", "2021-10-24", "", "2021-10-24", "2021-10-24"),
+    ("The envoy returned last Monday.", SUNDAY, "last Monday", "DATE", "2021-10-18", "", "2021-10-18", "2021-10-18"),
+    ("The ministers will meet next Tuesday.", SUNDAY, "next Tuesday", "DATE", "2021-10-26", "", "2021-10-26", "2021-10-26"),
+    ("The ministers will meet on Tuesday.", SUNDAY, "Tuesday", "DATE", "2021-10-26", "", "2021-10-26", "2021-10-26"),
+    ("The ministers will speak on Saturday.", "2021-10-30", "Saturday", "DATE", "2021-10-30", "", "2021-10-30", "2021-10-30"),
+    ("The talks are scheduled to take place on Tuesday.", SUNDAY, "Tuesday", "DATE", "2021-10-26", "", "2021-10-26",
+     "2021-10-26"),
+    ("Iran is hosting the talks on Tuesday.", SUNDAY, "Tuesday", "DATE", "2021-10-26", "", "2021-10-26", "2021-10-26"),
+    ("They had agreed to meet again on Friday.", "2021-10-20", "Friday", "DATE", "2021-10-22", "", "2021-10-22", "2021-10-22"),
+    ("The ministers met Saturday evening.", SUNDAY, "Saturday evening", "TIME", "2021-10-23TEV", "", "2021-10-23",
+     "2021-10-23"),
+    # months and seasons without a year; mods narrow the interval
+    ("The tensions began in early August.", SUNDAY, "early August", "DATE", "2021-08", "START", "2021-08-01", "2021-08-10"),
+    ("Trade fell in mid-August.", SUNDAY, "mid-August", "DATE", "2021-08", "MID", "2021-08-11", "2021-08-20"),
+    ("The talks collapsed in late August.", SUNDAY, "late August", "DATE", "2021-08", "END", "2021-08-21", "2021-08-31"),
+    ("The truce held until the end of September.", SUNDAY, "the end of September", "DATE", "2021-09", "END", "2021-09-21",
+     "2021-09-30"),
+    ("The talks resumed in October.", SUNDAY, "October", "DATE", "2021-10", "", "2021-10-01", "2021-10-31"),
+    ("The talks will resume in December.", SUNDAY, "December", "DATE", "2021-12", "", "2021-12-01", "2021-12-31"),
+    ("The talks were suspended in December.", SUNDAY, "December", "DATE", "2020-12", "", "2020-12-01", "2020-12-31"),
+    ("The talks will take place in May.", SUNDAY, "May", "DATE", "2022-05", "", "2022-05-01", "2022-05-31"),
+    ("Protesters held a march in March.", SUNDAY, "March", "DATE", "2021-03", "", "2021-03-01", "2021-03-31"),
+    ("A visit could follow as early as July.", "2023-05-11", "July", "DATE", "2023-07", "", "2023-07-01", "2023-07-31"),
+    ("Growth slowed in early 2021.", SUNDAY, "early 2021", "DATE", "2021", "START", "2021-01-01", "2021-04-30"),
+    ("Growth will pick up in mid-2021.", SUNDAY, "mid-2021", "DATE", "2021", "MID", "2021-05-01", "2021-08-31"),
+    ("The treaty expires at the end of 2021.", SUNDAY, "the end of 2021", "DATE", "2021", "END", "2021-09-01", "2021-12-31"),
+    ("Tourism recovered this summer.", SUNDAY, "this summer", "DATE", "2021-SU", "", "2021-06-01", "2021-08-31"),
+    ("Trade collapsed last winter.", SUNDAY, "last winter", "DATE", "2020-WI", "", "2020-12-01", "2021-02-28"),
+    ("The visit is planned for next summer.", SUNDAY, "next summer", "DATE", "2022-SU", "", "2022-06-01", "2022-08-31"),
+    ("The summer of 2021 was hot.", SUNDAY, "The summer of 2021", "DATE", "2021-SU", "", "2021-06-01", "2021-08-31"),
+    ("The talks will resume in the spring.", SUNDAY, "the spring", "DATE", "2022-SP", "", "2022-03-01", "2022-05-31"),
+    ("Snow closed the pass in early winter.", SUNDAY, "early winter", "DATE", "2020-WI", "START", "2020-12-01", "2020-12-31"),
+    ("The economy changed in the 1990s.", SUNDAY, "the 1990s", "DATE", "199", "", "1990-01-01", "1999-12-31"),
+    ("Sanctions were eased in the early 1990s.", SUNDAY, "the early 1990s", "DATE", "199", "START", "1990-01-01", "1993-12-31"),
+    ("The city was founded in the 19th century.", SUNDAY, "the 19th century", "DATE", "18", "", "1800-01-01", "1899-12-31"),
+    ("The shrine dates from the twelfth century.", SUNDAY, "the twelfth century", "DATE", "11", "", "1100-01-01", "1199-12-31"),
+    ("Sanctions were lifted in the first quarter of 2021.", SUNDAY, "the first quarter of 2021", "DATE", "2021-Q1", "",
+     "2021-01-01", "2021-03-31"),
+    ("Trade rose in the third quarter.", SUNDAY, "the third quarter", "DATE", "2021-Q3", "", "2021-07-01", "2021-09-30"),
+    ("The second half of 2021 was calm.", SUNDAY, "The second half of 2021", "DATE", "2021-H2", "", "2021-07-01", "2021-12-31"),
+    # relative to the publication date
+    ("The envoy arrived today.", SUNDAY, "today", "DATE", "2021-10-24", "", "2021-10-24", "2021-10-24"),
+    ("The envoy arrived yesterday.", SUNDAY, "yesterday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
+    ("The envoy will arrive tomorrow.", SUNDAY, "tomorrow", "DATE", "2021-10-25", "", "2021-10-25", "2021-10-25"),
+    ("The vote was held the day before yesterday.", SUNDAY, "the day before yesterday", "DATE", "2021-10-22", "",
+     "2021-10-22", "2021-10-22"),
+    ("Protests erupted last night.", SUNDAY, "last night", "TIME", "2021-10-23TNI", "", "2021-10-23", "2021-10-23"),
+    ("The minister spoke this morning.", SUNDAY, "this morning", "TIME", "2021-10-24TMO", "", "2021-10-24", "2021-10-24"),
+    ("Officials met this week.", SUNDAY, "this week", "DATE", "2021-W42", "", "2021-10-18", "2021-10-24"),
+    ("Officials met last week.", SUNDAY, "last week", "DATE", "2021-W41", "", "2021-10-11", "2021-10-17"),
+    ("Officials will meet next week.", SUNDAY, "next week", "DATE", "2021-W43", "", "2021-10-25", "2021-10-31"),
+    ("The ministers will meet early next week.", SUNDAY, "early next week", "DATE", "2021-W43", "START", "2021-10-25",
+     "2021-10-26"),
+    ("The ministers met over the weekend.", SUNDAY, "the weekend", "DATE", "2021-W42-WE", "", "2021-10-23", "2021-10-24"),
+    ("The ministers met over the weekend.", "2021-10-20", "the weekend", "DATE", "2021-W41-WE", "", "2021-10-16", "2021-10-17"),
+    ("The ministers will meet this weekend.", "2021-10-20", "this weekend", "DATE", "2021-W42-WE", "", "2021-10-23",
+     "2021-10-24"),
+    ("Officials met last month.", SUNDAY, "last month", "DATE", "2021-09", "", "2021-09-01", "2021-09-30"),
+    ("Officials will meet next month.", SUNDAY, "next month", "DATE", "2021-11", "", "2021-11-01", "2021-11-30"),
+    ("Earlier this month, the two ministers held a call.", SUNDAY, "Earlier this month", "DATE", "2021-10", "", "2021-10-01",
+     "2021-10-24"),
+    ("The ministers will meet later this month.", SUNDAY, "later this month", "DATE", "2021-10", "", "2021-10-24", "2021-10-31"),
+    ("The law was passed earlier this year.", SUNDAY, "earlier this year", "DATE", "2021", "", "2021-01-01", "2021-10-24"),
+    ("Exports grew this year.", SUNDAY, "this year", "DATE", "2021", "", "2021-01-01", "2021-12-31"),
+    ("Exports fell last year.", SUNDAY, "last year", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
+    ("Exports will grow next year.", SUNDAY, "next year", "DATE", "2022", "", "2022-01-01", "2022-12-31"),
+    ("The plan was drafted late last year.", SUNDAY, "late last year", "DATE", "2020", "END", "2020-09-01", "2020-12-31"),
+    ("The deal will be signed by the end of the year.", SUNDAY, "the end of the year", "DATE", "2021", "END", "2021-09-01",
+     "2021-12-31"),
+    ("The embassy reopened a year ago.", SUNDAY, "a year ago", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
+    ("The embassy reopened two weeks ago.", SUNDAY, "two weeks ago", "DATE", "2021-W40", "", "2021-10-04", "2021-10-10"),
+    ("The envoy left three days ago.", SUNDAY, "three days ago", "DATE", "2021-10-21", "", "2021-10-21", "2021-10-21"),
+    ("The envoy left two months ago.", SUNDAY, "two months ago", "DATE", "2021-08", "", "2021-08-01", "2021-08-31"),
+    ("It happened about two years ago.", SUNDAY, "about two years ago", "DATE", "2019", "APPROX", "2019-01-01", "2019-12-31"),
+    ("It happened more than a year ago.", SUNDAY, "more than a year ago", "DATE", "2020", "BEFORE", "2020-01-01", "2020-12-31"),
+    ("A few days ago, the envoy left.", SUNDAY, "A few days ago", "DATE", "PAST_REF", "", None, None),
+    ("The debt will be repaid 20 years from now.", SUNDAY, "20 years from now", "DATE", "2041", "", "2041-01-01", "2041-12-31"),
+    # anaphora: the last date mentioned, else the publication date
+    (AUG11 + "Three days earlier, protests had erupted.", SUNDAY, "Three days earlier", "DATE", "2021-08-08", "",
+     "2021-08-08", "2021-08-08"),
+    (AUG11 + "The previous day, protests had erupted.", SUNDAY, "The previous day", "DATE", "2021-08-10", "", "2021-08-10",
+     "2021-08-10"),
+    (AUG11 + "The day before, protests had erupted.", SUNDAY, "The day before", "DATE", "2021-08-10", "", "2021-08-10",
+     "2021-08-10"),
+    (AUG11 + "A day earlier, protests had erupted.", SUNDAY, "A day earlier", "DATE", "2021-08-10", "", "2021-08-10",
+     "2021-08-10"),
+    (AUG11 + "The next day, protests erupted.", SUNDAY, "The next day", "DATE", "2021-08-12", "", "2021-08-12", "2021-08-12"),
+    (AUG11 + "That day, protests erupted.", SUNDAY, "That day", "DATE", "2021-08-11", "", "2021-08-11", "2021-08-11"),
+    (AUG11 + "The previous evening, protests had erupted.", SUNDAY, "The previous evening", "TIME", "2021-08-10TEV", "",
+     "2021-08-10", "2021-08-10"),
+    ("The war ended in 1995. That year, the economy collapsed.", SUNDAY, "That year", "DATE", "1995", "", "1995-01-01",
+     "1995-12-31"),
+    ("In March 2019, talks began. The following month, they collapsed.", SUNDAY, "The following month", "DATE", "2019-04", "",
+     "2019-04-01", "2019-04-30"),
+    ("The envoy left. Two days later, he returned.", SUNDAY, "Two days later", "DATE", "2021-10-26", "", "2021-10-26",
+     "2021-10-26"),
+    ("Jets entered the airspace 27 times a day earlier.", SUNDAY, "a day earlier", "DATE", "2021-10-23", "", "2021-10-23",
+     "2021-10-23"),
+    # vague references
+    ("He referred to the recent constructive contacts.", SUNDAY, "the recent", "DATE", "PAST_REF", "", None, None),
+    ("The rhetoric observed recently was harmful.", SUNDAY, "recently", "DATE", "PAST_REF", "", None, None),
+    ("These tensions now seem to be fading.", SUNDAY, "now", "DATE", "PRESENT_REF", "", None, None),
+    ("Officials currently deny it.", SUNDAY, "currently", "DATE", "PRESENT_REF", "", None, None),
+    ("They look to the future.", SUNDAY, "the future", "DATE", "FUTURE_REF", "", None, None),
+    ("In the past, the two sides clashed.", SUNDAY, "the past", "DATE", "PAST_REF", "", None, None),
+    ("At present, no talks are planned.", SUNDAY, "present", "DATE", "PRESENT_REF", "", None, None),
+    ("The border will stay closed in the near future.", SUNDAY, "the near future", "DATE", "FUTURE_REF", "", None, None),
+    ("Many people died in recent days.", SUNDAY, "recent days", "DATE", "PAST_REF", "", None, None),
+    ("Talks will continue in the coming weeks.", SUNDAY, "the coming weeks", "DATE", "FUTURE_REF", "", None, None),
+    # durations (no interval)
+    ("He was jailed for two years.", SUNDAY, "two years", "DURATION", "P2Y", "", None, None),
+    ("The talks lasted 24 hours.", SUNDAY, "24 hours", "DURATION", "PT24H", "", None, None),
+    ("It took a month to agree.", SUNDAY, "a month", "DURATION", "P1M", "", None, None),
+    ("They held the second call in less than a month.", SUNDAY, "less than a month", "DURATION", "P1M", "LESS_THAN", None, None),
+    ("The dispute lasted several weeks.", SUNDAY, "several weeks", "DURATION", "PXW", "", None, None),
+    ("The situation worsened over the past two weeks.", SUNDAY, "the past two weeks", "DURATION", "P2W", "", None, None),
+    ("Over the last weeks, relations soured.", SUNDAY, "the last weeks", "DURATION", "PXW", "", None, None),
+    ("Prices rose over the past year.", SUNDAY, "the past year", "DURATION", "P1Y", "", None, None),
+    ("Trade slumped over the past few months.", SUNDAY, "the past few months", "DURATION", "PXM", "", None, None),
+    ("He served nearly two decades in office.", SUNDAY, "nearly two decades", "DURATION", "P2DE", "LESS_THAN", None, None),
+    ("He served for more than a decade.", SUNDAY, "more than a decade", "DURATION", "P1DE", "MORE_THAN", None, None),
+    ("He has lived there for years.", SUNDAY, "years", "DURATION", "PXY", "", None, None),
+    ("A two-year deal was signed.", SUNDAY, "two-year", "DURATION", "P2Y", "", None, None),
+    ("They began a week-long visit.", SUNDAY, "week-long", "DURATION", "P1W", "", None, None),
+    ("They held a 40-minute call.", SUNDAY, "40-minute", "DURATION", "PT40M", "", None, None),
+    ("The talks lasted half an hour.", SUNDAY, "half an hour", "DURATION", "PT30M", "", None, None),
+    ("The talks lasted two and a half years.", SUNDAY, "two and a half years", "DURATION", "P30M", "", None, None),
+    ("Kuwait mediated the three-and-a-half-year rift.", SUNDAY, "three-and-a-half-year", "DURATION", "P42M", "", None, None),
+    ("The ministers talked for several hours.", SUNDAY, "several hours", "DURATION", "PTXH", "", None, None),
+    ("The visit lasted a fortnight.", SUNDAY, "a fortnight", "DURATION", "P2W", "", None, None),
+    # sets (no interval)
+    ("The forum meets every year.", SUNDAY, "every year", "SET", "P1Y", "", None, None),
+    ("The forum is held annually.", SUNDAY, "annually", "SET", "P1Y", "", None, None),
+    ("Snow closes the pass every winter.", SUNDAY, "every winter", "SET", "XXXX-WI", "", None, None),
+    ("The council meets weekly.", SUNDAY, "weekly", "SET", "P1W", "", None, None),
+    ("The summit meets twice a year.", SUNDAY, "twice a year", "SET", "P1Y", "", None, None),
+    ("The envoy visits every other week.", SUNDAY, "every other week", "SET", "P2W", "", None, None),
+    ("Elections are held every four years.", SUNDAY, "every four years", "SET", "P4Y", "", None, None),
+    ("Officials meet on Mondays.", SUNDAY, "Mondays", "SET", "XXXX-WXX-1", "", None, None),
+    ("Officials meet every Monday.", SUNDAY, "every Monday", "SET", "XXXX-WXX-1", "", None, None),
+    ("The festival is held every August.", SUNDAY, "every August", "SET", "XXXX-08", "", None, None),
+    # times of day: the date of the sentence, else of the anchor
+    ("The ministers will meet at 3 p.m. on Tuesday.", SUNDAY, "3 p.m.", "TIME", "2021-10-26T15:00", "", "2021-10-26",
+     "2021-10-26"),
+    ("The ceremony began at 10:30 a.m.", SUNDAY, "10:30 a.m.", "TIME", "2021-10-24T10:30", "", "2021-10-24", "2021-10-24"),
+    ("The ceasefire starts at 15:30 GMT.", SUNDAY, "15:30", "TIME", "2021-10-24T15:30", "", "2021-10-24", "2021-10-24"),
+    ("The bombing took place at noon.", SUNDAY, "noon", "TIME", "2021-10-24T12:00", "", "2021-10-24", "2021-10-24"),
+    # no publication date: relative values keep X placeholders, absolute ones still resolve
+    ("The ministers spoke on Saturday.", None, "Saturday", "DATE", "XXXX-WXX-6", "", None, None),
+    ("The ministers met on August 11.", None, "August 11", "DATE", "XXXX-08-11", "", None, None),
+    ("On August 11, 2021, the ministry issued a statement.", None, "August 11, 2021", "DATE", "2021-08-11", "", "2021-08-11",
+     "2021-08-11"),
+    ("Earlier this month, the two ministers held a call.", None, "Earlier this month", "DATE", "XXXX-XX", "", None, None),
+    ("The envoy arrived yesterday.", None, "yesterday", "DATE", "XXXX-XX-XX", "", None, None),
+    ("The tensions began in early August.", None, "early August", "DATE", "XXXX-08", "START", None, None),
+    ("Officials met last week.", None, "last week", "DATE", "XXXX-WXX", "", None, None),
+    ("The ministers met Saturday evening.", None, "Saturday evening", "TIME", "XXXX-WXX-6TEV", "", None, None),
+    ("The ceremony began at 3 p.m.", None, "3 p.m.", "TIME", "XXXX-XX-XXT15:00", "", None, None),
+    ("On August 11, 2021 the envoy was summoned. The next day, protests erupted.", None, "The next day", "DATE", "2021-08-12",
+     "", "2021-08-12", "2021-08-12"),
+]
+
+
+@pytest.mark.parametrize("text, published, expected, type_, value, mod, start, end", CASES)
+def test_timex(nlp, text, published, expected, type_, value, mod, start, end):
+    found = [t for t in tag(nlp, text, published) if t.text == expected]
+    assert len(found) == 1, [t.text for t in tag(nlp, text, published)]
+    timex = found[0]
+    assert (timex.type, timex.value, timex.mod) == (type_, value, mod)
+    assert (timex.date_start, timex.date_end) == (day(start), day(end))
+
+
+NOT_TIMEXES = [
+    "They held the second phone conversation.",
+    "The release of two Iranian drivers was welcomed.",
+    "Two Iranian drivers were detained in the country.",
+    "The two countries signed 12 agreements.",
+    "He may visit Baku.",
+    "May God bless you.",
+    "They will march on the capital.",
+    "The Long March was a retreat.",
+    "April Ryan asked a question.",
+    "1500 soldiers were killed.",
+    "Around 2000 people protested.",
+    "The fund holds 1,500 tons.",
+    "The bill cost $2020.",
+    "Security Council Resolution 2231 was adopted.",
+    "Israel ignored resolution 1701.",
+    "The UN 1267 committee listed him.",
+    "USA Today reported the story.",
+    "The daily Kayhan reported the story.",
+    "Daily Sabah reported the story.",
+    "The fall of Kabul shocked the world.",
+    "They swam in a hot spring.",
+    "The Arab Spring changed the region.",
+    "The future government will be formed.",
+    "The present situation is dire.",
+    "He said now that the war is over, trade can resume.",
+    "At the end of the conversation, they agreed.",
+    "The 59-year-old minister resigned.",
+    "The minister, 59 years old, resigned.",
+    "He arrived for a second time.",
+    "The talks resumed after a second round.",
+    "Iran won 2:1 in the final.",
+    "A quarter of the population voted.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMEXES)
+def test_not_a_timex(nlp, text):
+    assert tag(nlp, text) == []
+
+
+def test_offsets_sentences_and_order(nlp):
+    text = "TEHRAN – The ministers met on Saturday.  Earlier this month, they spoke for an hour. They will meet in December."
+    found = tag(nlp, text)
+    assert [t.text for t in found] == ["Saturday", "Earlier this month", "an hour", "December"]
+    assert [t.sentence_id for t in found] == [0, 1, 1, 2]
+    assert all(text[t.start:t.end] == t.text for t in found)
+    assert all(t.date_start <= t.date_end for t in found if t.date_start)
+
+
+def test_published_argument_overrides_the_doc(nlp):
+    doc = parse("The ministers spoke on Saturday.", published=dt.date(2021, 10, 24))
+    assert timexes(doc)[0].value == "2021-10-23"
+    assert timexes(doc, published=dt.date(2021, 10, 31))[0].value == "2021-10-30"
+
+
+def test_pipeline_component_sets_doc_timexes(nlp):
+    component = nlp.create_pipe("parley_timexes")
+    doc = component(parse("The ministers spoke on Saturday.", published=dt.date(2021, 10, 24)))
+    assert [(t.text, t.value) for t in doc._.timexes] == [("Saturday", "2021-10-23")]
+
+
+def seed_timexes():
+    text = SEED.read_text(encoding="utf-8")
+    body = re.split(r"^---[ \t]*$\n?", text, maxsplit=2, flags=re.M)[2]
+    return body, timexes(parse(body, published=dt.date(2021, 10, 24)))
+
+
+def test_seed_article(nlp):
+    body, found = seed_timexes()
+    assert all(body[t.start:t.end] == t.text for t in found)
+    got = {(t.text, t.type, t.value, t.mod, t.date_start, t.date_end) for t in found}
+    oct23, oct_ = dt.date(2021, 10, 23), (dt.date(2021, 10, 1), dt.date(2021, 10, 24))
+    expected = {
+        ("Saturday", "DATE", "2021-10-23", "", oct23, oct23),
+        ("Earlier this month", "DATE", "2021-10", "", *oct_),
+        ("early August", "DATE", "2021-08", "START", dt.date(2021, 8, 1), dt.date(2021, 8, 10)),
+        ("August 11", "DATE", "2021-08-11", "", dt.date(2021, 8, 11), dt.date(2021, 8, 11)),
+        ("2020", "DATE", "2020", "", dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
+        ("October", "DATE", "2021-10", "", dt.date(2021, 10, 1), dt.date(2021, 10, 31)),
+        ("less than a month", "DURATION", "P1M", "LESS_THAN", None, None),
+        ("the last weeks", "DURATION", "PXW", "", None, None),
+        ("recently", "DATE", "PAST_REF", "", None, None),
+        ("the recent", "DATE", "PAST_REF", "", None, None),
+        ("now", "DATE", "PRESENT_REF", "", None, None),
+        ("the future", "DATE", "FUTURE_REF", "", None, None),
+    }
+    assert expected <= got
+    assert sum(t.text == "Saturday" for t in found) == 3
+    assert not {"the second", "two", "the time", "second"} & {t.text for t in found}
