@@ -68,6 +68,7 @@ class Event:
     text: str = ""  # the sentence
     participant_ids: tuple[str, ...] = ()
     event_id: str = ""
+    ordinal: int = 0  # n-th contact of a series between the same parties ("the second call" -> 2), 0 unknown
 
 
 @dataclass

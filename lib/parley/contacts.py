@@ -1,0 +1,195 @@
+"""Contacts: the distinct diplomatic contacts (calls, meetings, visits, summonses, notes).
+
+Every mention of a contact is an event; a contact is the set of events that mention the
+same one. Events are merged in text order into the most recently mentioned contact they
+fit: the same channel (or none named), participants that nest (the same people, or the
+people of the same countries), overlapping dates, the same modality and no conflicting
+ordinal ("the second call" is not the call "earlier this month"). Anaphora ("in this
+conversation", "the meeting") was already resolved by the events step, which copied the
+referred contact's channel, parties and date into the anaphoric mention. A public
+statement, a tweet or the recall of one's own ambassador is not a contact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .events import UNNAMED_CHANNEL
+from .models import Actor, Contact, Event
+
+CONTACT_CHANNELS = ("summons", "visit", "phone", "meeting", "note", "letter")  # most specific first
+DEFAULT_CHANNEL = "meeting"  # a consultation whose channel the text never names
+HOST = "043"  # CAMEO "host a visit": the target is the visitor
+_COMPANIONS = {frozenset({"note", "summons"}), frozenset({"meeting", "visit"})}  # a note handed at a summons,
+# the talks held during a visit
+_DIRECTED = frozenset({"summons", "visit", "note", "letter"})  # who summoned whom matters
+
+
+@dataclass
+class _Contact:
+    events: list[Event] = field(default_factory=list)
+    channels: set[str] = field(default_factory=set)
+    participants: list[str] = field(default_factory=list)
+    date: tuple[dt.date, dt.date] | None = None
+    ordinal: int = 0
+    modality: str = "asserted"
+    location: str = ""
+    source: str = ""  # the state that summoned, visited, wrote
+    @property
+    def sentences(self) -> set[int]:
+        return {e.sentence_id for e in self.events}
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        if event.channel:
+            self.channels.add(event.channel)
+        for actor_id in event.participant_ids:
+            if actor_id and actor_id not in self.participants:
+                self.participants.append(actor_id)
+        span = _span(event)
+        if span is not None:
+            self.date = span if self.date is None else _intersect(self.date, span) or self.date
+        self.ordinal = self.ordinal or event.ordinal
+        self.location = self.location or event.location
+        if len(self.events) == 1:
+            self.modality = event.modality
+
+
+def _span(event: Event) -> tuple[dt.date, dt.date] | None:
+    if event.date_start is None or event.date_end is None:
+        return None
+    return event.date_start, event.date_end
+
+
+def _intersect(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return (start, end) if start <= end else None
+
+
+def _precision(contact: _Contact, event: Event) -> int:
+    """How well a contact's date matches an event's: 2 the same or narrower, 1 broader, 0 unknown."""
+    span = _span(event)
+    if span is None or contact.date is None:
+        return 0
+    return 2 if span[0] <= contact.date[0] and contact.date[1] <= span[1] else 1
+
+
+def is_contact(event: Event) -> bool:
+    """Does this event mention a contact between parties (not a statement, tweet or recall)?"""
+    if event.channel in CONTACT_CHANNELS:
+        return True
+    return event.cameo_code in UNNAMED_CHANNEL and event.channel == ""
+
+
+class _Merger:
+    def __init__(self, actors: list[Actor]):
+        self.country = {a.actor_id: a.country for a in actors}
+        self.kind = {a.actor_id: a.kind for a in actors}
+
+    def parties_fit(self, a: list[str], b: list[str] | tuple[str, ...]) -> bool:
+        """People and countries nest: {minister A, minister B} fits {A's country, B's country}."""
+        if not a or not b:
+            return True
+        people_a = {x for x in a if self.kind.get(x) == "person"}
+        people_b = {x for x in b if self.kind.get(x) == "person"}
+        if people_a and people_b and not (people_a <= people_b or people_b <= people_a):
+            return False
+        ca = {self.country.get(x) or x for x in a if self.country.get(x) or self.kind.get(x) != "person"}
+        cb = {self.country.get(x) or x for x in b if self.country.get(x) or self.kind.get(x) != "person"}
+        return ca <= cb or cb <= ca  # a person of no known state conflicts with none
+
+    def direction(self, event: Event) -> str:
+        """The state that summoned, wrote or visited (the guest of a hosted visit, 043)."""
+        who = event.target_id if event.cameo_code == HOST else event.source_id
+        return self.country.get(who, "")
+
+    def fits(self, contact: _Contact, event: Event) -> bool:
+        if contact.modality != event.modality:
+            return False
+        if event.channel and contact.channels and event.channel not in contact.channels:
+            if not any(frozenset({event.channel, c}) in _COMPANIONS for c in contact.channels):
+                return False
+        span = _span(event)
+        if span is not None and contact.date is not None and _intersect(span, contact.date) is None:
+            return False
+        if event.ordinal and contact.ordinal and event.ordinal != contact.ordinal:
+            return False
+        source = self.direction(event)
+        if contact.source and source and source != contact.source and event.channel in _DIRECTED | {""}:
+            return False  # Poland's summons of Belarus's envoy and Belarus's of Poland's: two
+        if not self.parties_fit(contact.participants, event.participant_ids):
+            return False
+        # a mention may name fewer states than the contact, not more: trilateral talks are not the
+        # bilateral visit of the same week
+        mine = self.states(event.participant_ids)
+        theirs = self.states(contact.participants)
+        return not theirs or mine <= theirs
+
+    def states(self, ids) -> set[str]:
+        return {self.country[x] for x in ids if self.country.get(x)}
+
+    def merge(self, events: list[Event]) -> list[_Contact]:
+        found: list[_Contact] = []
+        touched: list[_Contact] = []  # most recently mentioned last
+        for event in events:
+            if not is_contact(event) or event.modality != "asserted" and not event.channel:
+                continue  # "agreed to continue consultations" names no contact yet
+            fitting = [c for c in touched if self.fits(c, event)]
+            if not event.participant_ids:
+                # "Note Verbal was submitted": part of the contact this sentence is about, if any
+                fitting = [c for c in fitting if event.sentence_id in c.sentences
+                           or event.ordinal and event.ordinal == c.ordinal]
+                if not fitting:
+                    continue
+            if fitting:
+                contact = max(fitting, key=lambda c: (_precision(c, event), touched.index(c)))
+                touched.remove(contact)
+            else:
+                contact = _Contact()
+                found.append(contact)
+            contact.add(event)
+            if event.channel in _DIRECTED and not contact.source:
+                contact.source = self.direction(event)
+            touched.append(contact)
+        self.order(found)
+        return found
+
+    def order(self, found: list[_Contact]) -> None:
+        """The n-th contact of a series ended before the (n+1)-th began."""
+        for a in found:
+            for b in found:
+                if a.ordinal and b.ordinal == a.ordinal + 1 and a.date and b.date and a.date[1] >= b.date[0] \
+                        and self.parties_fit(a.participants, b.participants):
+                    narrowed = (a.date[0], b.date[0] - dt.timedelta(days=1))
+                    if narrowed[0] <= narrowed[1]:
+                        a.date = narrowed
+
+    def row(self, n: int, contact: _Contact) -> Contact:
+        channel = next((c for c in CONTACT_CHANNELS if c in contact.channels), DEFAULT_CHANNEL)
+        countries = sorted({self.country.get(x, "") for x in contact.participants} - {""})
+        people = [x for x in contact.participants if self.kind.get(x) != "country"]
+        represented = {self.country.get(x) for x in people}
+        participants = [x for x in contact.participants
+                        if self.kind.get(x) != "country" or self.country.get(x) not in represented]
+        return Contact(
+            contact_id=f"c{n}",
+            channel=channel,
+            participant_ids=tuple(participants),
+            countries=tuple(countries),
+            date_start=contact.date[0] if contact.date else None,
+            date_end=contact.date[1] if contact.date else None,
+            location=contact.location,
+            modality=contact.modality,
+            event_ids=tuple(e.event_id for e in contact.events),
+            sentence_ids=tuple(sorted(contact.sentences)),
+        )
+
+
+def contacts(events: list[Event], *, actors: list[Actor]) -> list[Contact]:
+    """One row per distinct diplomatic contact, merging every event that mentions it, by first mention."""
+    merger = _Merger(actors)
+    rows = [merger.row(0, c) for c in merger.merge(events)]
+    rows = [r for r in rows if len(r.participant_ids) >= 2]  # a contact is between parties
+    for n, row in enumerate(rows, 1):
+        row.contact_id = f"c{n}"
+    return rows

@@ -1,0 +1,1428 @@
+"""Events and quotations: what the actors did, said, planned or asked for, CAMEO-coded.
+
+A verb or event noun whose lemma the CAMEO table (``data/cameo.csv``) lists is a trigger.
+Its arguments come from the dependency parse: the subject (or the ``by`` agent of a
+passive, a noun's possessor, ``between A and B``, the subject of a light verb such as
+``held``) is the source; the object, ``with B``, ``to B``, ``on B`` the target. The clause
+around the trigger gives its modality, its date, its place and its channel.
+
+The table's ``trigger_lemmas`` column is a ``|``-separated list of items:
+
+``lemma``            a verb or event noun (``discuss``, ``conversation``)
+``lemma:v``/``:n``   only as a verb / only as a noun
+``lemma word``       a phrasal verb or two-word noun: ``word`` is a particle or preposition
+                     of the lemma, or the next word (``call for``, ``note verbal``)
+``lemma@word``       only when the object (direct object, passive subject, ``of``/``to``/
+                     ``on`` complement) is ``word``: its lemma, a word of the title of the
+                     actor it names, or ``actor`` for any actor (``invite@ambassador``)
+``lemma>X``          only when the lemma governs an event coded ``X…`` or the verb ``X``
+                     (``report>17``: reporting coercion by someone accuses them)
+``>X``               refines any trigger of the row's root code in the same way
+                     (``>04`` in 036: an intent to hold talks is an intent to meet)
+``~word``            refines any trigger of the row's root code that ``word`` modifies,
+                     also through its place (``~telephone`` in 041, ``~sideline`` in 044)
+``lemma~word``       the lemma is a trigger only when ``word`` modifies it (``speak~phone``)
+``…=channel``        the channel the item names (``note:n=note``); else the row's channel
+
+Lemmas of the appeal, demand, intent and refusal rows double as modality cues: what they
+govern is ``requested``, ``planned`` or ``negated``; the statement row's verbs cue quotes.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from .models import Actor, Event, Mention, Quote, Timex
+
+STATEMENT = "010"  # CAMEO "make statement": its verbs cue quotations and attribute reported events
+CONSULT = "040"  # CAMEO "consult, not specified": refined by channel and place, or by what it refers to
+CONTACT_CHANNELS = frozenset({"phone", "meeting", "visit", "summons", "letter", "note"})
+UNNAMED_CHANNEL = frozenset({CONSULT, "046"})  # consultations and negotiations: contacts on a channel not named
+FACE_TO_FACE = frozenset({"meeting", "visit", "summons"})
+MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes (“frank”), not quotations
+
+# Closed-class words of English grammar, not domain data.
+_LIGHT_VERBS = frozenset(
+    {"hold", "have", "conduct", "make", "continue", "resume", "start", "begin", "launch", "pay",
+     "give", "issue", "release", "host", "attend", "join", "publish", "send", "submit", "deliver", "hand"}
+)
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL = frozenset({"should", "would", "could", "may", "might", "must", "ca", "can"})
+_CONDITIONAL = frozenset({"if", "unless"})
+_NEGATIVE = frozenset({"not", "n't", "never", "no"})
+_PROSPECTIVE = frozenset({"upcoming", "forthcoming", "future", "next", "planned", "proposed", "scheduled", "expected",
+                          "due", "set", "slated", "poised"})
+_DEMONSTRATIVE = frozenset({"this", "that", "these", "those", "same"})
+_DEFINITE = frozenset({"the"})
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_EARLIER = frozenset({"earlier", "previously", "previous", "prior", "before"})
+_HABITUAL = frozenset({"always", "ever", "never", "long", "repeatedly", "often", "since", "traditionally"})
+_SIMULTANEOUS = frozenset({"when", "as", "while"})
+_BOUNDARY = frozenset({"since", "until", "till", "before", "after", "by", "from", "over", "for", "through",
+                       "throughout", "within"})
+_TEMPORAL = frozenset({"when", "as", "while", "once", "after", "before", "until"})
+_LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})
+_MEETING_PLACE = frozenset({"in", "during", "at", "over", "on", "by", "via", "through"})
+_INSTRUMENT = frozenset({"by", "over", "via"})
+_ADJUNCT = frozenset({"in", "during", "at", "after", "for"})
+_SOURCE_PREPS = frozenset({"by", "from"})
+_TARGET_PREPS = ("with", "to", "toward", "towards", "against", "on")
+_NOUN_TARGET_PREPS = ("with", "to", "toward", "towards", "against", "on", "of", "for")
+_PARTICIPANT_PREPS = frozenset({"between", "among", "amongst"})
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acl", "relcl"})
+_ACT_ROOTS = frozenset({"02", "03", "10", "12"})  # appeals, intents, demands, refusals: they govern an event
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_STATES = frozenset({"country", "nation", "state", "side", "government", "capital", "neighbour", "neighbor"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_QUOTE_MARK = re.compile("[“”\"]")
+
+
+# --------------------------------------------------------------------------- the table
+
+
+@dataclass(frozen=True)
+class Cameo:
+    """One row of the CAMEO table: code, label, Goldstein weight, quad class, default channel."""
+
+    code: str
+    label: str
+    goldstein: float
+    quad_class: int
+    channel: str
+    note: str
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True)
+class _Item:
+    code: str
+    lemma: str = ""
+    pos: str = ""
+    second: str = ""
+    obj: str = ""
+    comp: str = ""
+    cue: str = ""
+    channel: str | None = None
+    order: int = 0
+
+    @property
+    def rank(self) -> int:
+        return bool(self.second) + bool(self.obj) + bool(self.comp) + bool(self.lemma and self.cue)
+
+    @property
+    def key(self) -> str:
+        return f"{self.lemma} {self.second}".strip()
+
+
+@dataclass(frozen=True)
+class _Table:
+    codes: dict[str, Cameo]
+    by_lemma: dict[str, tuple[_Item, ...]]
+    refinements: dict[str, tuple[_Item, ...]]  # root code -> ">X" and "~word" items
+    speech: frozenset[str]
+    statement_nouns: frozenset[str]
+    planned: frozenset[str]
+    requested: frozenset[str]
+    refused: frozenset[str]
+    venues: frozenset[str]
+
+
+def _item(code: str, text: str, order: int) -> _Item:
+    channel = None
+    if "=" in text:
+        text, channel = text.split("=", 1)
+    if text.startswith(">"):
+        return _Item(code, comp=text[1:], channel=channel, order=order)
+    if text.startswith("~"):
+        return _Item(code, cue=text[1:], channel=channel, order=order)
+    comp = obj = pos = cue = ""
+    if "~" in text:
+        text, cue = text.split("~", 1)
+    if ">" in text:
+        text, comp = text.split(">", 1)
+    if "@" in text:
+        text, obj = text.split("@", 1)
+    if text.endswith((":v", ":n")):
+        text, pos = text[:-2], text[-1]
+    words = text.split()
+    return _Item(code, words[0], pos, " ".join(words[1:]), obj, comp, cue, channel, order)
+
+
+@functools.cache
+def _table() -> _Table:
+    codes: dict[str, Cameo] = {}
+    by_lemma: dict[str, list[_Item]] = defaultdict(list)
+    refinements: dict[str, list[_Item]] = defaultdict(list)
+    order = 0
+    with resources.files("parley").joinpath("data", "cameo.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            entry = Cameo(row["code"], row["label"], float(row["goldstein"]), int(row["quad_class"]),
+                          row["channel"], row["note"])
+            codes[entry.code] = entry
+            for text in filter(None, row["trigger_lemmas"].split("|")):
+                order += 1
+                item = _item(entry.code, text.strip(), order)
+                if item.lemma:
+                    by_lemma[item.lemma].append(item)
+                else:
+                    refinements[entry.root].append(item)
+    plain = [i for items in by_lemma.values() for i in items if not i.comp]  # "call on@actor" cues too
+
+    def cue_set(*roots: str) -> frozenset[str]:
+        return frozenset(i.key for i in plain if i.code[:2] in roots)
+
+    return _Table(
+        codes=codes,
+        by_lemma={k: tuple(sorted(v, key=lambda i: (-i.rank, i.order))) for k, v in by_lemma.items()},
+        refinements={k: tuple(v) for k, v in refinements.items()},
+        speech=frozenset(i.key for i in plain if i.code == STATEMENT and i.pos != "n" and i.channel is None
+                         and not i.obj),
+        statement_nouns=frozenset(i.lemma for i in plain if i.channel == "statement" and i.pos == "n"),
+        planned=cue_set("03"),
+        requested=cue_set("02", "10"),
+        refused=cue_set("12"),
+        venues=frozenset(i.cue for i in refinements.get("04", ()) if i.cue and codes[i.code].channel == "meeting"),
+    )
+
+
+def cameo_table() -> dict[str, Cameo]:
+    """The CAMEO codes parley knows, by code, as read from ``data/cameo.csv``."""
+    return dict(_table().codes)
+
+
+@functools.cache
+def _platforms() -> frozenset[str]:
+    with resources.files("parley").joinpath("data", "platforms.csv").open(encoding="utf-8") as f:
+        return frozenset(r["name"].lower() for r in csv.DictReader(f))
+
+
+# --------------------------------------------------------------------------- who is meant
+
+
+class _Resolver:
+    """Maps noun phrases of the parse to actor ids, using the mentions the actor step found."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor] = (), quotes: list[Quote] = ()):
+        self.doc = doc
+        self.actors = {a.actor_id: a for a in actors}
+        self.rooted: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # token -> (len, actor, how)
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        self.first_seen: dict[str, int] = {}
+        self.country_of = {a.country: a.actor_id for a in actors if a.kind == "country" and a.country}
+        self.platforms = _platforms()
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not m.actor_id:
+                continue
+            self.rooted[span.root.i].append((len(span), m.actor_id, m.how))
+            self.first_seen[m.actor_id] = min(self.first_seen.get(m.actor_id, span.start), span.start)
+            self.positions[self._usable(m.actor_id) or m.actor_id].append(span.root.i)
+        for found in self.rooted.values():
+            found.sort(key=lambda x: -x[0])
+        aliases: dict[str, set[str]] = defaultdict(set)
+        for a in actors:
+            for alias in (a.name, *a.aliases):
+                aliases[_norm(alias)].add(a.actor_id)
+        self.aliases = {k: next(iter(v)) for k, v in aliases.items() if len(v) == 1 and k}
+        self.quotes = sorted((q.start, q.end, q.speaker_id) for q in quotes if q.speaker_id)
+        self.quote_starts = [q[0] for q in self.quotes]
+
+    def kind(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.kind if actor else ""
+
+    def country(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.country if actor else ""
+
+    def titles(self, actor_id: str) -> set[str]:
+        """Words of the actor's role and aliases ("ambassador", "minister")."""
+        actor = self.actors.get(actor_id)
+        if not actor:
+            return set()
+        words = set(actor.role.lower().split())
+        for alias in actor.aliases:
+            words.update(alias.lower().split())
+        return words
+
+    def refs(self, tok: Token | None, *, strict: bool = False) -> list[str]:
+        """The actors a noun phrase (and the phrases coordinated with it) refers to.
+
+        ``strict``: only what the phrase names, not the state its modifiers point to
+        ("the Iranian trucks" is not Iran).
+        """
+        if tok is None:
+            return []
+        out: list[str] = []
+        for t in (tok, *tok.conjuncts):
+            for a in self._ref(t, strict):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _usable(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return actor_id
+        if actor.name.lower() in self.platforms or actor.actor_id in self.platforms:
+            return ""
+        if actor.kind == "place":
+            return self.country_of.get(actor.country, "")
+        return actor_id
+
+    def _ref(self, t: Token, strict: bool = False) -> list[str]:
+        speaker = self._speaker_at(t)
+        if speaker:
+            return [speaker]
+        found = self.rooted.get(t.i)
+        if found:
+            actor_id = self._usable(found[0][1])
+            return [actor_id] if actor_id else []
+        core = [c for c in t.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod")]
+        if core and t.pos_ == "NOUN" and not t.is_upper:  # a description, not a dateline
+            alias = self.aliases.get(_norm(self.doc[core[0].i : t.i + 1].text))
+            if alias:
+                return [alias]
+        for child in t.children:
+            if child.dep_ == "appos":
+                found = self._ref(child)
+                if found:
+                    return found
+        both = self._pair(t)
+        if both or strict:
+            return both
+        out = []
+        for child in t.lefts:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                for mod in (child, *child.conjuncts):
+                    for length, actor_id, how in self.rooted.get(mod.i, [])[:1]:
+                        actor_id = self._upgrade(self._usable(actor_id), t)
+                        if actor_id and actor_id not in out:
+                            out.append(actor_id)
+        if out:
+            return out
+        for child in t.lefts:
+            if child.dep_ == "poss":
+                for length, actor_id, how in self.rooted.get(child.i, [])[:1]:
+                    if how != "pronoun" and self.kind(actor_id) in ("country", "organization", ""):
+                        actor_id = self._usable(actor_id)
+                        return [actor_id] if actor_id else []
+                if child.tag_ in ("NNS", "NNPS"):  # "the two countries' leaders"
+                    return self._pair(child)
+        return []
+
+    def _upgrade(self, actor_id: str, head: Token) -> str:
+        """A country named by a title's demonym -> the one person with that title and country."""
+        if self.kind(actor_id) != "country":
+            return actor_id
+        word = head.lemma_.lower()
+        iso = self.country(actor_id)
+        people = [a.actor_id for a in self.actors.values()
+                  if a.kind == "person" and a.country == iso and word in a.role.lower().split()]
+        return people[0] if len(people) == 1 else actor_id
+
+    def _pair(self, t: Token) -> list[str]:
+        """'the two foreign ministers' -> the two people with that title mentioned so far;
+        'the two countries', 'both sides' -> the two states mentioned most so far."""
+        if t.tag_ not in ("NNS", "NNPS"):
+            return []
+        number = next((_NUMBERS[c.lower_] for c in t.lefts if c.lower_ in _NUMBERS), 0)
+        if not number:
+            return []
+        word = t.lemma_.lower()
+        if word in _STATES:
+            counts = {a: sum(1 for i in self.positions[a] if i < t.i) for a in self.country_of.values()}
+            ranked = sorted((a for a in counts if counts[a]), key=lambda a: (-counts[a], self.first_seen[a]))
+            return sorted(ranked[:number], key=lambda a: self.first_seen[a]) if len(ranked) >= number else []
+        people = [a.actor_id for a in self.actors.values()
+                  if a.kind == "person" and word in self.titles(a.actor_id)
+                  and self.first_seen.get(a.actor_id, len(self.doc)) < t.i]
+        return people if len(people) == number else []
+
+    def _speaker_at(self, t: Token) -> str:
+        """First-person pronouns inside a direct quotation refer to its speaker."""
+        word = t.lower_
+        if word not in _FIRST_PERSON and word not in _FIRST_PLURAL or not self.quotes:
+            return ""
+        k = bisect.bisect_right(self.quote_starts, t.idx) - 1
+        if k < 0 or not (self.quotes[k][0] <= t.idx < self.quotes[k][1]):
+            return ""
+        speaker = self.quotes[k][2]
+        if word in _FIRST_PLURAL and self.kind(speaker) == "person":
+            return self.country_of.get(self.country(speaker), speaker)
+        return speaker
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("’", "'").strip()
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+# --------------------------------------------------------------------------- syntax helpers
+
+
+def _prep_objects(tok: Token, preps) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _is_passive(v: Token) -> bool:
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _subjects(v: Token, depth: int = 0) -> list[Token]:
+    """The subject of a clause, climbing to the controlling clause when it has none."""
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subj:
+        if subj[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            return [v.head]
+        return subj
+    if depth > 4 or v.head == v:
+        return []
+    head = v.head
+    if v.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        return objects or _subjects(head, depth + 1)
+    if v.dep_ in ("conj", "advcl", "acomp", "attr"):
+        return _subjects(head, depth + 1)
+    if v.dep_ == "pcomp" and head.head != head:
+        return _subjects(head.head, depth + 1)
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def _slot(n: Token) -> tuple[str, Token]:
+    """The dependency and head of a phrase: those of its first conjunct, and of the measure
+    it counts ("12 hours of talks", "a round of talks")."""
+    while n.head != n:
+        if n.dep_ == "conj":
+            n = n.head
+        elif n.dep_ == "pobj" and n.head.lower_ == "of" and _is_light_object(n.head.head):
+            n = n.head.head
+        else:
+            break
+    return n.dep_, n.head
+
+
+def _is_light_object(t: Token) -> bool:
+    """The object of a light verb: "hours" in "held 12 hours of talks"."""
+    return t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass", "attr") and t.head.lemma_.lower() in _LIGHT_VERBS
+
+
+def _agents(v: Token) -> list[Token]:
+    out = []
+    for child in v.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _objects(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ in ("dobj", "dative", "oprd")]
+
+
+def _patients(v: Token) -> list[Token]:
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        return [v.head]
+    return [c for c in v.children if c.dep_ == "nsubjpass"]
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass
+class _Ev:
+    tok: Token  # the trigger's syntactic head
+    first: int  # token span of the trigger
+    last: int
+    item: _Item
+    code: str
+    anchor: Token  # the clause the trigger's arguments, modality and date come from
+    sid: int
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    channel: str = ""
+    location: str = ""
+    location_actors: list[str] = field(default_factory=list)
+    modality: str = "asserted"
+    date: tuple[dt.date, dt.date] | None = None
+    basis: str = "undated"
+    ordinal: int = 0
+    suppressed: bool = False
+    anaphora: str = ""  # "demonstrative" | "definite" | ""
+    chain: int = -1
+    own_timex: str = ""
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def participants(self) -> list[str]:
+        return list(dict.fromkeys([*self.sources, *self.targets]))
+
+    @property
+    def contact(self) -> bool:
+        return self.channel in CONTACT_CHANNELS or (self.code in UNNAMED_CHANNEL and self.channel == "")
+
+
+class _Extractor:
+    """One pass over a parsed article: triggers, their arguments, modality, dates, anaphora."""
+
+    def __init__(self, doc, mentions, actors, timexes, published):
+        self.doc = doc
+        self.table = _table()
+        self.timexes = [t for t in timexes if t.type == "DATE" and t.date_start and t.date_end]
+        self.published = published
+        found_quotes = quotes(doc, mentions=mentions)
+        self.res = _Resolver(doc, mentions, actors, found_quotes)
+        self.sent_of: dict[int, int] = {}
+        self.sents = list(doc.sents)
+        for i, sent in enumerate(self.sents):
+            for tok in sent:
+                self.sent_of[tok.i] = i
+        self._cue_keys = self.table.planned | self.table.requested | self.table.refused
+
+    # ---- trigger matching
+
+    def _pos_ok(self, tok: Token, item: _Item) -> bool:
+        if item.second:
+            return tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
+        if tok.pos_ == "VERB":
+            return item.pos != "n" and tok.dep_ not in ("amod", "compound", "nmod")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ == "pobj" and tok.head.lower_ in _INSTRUMENT:
+                return False  # "by phone": a channel, not an event
+            return item.pos != "v" and tok.dep_ not in ("compound", "amod", "nmod")
+        if tok.pos_ == "ADJ":
+            return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp")
+        return False
+
+    def _second(self, tok: Token, word: str) -> Token | None:
+        for child in tok.children:
+            if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == word:
+                return child
+        if tok.i + 1 < len(self.doc):
+            nxt = self.doc[tok.i + 1]
+            if nxt.lower_ == word or nxt.lemma_.lower() == word:
+                return nxt
+        return None
+
+    def _object_tokens(self, tok: Token) -> list[Token]:
+        out = [*_objects(tok), *_patients(tok)]
+        out += _prep_objects(tok, ("of", "to", "on"))
+        for o in list(out):
+            out.extend(c for c in o.children if c.dep_ == "appos")
+        return out
+
+    def _obj_ok(self, tok: Token, word: str, prep: Token | None = None) -> bool:
+        if prep is not None and prep.dep_ in ("prep", "dative"):  # "call on X": X is the object
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+        else:
+            objects = self._object_tokens(tok)
+        for o in objects:
+            if word == "actor":
+                if self.res.refs(o, strict=True):
+                    return True
+                continue
+            if o.lemma_.lower() == word or o.lower_ == word:
+                return True
+            if any(word in self.res.titles(a) for a in self.res.refs(o)):
+                return True
+        return False
+
+    def _complements(self, tok: Token) -> list[Token]:
+        out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "on", "of"):
+                out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+        for c in list(out):
+            if c.lemma_.lower() in _LIGHT_VERBS or c.lemma_.lower() in self.table.planned:
+                out.extend(o for o in c.children if o.dep_ in ("dobj", "xcomp"))
+        return out
+
+    def _comp_ok(self, tok: Token, comp: str, codes: dict[int, str]) -> bool:
+        for c in self._complements(tok):
+            if comp.isdigit():
+                if codes.get(c.i, "").startswith(comp):
+                    return True
+            elif c.lemma_.lower() == comp:
+                return True
+        return False
+
+    def _match(self, tok: Token, codes: dict[int, str] | None) -> tuple[_Item, int, int] | None:
+        keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
+        items = [i for k in keys for i in self.table.by_lemma.get(k, ())]
+        if len(keys) > 1:
+            items.sort(key=lambda i: (-i.rank, i.order))
+        for item in items:
+            if item.comp and codes is None:
+                continue
+            if not self._pos_ok(tok, item):
+                continue
+            first = last = tok.i
+            other = None
+            if item.second:
+                other = self._second(tok, item.second)
+                if other is None:
+                    continue
+                if abs(other.i - tok.i) == 1:
+                    first, last = min(first, other.i), max(last, other.i)
+            if item.obj and not self._obj_ok(tok, item.obj, other):
+                continue
+            if item.comp and not self._comp_ok(tok, item.comp, codes):
+                continue
+            if item.cue and item.cue not in self._cue_words(tok):
+                continue
+            return item, first, last
+        return None
+
+    def _refine(self, tok: Token, code: str, codes: dict[int, str]) -> tuple[str, _Item | None]:
+        """The more specific code of the same root that a complement or a modifier calls for."""
+        for item in self.table.refinements.get(code[:2], ()):
+            if item.comp and self._comp_ok(tok, item.comp, codes):
+                return item.code, item
+        cues = self._cue_words(tok)
+        for item in self.table.refinements.get(code[:2], ()):
+            if item.cue and item.cue in cues:
+                return item.code, item
+        return code, None
+
+    def _cue_words(self, tok: Token) -> set[str]:
+        words = set()
+        heads = [tok]
+        if tok.head != tok and (tok.head.lemma_.lower() in _LIGHT_VERBS or tok.dep_ == "pobj"):
+            heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+        for h in heads:
+            for child in h.children:
+                if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                    words.add(child.lemma_.lower())
+                if child.dep_ in ("prep", "agent") and child.lower_ in _MEETING_PLACE:
+                    for o in child.children:
+                        if o.dep_ == "pobj":
+                            words.add(o.lemma_.lower())
+                            words.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
+        return words
+
+    def triggers(self) -> list[_Ev]:
+        doc = self.doc
+        first_pass = {}
+        for tok in doc:
+            m = self._match(tok, None)
+            if m:
+                first_pass[tok.i] = m[0].code
+        out = []
+        codes = dict(first_pass)
+        for tok in doc:
+            m = self._match(tok, first_pass)
+            if not m:
+                continue
+            item, first, last = m
+            code, refined = self._refine(tok, item.code, first_pass)
+            codes[tok.i] = code
+            head = tok
+            if item.second and last != first:
+                pair = doc[first : last + 1]
+                head = pair.root
+            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i in (first, head.i) \
+                    and head.pos_ in ("NOUN", "PROPN"):
+                first -= 1
+            if out and out[-1].first <= tok.i <= out[-1].last:
+                continue  # "protest note": the phrase already took "note"
+            ev = _Ev(tok=head, first=first, last=last, item=item, code=code, anchor=head, sid=self.sent_of[head.i])
+            if refined is not None and refined.cue:
+                ev.channel = refined.channel if refined.channel is not None else self.table.codes[code].channel
+            out.append(ev)
+        self.codes = codes
+        return out
+
+    # ---- clause structure
+
+    def attach(self, events: list[_Ev]) -> list[_Ev]:
+        """Light verbs and consultation verbs hand their clause to the event noun they govern."""
+        by_tok = {e.tok.i: e for e in events}
+        drop = set()
+        for e in events:
+            n = e.tok
+            if n.pos_ not in ("NOUN", "PROPN"):
+                continue
+            dep, head = _slot(n)
+            if dep == "dobj" and head.i in by_tok and by_tok[head.i].code == e.code:
+                drop.add(n.i)  # "imposed sanctions": one event, the verb's
+                continue
+            if self._venue(n, by_tok):
+                drop.add(n.i)  # "on the sidelines of the summit": a place, not another meeting
+                continue
+            if dep in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in _LIGHT_VERBS | {"be"}:
+                e.anchor = head
+                if head.i in by_tok and head.i != n.i:
+                    light = by_tok[head.i]
+                    if light.root == e.root and light.code != e.code and e.code == CONSULT:
+                        e.code = light.code
+                    drop.add(head.i)
+                elif e.root == "04":
+                    for item in self.table.by_lemma.get(head.lemma_.lower(), ()):
+                        if item.code[:2] == "04" and not item.comp:
+                            if e.code == CONSULT:
+                                e.code = item.code
+                            break
+            elif dep == "pobj" and head.lower_ in _MEETING_PLACE | {"for"} and head.head.i in by_tok:
+                verb = by_tok[head.head.i]
+                if verb.root == "04" and e.root in ("04", "11") and verb.tok.pos_ == "VERB":
+                    e.anchor = verb.tok
+                    if e.code == CONSULT and verb.code != CONSULT:
+                        e.code = verb.code
+                    drop.add(verb.tok.i)
+        nouns = {e.anchor.i for e in events if e.root == "04" and e.tok.i not in drop}
+        nouns |= {e.tok.i for e in events if e.root == "04" and e.tok.pos_ in ("NOUN", "PROPN")}
+        for e in events:
+            if e.root == "04" and e.tok.pos_ == "VERB" and e.tok.dep_ in ("acl", "advcl", "relcl") \
+                    and e.tok.head.i in nouns:
+                drop.add(e.tok.i)  # "held a conversation to discuss ...": one consultation
+        return [e for e in events if e.tok.i not in drop]
+
+    def _empty_act(self, e: _Ev) -> bool:
+        """'welcomed the decision': a decision, plan or request of nobody, about nothing, is no event."""
+        if e.root not in _ACT_ROOTS or e.tok.pos_ not in ("NOUN", "PROPN") or e.sources:
+            return False
+        return not any(c.i in self.by_tok or c.i in self.by_anchor for c in self._complements(e.tok)) and \
+            not any(c.dep_ == "acl" for c in e.tok.children)
+
+    def _venue(self, n: Token, by_tok: dict[int, _Ev]) -> bool:
+        if n.lemma_.lower() not in self.table.venues:
+            return False
+        t = n
+        for _ in range(4):
+            if t.head == t:
+                return False
+            if t.dep_ == "prep" and t.lower_ in _LOCATIVE and t.head.i in by_tok and t.head.i != n.i:
+                return True
+            t = t.head
+        return False
+
+    # ---- arguments
+
+    def arguments(self, e: _Ev) -> None:
+        res = self.res
+        n, a = e.tok, e.anchor
+        sources: list[Token] = []
+        targets: list[Token] = []
+        between: list[Token] = []
+        if n.pos_ in ("NOUN", "PROPN"):
+            sources += [c for c in n.children if c.dep_ == "poss"]
+            sources += _prep_objects(n, _SOURCE_PREPS)
+            between += _prep_objects(n, _PARTICIPANT_PREPS)
+            targets += _prep_objects(n, _NOUN_TARGET_PREPS)
+            own = [x for t in sources for x in res.refs(t)]
+            if a != n and a.lemma_.lower() != "be":
+                if not own:
+                    sources += _agents(a) if _is_passive(a) else _subjects(a)
+                targets += [o for o in _objects(a) if o != n]
+                targets += _prep_objects(a, _TARGET_PREPS)
+            dep, head = _slot(n)
+            if a == n and e.root == "04" and not own and dep == "pobj" and head.lower_ in _ADJUNCT \
+                    and head.head.pos_ in ("VERB", "AUX"):
+                sources += _subjects(head.head)  # "In this conversation, X said": X took part
+            if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.pos_ == "VERB":
+                sources += _objects(n.head.head)  # praised X for the release -> X released
+            for child in n.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":  # a statement issued by X
+                    sources += [o for t in child.subtree if t.lower_ == "by" for o in t.children if o.dep_ == "pobj"]
+        else:
+            if _is_passive(a):
+                sources += _agents(a)
+                targets += _patients(a)
+            else:
+                sources += _subjects(a)
+                targets += _objects(a)
+            targets += _prep_objects(a, _TARGET_PREPS)
+            for o in _objects(a):
+                targets += _prep_objects(o, ("on", "with", "to", "against") if e.root == "01" else
+                                         ("on", "with", "to", "against", "of"))
+                if e.root in ("16", "17"):  # "recalled its ambassador from Rabat"
+                    targets += _prep_objects(o, ("from",))
+            if e.root in ("16", "17"):
+                targets += _prep_objects(a, ("from",))
+        src = [x for t in sources for x in res.refs(t)]
+        tgt = [x for t in targets for x in res.refs(t)]
+        btw = [x for t in between for x in res.refs(t)]
+        if btw:
+            if not src:
+                src, btw = btw[:1], btw[1:]
+            tgt = btw + tgt
+        if e.root == "11":  # reporting X's abuse accuses X
+            for c in self._complements(n):
+                inner = self.by_tok.get(c.i)
+                if inner is not None and inner is not e:
+                    self.arguments(inner)
+                    tgt = list(inner.sources) or tgt
+        if not tgt and e.root in _ACT_ROOTS:  # "plans to sign a deal with X"
+            for c in self._complements(n):
+                inner = self.by_tok.get(c.i) or self.by_anchor.get(c.i)
+                if inner is not None and inner is not e:
+                    self.arguments(inner)
+                    tgt = [x for x in inner.participants if x not in src]
+        if not src and e.channel == "summons":
+            src = [x for t in _prep_objects(a, ("to",)) for x in res.refs(t) if res.kind(x) != "person"]
+            tgt = [x for x in tgt if x not in src]
+        if not tgt:
+            tgt = self._reached(n, a)
+        src = list(dict.fromkeys(x for x in src if x))
+        tgt = [x for x in dict.fromkeys(tgt) if x and x not in src]
+        if (e.contact or e.root == "19") and len(src) > 1 and not tgt:  # "A and B held talks"
+            src, tgt = src[:1], src[1:]
+        e.sources, e.targets = src, tgt
+
+    def _reached(self, n: Token, anchor: Token | None = None) -> list[str]:
+        """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause."""
+        top = anchor if anchor is not None and anchor.lemma_.lower() in _LIGHT_VERBS else n
+        nested = {s.i for t in top.subtree if t.i in self.by_tok and t != n for s in t.subtree}
+        for t in top.subtree:
+            if t.i in nested:
+                continue
+            if t.dep_ == "prep" and t.lower_ in ("to", "with", "against", "toward", "towards") and t.head != n \
+                    and t.head.lemma_ != "accord":
+                for o in t.children:
+                    if o.dep_ == "pobj":
+                        found = self.res.refs(o)
+                        if found:
+                            return found
+        return []
+
+    # ---- place, channel, modality, ordinal
+
+    def place(self, e: _Ev) -> None:
+        parts: list[tuple[int, str]] = []
+        actors: list[str] = []
+        heads = [e.tok, e.anchor]
+        for h in (e.tok, e.anchor):  # "met X in Paris" where the parse hangs "in Paris" on X
+            heads += [o for o in (*_objects(h), *_prep_objects(h, ("with",))) if o.pos_ in ("PROPN", "NOUN")]
+        for h in dict.fromkeys(heads):
+            argument = h != e.tok and h != e.anchor
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE or argument and prep.lower_ == "on":
+                    continue
+                for o in prep.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    venue = o.lemma_.lower() in self.table.venues and (
+                        o.tag_ not in ("NNS", "NNPS") or any(c.lower_ == "of" for c in o.children))
+                    if prep.lower_ == "on" and not venue:
+                        continue
+                    found = [x for x in self.res.refs(o) if self.res.kind(x) in ("country", "place", "")]
+                    if not venue and o.ent_type_ not in ("GPE", "FAC", "LOC") and not found:
+                        continue
+                    if o.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    nested = [sub for sub in o.subtree if sub.dep_ == "prep" and sub.lower_ in _LOCATIVE]
+                    clauses = {t.i for sub in o.subtree if sub.dep_ in ("relcl", "acl", "advcl") for t in sub.subtree}
+                    nested = [sub for sub in nested if sub.i not in clauses]
+                    skip = {t.i for sub in nested for t in sub.subtree} | clauses
+                    words = [t for t in o.subtree if t.i not in skip]
+                    parts.append((prep.i, self.doc[prep.i : words[-1].i + 1].text.rstrip(" ,")))
+                    for sub in nested:
+                        if sub.head.i not in skip:
+                            inner = [t for t in sub.subtree if t.i not in clauses]
+                            parts.append((sub.i, self.doc[sub.i : inner[-1].i + 1].text.rstrip(" ,")))
+                    actors += found
+                    if venue:
+                        e.location_actors.append("")
+        texts: list[str] = []
+        for _, text in sorted(parts):
+            if not any(text in other for other in texts):
+                texts.append(text)
+        e.location = " ".join(texts)
+        e.location_actors += actors
+
+    def relocate(self, e: _Ev) -> None:
+        """040 held in a participant's home is a visit (042/043); elsewhere, a third location (044)."""
+        if e.code == "042" and not e.targets:  # "arrived in Baku": the host
+            e.targets = [x for x in e.location_actors if x and x not in e.sources][:1]
+        if e.root == "17" and not e.sources:  # "detained in Azerbaijan": by its authorities
+            e.sources = [x for x in e.location_actors if x and x not in e.targets][:1]
+        if e.code != CONSULT or not e.location or e.channel == "phone":
+            return
+        hosts = {self.res.country(x) or x for x in e.location_actors if x}
+        if not hosts:
+            return
+        src = {self.res.country(x) for x in e.sources} - {""}
+        tgt = {self.res.country(x) for x in e.targets} - {""}
+        if src & hosts:
+            e.code = "043"
+        elif tgt & hosts:
+            e.code = "042"
+        elif src and tgt:
+            e.code = "044"
+        elif src:  # "X held talks in Riyadh": X went there
+            e.code = "042"
+            e.targets = e.targets or [x for x in e.location_actors if x][:1]
+        else:
+            return
+        if not e.channel:
+            e.channel = self.table.codes[e.code].channel
+
+    def channel(self, e: _Ev) -> None:
+        if e.channel:
+            return
+        if e.item.channel is not None:
+            e.channel = e.item.channel
+        else:
+            e.channel = self.table.codes[e.code].channel
+        heads = [e.tok, e.anchor, *_objects(e.anchor)]
+        for h in heads:
+            for o in _prep_objects(h, ("on", "via", "in")):
+                if o.lower_ in self.res.platforms:
+                    e.channel = "social_media"
+                    return
+
+    def _governor(self, t: Token) -> Token | None:
+        """The predicate whose complement the clause of ``t`` is (skipping light verbs)."""
+        prep = None
+        for _ in range(5):
+            if t.head == t:
+                return None
+            dep, t = t.dep_, t.head
+            if dep not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass"):
+                return None
+            if dep == "pobj":
+                prep = t
+            if t.pos_ in ("VERB", "NOUN", "ADJ") and t.lemma_.lower() not in _LIGHT_VERBS:
+                if prep is not None and prep.head == t and dep == "prep" and \
+                        f"{t.lemma_.lower()} {prep.lower_}" not in self._cue_keys:
+                    return None  # "In their first call, they agreed": an adjunct, not what was agreed
+                return t
+        return None
+
+    def _keys(self, t: Token) -> set[str]:
+        keys = {t.lemma_.lower(), t.lower_}
+        keys.update(f"{t.lemma_.lower()} {c.lower_}" for c in t.children if c.dep_ in ("prep", "prt"))
+        return keys
+
+    def modality(self, e: _Ev) -> None:
+        heads = list(dict.fromkeys((e.anchor, e.tok)))
+        dep, head = _slot(e.tok)
+        if e.anchor == e.tok and dep in ("nsubj", "nsubjpass") and head.i not in self.by_tok:
+            heads.append(head)  # "a visit could follow", "talks will take place"
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE):
+                    e.modality = "negated"
+                    return
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "aux" and c.lower_ in _MODAL:
+                    governor = self._governor(e.anchor)
+                    if c.lower_ == "would" and governor is not None and self._keys(governor) & self.table.speech:
+                        e.modality = "planned"
+                    else:
+                        e.modality = "hypothetical"
+                    return
+                if c.dep_ == "mark" and c.lower_ in _CONDITIONAL:
+                    e.modality = "hypothetical"
+                    return
+                if c.dep_ == "aux" and c.lower_ in _FUTURE:
+                    e.modality = "planned"
+                    return
+                if c.dep_ == "amod" and (c.lower_ in _PROSPECTIVE or c.lemma_.lower() in self.table.planned):
+                    e.modality = "planned"
+                    return
+        if e.anchor.dep_ == "xcomp" and e.anchor.head.lemma_ == "be":
+            e.modality = "planned"  # "is to visit"
+            return
+        temporal = e.anchor.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL
+                                                    for c in e.anchor.children)
+        if temporal or e.anchor.dep_ == "pcomp" and e.anchor.head.lower_ in _TEMPORAL:
+            clause = e.anchor.head if temporal else e.anchor.head.head  # "would answer after consulting X"
+            main = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+            if any(w in _FUTURE or w == "would" for w in main):
+                e.modality = "planned"  # "will be raised when she meets him"
+                return
+        governor = self._governor(e.anchor)
+        if governor is None:
+            return
+        keys = self._keys(governor)
+        if keys & self.table.refused or any(c.dep_ == "neg" for c in governor.children):
+            e.modality = "negated"
+        elif keys & self.table.requested:
+            e.modality = "requested"
+        elif keys & self.table.planned or keys & _PROSPECTIVE:
+            e.modality = "planned"
+        elif any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in governor.children):
+            e.modality = "planned"
+
+    def ordinal(self, e: _Ev) -> None:
+        for c in e.tok.lefts:
+            if c.dep_ in ("amod", "nummod") and (c.ent_type_ == "ORDINAL" or c.lower_ in _ORDINALS):
+                word = c.lower_
+                if word in _ORDINALS:
+                    e.ordinal = _ORDINALS.index(word) + 1
+                elif word[:-2].isdigit():
+                    e.ordinal = int(word[:-2])
+
+    def anaphoric(self, e: _Ev) -> None:
+        if e.tok.pos_ not in ("NOUN", "PROPN") or e.ordinal:
+            return
+        dets = {c.lower_ for c in e.tok.lefts if c.dep_ in ("det", "poss")}
+        if dets & _DEMONSTRATIVE:
+            e.anaphora = "demonstrative"
+        elif dets & _DEFINITE or any(c.dep_ == "poss" for c in e.tok.lefts):
+            e.anaphora = "definite"
+
+    # ---- dates
+
+    def dates(self, events: list[_Ev]) -> None:
+        by_anchor = {}
+        for e in events:
+            by_anchor.setdefault(e.tok.i, e)
+        for e in events:
+            by_anchor.setdefault(e.anchor.i, e)
+        own: dict[int, list[Timex]] = defaultdict(list)
+        clause: dict[int, list[Timex]] = defaultdict(list)
+        for tx in self.timexes:
+            span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is None:
+                continue
+            t = span.root
+            if t.head.dep_ in ("prep", "mark") and t.head.lower_ in _BOUNDARY:
+                continue  # "since October", "until June", "after Tuesday's talks": a bound, not the date
+            for _ in range(8):
+                if t.head == t:
+                    clause[t.i].append(tx)
+                    break
+                t = t.head
+                if t.i in by_anchor:
+                    own[id(by_anchor[t.i])].append(tx)
+                    break
+                if t.pos_ in ("VERB", "AUX"):
+                    clause[t.i].append(tx)
+                    break
+        for e in events:
+            found = own.get(id(e)) or clause.get(e.anchor.i)
+            if not found and e.anchor.dep_ == "advcl" and any(
+                c.lower_ in _SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
+            ):
+                head = e.anchor.head
+                found = clause.get(head.i) or (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
+            if found:
+                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
+                e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
+
+    def reported(self, events: list[_Ev]) -> None:
+        """An undated event reported by a dated statement took place by then: inferred."""
+        speech = {}
+        for e in events:
+            if e.code == STATEMENT:
+                speech[e.tok.i] = e
+                speech.setdefault(e.anchor.i, e)
+        for e in events:
+            if e.date or e.code == STATEMENT:
+                continue
+            t = e.anchor
+            for _ in range(5):
+                if t.head == t or t.dep_ not in _CLAUSAL | {"conj"}:
+                    break
+                t = t.head
+                s = speech.get(t.i)
+                if s is not None and s.date:
+                    e.date, e.basis = s.date, "inferred"
+                    break
+
+    def suppress(self, events: list[_Ev]) -> None:
+        """Speech verbs that only attribute another event, and 'according to' cues, are not events."""
+        for e in events:
+            n = e.tok
+            if e.code == STATEMENT and n.dep_ == "pobj" and n.head.lower_ == "to" and n.head.head.lemma_ == "accord":
+                e.suppressed = True
+        live = [e for e in events if not e.suppressed]
+        event_toks = {e.tok.i for e in live} | {e.anchor.i for e in live if e.anchor != e.tok}
+        for e in live:
+            if e.code != STATEMENT:
+                continue
+            n = e.tok
+            if n.dep_ == "advcl" and n.head.i in event_toks and self.codes.get(n.head.i) == STATEMENT:
+                e.suppressed = True
+                continue
+            for child in n.children:
+                if child.dep_ in ("ccomp", "xcomp", "acl", "relcl") or (
+                    child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children)
+                ):
+                    if any(t.i in event_toks for t in child.subtree if t.i != n.i):
+                        e.suppressed = True
+                        break
+
+    # ---- anaphora across events
+
+    @staticmethod
+    def _dates_fit(a: _Ev, b: _Ev) -> bool:
+        return not (a.date and b.date and (a.date[1] < b.date[0] or b.date[1] < a.date[0]))
+
+    def _compatible(self, a: _Ev, b: _Ev) -> bool:
+        if a.modality != b.modality:
+            return False
+        if a.channel and b.channel and a.channel != b.channel:
+            both = {a.channel, b.channel}
+            if not both <= FACE_TO_FACE and both != {"note", "summons"}:
+                return False
+        if not self._dates_fit(a, b):
+            return False
+        if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
+            return False
+        return _parties_fit(a.participants, b.participants, self.res)
+
+    def resolve(self, events: list[_Ev]) -> None:
+        """Link 'this conversation', 'the meeting', 'the second call' to the contact they refer to."""
+        seen: list[_Ev] = []
+        sizes: dict[int, int] = defaultdict(int)
+        for e in events:
+            if not e.contact or e.suppressed:
+                continue
+            candidates = [p for p in seen if self._compatible(e, p) and p.modality == "asserted"]
+            if e.channel in FACE_TO_FACE | {"note"} and e.anaphora:
+                candidates = [p for p in candidates if p.channel in FACE_TO_FACE | {"note"}]
+            if e.channel and any(p.channel == e.channel and p.participants for p in candidates):
+                candidates = [p for p in candidates if p.channel == e.channel]  # "the call": a call
+            ante = None
+            if e.ordinal:
+                same = [p for p in candidates if p.ordinal == e.ordinal]
+                ante = same[-1] if same else None
+            elif e.anaphora == "demonstrative" and candidates:
+                ante = candidates[-1]
+            elif e.anaphora == "definite" and candidates:
+                ante = max(candidates, key=lambda p: (sizes[p.chain], seen.index(p)))
+            elif e.anaphora and seen and seen[-1].sid >= e.sid - 1 and seen[-1].modality == e.modality == "asserted":
+                near = seen[-1]  # "The meeting ... was hosted by X": the one just mentioned, X joins it
+                if (not e.channel or not near.channel or e.channel == near.channel
+                        or {e.channel, near.channel} <= FACE_TO_FACE) and self._dates_fit(e, near):
+                    ante = near
+                    e.targets += [x for x in near.participants if x not in e.participants]
+            if ante is None:
+                e.chain = len(seen)
+            else:
+                e.chain = ante.chain
+                self._inherit(e, ante)
+            sizes[e.chain] += 1
+            seen.append(e)
+        for e in events:  # "the release of the drivers": the release mentioned before
+            if e.contact or e.anaphora != "definite" or e.sources and e.targets:
+                continue
+            lemma = e.tok.lemma_.lower()
+            for p in reversed(events):
+                if p.tok.i >= e.tok.i or p.code != e.code or p.tok.lemma_.lower() != lemma:
+                    continue
+                if _parties_fit(e.participants, p.participants, self.res) and (p.sources or p.targets):
+                    e.sources = e.sources or [x for x in p.sources if x not in e.targets]
+                    e.targets = e.targets or [x for x in p.targets if x not in e.sources]
+                    if e.date is None and p.date is not None:
+                        e.date, e.basis = p.date, "inferred"
+                    break
+
+    def _inherit(self, e: _Ev, ante: _Ev) -> None:
+        if e.code == CONSULT or ante.channel == "summons" and e.channel in ("", "meeting"):
+            e.code = ante.code
+        if e.channel == "" or e.channel == "meeting" and ante.channel in FACE_TO_FACE:
+            e.channel = ante.channel or e.channel
+        mine = set(e.participants)
+        theirs = set(ante.participants)
+        states = {self.res.country(x) for x in ante.participants}
+        if not mine or mine <= theirs or all(self.res.kind(x) == "country" and self.res.country(x) in states
+                                             for x in mine):
+            e.sources, e.targets = list(ante.sources), list(ante.targets)  # who is who, as first said
+            if e.channel == ante.channel:
+                e.code = ante.code  # "the visit" after "X welcomed Y": the same hosted visit
+        elif not e.targets:
+            e.targets = [x for x in ante.participants if x not in e.sources]
+        if e.date is None and ante.date is not None:
+            e.date, e.basis = ante.date, "inferred"
+        e.ordinal = e.ordinal or ante.ordinal
+        e.location = e.location or ante.location
+
+    def context(self, events: list[_Ev]) -> None:
+        """'In this conversation, the two sides agreed': the parties of the contact around a clause."""
+        by_tok = {e.tok.i: e for e in events}
+        for e in events:
+            if e.suppressed or any(self.res.kind(x) != "country" for x in e.sources):
+                continue
+            host = None
+            for prep in e.anchor.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "after"):
+                    continue
+                for o in prep.children:
+                    for t in (o, *_prep_objects(o, ("of",))):
+                        if t.i in by_tok and by_tok[t.i].contact and by_tok[t.i] is not e:
+                            host = by_tok[t.i]
+            if host is None:  # "agreed to continue consultations": the parties that agreed
+                governor = self._governor(e.anchor)
+                host = by_tok.get(governor.i) if governor is not None else None
+                if host is not None and host.root not in _ACT_ROOTS:
+                    host = None
+            if host is not None and host.participants:
+                parts = host.participants
+                states = {self.res.country(x) for x in parts}
+                if e.sources and not {self.res.country(x) for x in e.sources} <= states:
+                    continue
+                e.sources = parts[:1]  # "the two sides", the people of that contact
+                e.targets = [x for x in e.targets if self.res.kind(x) != "country"] or \
+                    [x for x in parts[1:] if x not in e.sources]
+
+    def earlier(self, events: list[_Ev]) -> None:
+        """'Earlier this month, they had held a call' next to 'the second call': the first one."""
+        contacts = [e for e in events if e.contact and not e.suppressed]
+        for e in contacts:  # "in their first call" next to "the second call between A and B": A and B
+            if e.ordinal and not e.participants:
+                series = [o for o in contacts if o.ordinal and o.ordinal != e.ordinal and o.participants
+                          and (not o.channel or not e.channel or o.channel == e.channel)]
+                if series:
+                    e.sources, e.targets = list(series[0].sources), list(series[0].targets)
+        for e in contacts:
+            if e.ordinal:
+                continue
+            words = {w.lower() for w in e.own_timex.split()[:1]}
+            words.update(c.lower_ for c in e.anchor.children if c.dep_ == "advmod")
+            if not words & _EARLIER:
+                continue
+            later = [o.ordinal for o in contacts if o.ordinal > 1 and o is not e
+                     and (not o.channel or not e.channel or o.channel == e.channel)
+                     and _parties_fit(o.participants, e.participants, self.res)]
+            if later:
+                e.ordinal = min(later) - 1
+
+    def publication(self, e: _Ev) -> None:
+        """Present perfect with no date of its own ('has sought'): the publication day."""
+        if e.date or self.published is None or e.modality != "asserted":
+            return
+        a = e.anchor
+        if a.tag_ != "VBN" or not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                      for c in a.children):
+            return
+        if any(c.lower_ in _HABITUAL for c in a.children if c.dep_ in ("advmod", "prep", "npadvmod")):
+            return
+        e.date, e.basis = (self.published, self.published), "publication"
+
+    def run(self) -> list[Event]:
+        events = self.attach(self.triggers())
+        self.by_tok = {e.tok.i: e for e in events}
+        self.by_anchor = {e.anchor.i: e for e in events}
+        for e in events:
+            self.place(e)
+            self.channel(e)
+        for e in events:
+            self.arguments(e)
+            self.relocate(e)
+            self.modality(e)
+            self.ordinal(e)
+        events = [e for e in events if not self._empty_act(e)]
+        self.dates(events)
+        for e in events:
+            self.anaphoric(e)
+        self.suppress(events)
+        self.reported(events)
+        self.earlier(events)
+        self.resolve(events)
+        self.context(events)
+        out = []
+        for e in events:
+            if e.suppressed:
+                continue
+            self.publication(e)
+            entry = self.table.codes[e.code]
+            start, end = self.doc[e.first].idx, self.doc[e.last].idx + len(self.doc[e.last])
+            out.append(Event(
+                start=start, end=end, trigger=self.doc.text[start:end], sentence_id=e.sid,
+                cameo_code=e.code, event_label=entry.label, goldstein=entry.goldstein,
+                quad_class=entry.quad_class,
+                source_id=e.sources[0] if e.sources else "",
+                target_id=e.targets[0] if e.targets else "",
+                date_start=e.date[0] if e.date else None, date_end=e.date[1] if e.date else None,
+                date_basis=e.basis, modality=e.modality,
+                channel=e.channel if e.channel in CONTACT_CHANNELS | {"statement", "social_media"} else "",
+                location=e.location, text=self.sents[e.sid].text.strip(),
+                participant_ids=tuple(e.participants), ordinal=e.ordinal,
+            ))
+        out.sort(key=lambda ev: (ev.start, ev.end))
+        for i, ev in enumerate(out, 1):
+            ev.event_id = f"e{i}"
+        return out
+
+
+def _parties_fit(a: list[str], b: list[str], res: _Resolver | None = None, countries=None) -> bool:
+    """Two participant lists can be the same contact: people and countries nest, never conflict."""
+    if not a or not b:
+        return True
+    country = (lambda x: res.country(x)) if res is not None else (lambda x: countries.get(x, ""))
+    kind = (lambda x: res.kind(x)) if res is not None else (lambda x: "")
+    people_a = {x for x in a if kind(x) == "person"}
+    people_b = {x for x in b if kind(x) == "person"}
+    if people_a and people_b and not (people_a <= people_b or people_b <= people_a):
+        return False
+    ca = {country(x) or x for x in a if country(x) or kind(x) != "person"}  # a person of no known state
+    cb = {country(x) or x for x in b if country(x) or kind(x) != "person"}  # conflicts with none
+    return ca <= cb or cb <= ca
+
+
+def events(
+    doc: Doc, *, mentions: list[Mention], actors: list[Actor], timexes: list[Timex], published: dt.date | None
+) -> list[Event]:
+    """Every CAMEO-coded event in the text, with source, target, modality, date, place, in text order."""
+    return _Extractor(doc, mentions, actors, timexes, published).run()
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks, curly or straight."""
+    spans, curly, straight = [], None, None
+    for m in _QUOTE_MARK.finditer(text):
+        mark = m.group()
+        if mark == "“":
+            curly = m.end()
+        elif mark == "”":
+            if curly is not None:
+                spans.append((curly, m.start()))
+            curly = None
+        elif straight is None:
+            straight = m.end()
+        else:
+            spans.append((straight, m.start()))
+            straight = None
+    return sorted(spans)
+
+
+class _Quoter:
+    """Quotation marks paired over the text, each quotation tied to the verb that introduces it."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.table = _table()
+        self.res = _Resolver(doc, mentions)
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.statements = self._statements()
+
+    def sent_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def _issuer(self, n: Token) -> list[str]:
+        head = n.head
+        if n.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _LIGHT_VERBS:
+            found = [x for s in (_agents(head) if _is_passive(head) else _subjects(head)) for x in self.res.refs(s)]
+            if found:
+                return found
+        for child in n.children:
+            if child.dep_ == "acl":
+                for t in child.subtree:
+                    if t.lower_ == "by" and t.dep_ in ("prep", "agent"):
+                        found = [x for o in t.children if o.dep_ == "pobj" for x in self.res.refs(o)]
+                        if found:
+                            return found
+            if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                found = self.res.refs(child)
+                if found:
+                    return found
+        return []
+
+    def _statements(self) -> list[tuple[int, str]]:
+        out = []
+        for t in self.doc:
+            if t.lemma_.lower() in self.table.statement_nouns and t.pos_ in ("NOUN", "PROPN"):
+                issuer = self._issuer(t)
+                if issuer:
+                    out.append((t.i, issuer[0]))
+        return out
+
+    def _last_statement(self, before: int) -> str:
+        found = [who for i, who in self.statements if i <= before]
+        return found[-1] if found else ""
+
+    def _cue(self, tokens: list[Token]) -> Token | None:
+        for t in tokens:
+            if t.pos_ == "VERB" and ({t.lemma_.lower(), t.lower_} & self.table.speech):
+                return t
+            if t.lemma_ == "accord" and any(c.lower_ == "to" for c in t.children):
+                return t
+        return None
+
+    def _speaker(self, cue: Token) -> tuple[str, str, str]:
+        """(speaker, cue text, channel) for a speech verb or 'according to'."""
+        doc = self.doc
+        if cue.lemma_ == "accord":
+            to = next(c for c in cue.children if c.lower_ == "to")
+            cue_text = doc[cue.i : to.i + 1].text
+            for o in (c for c in to.children if c.dep_ == "pobj"):
+                found = self.res.refs(o)
+                if found:
+                    return found[0], cue_text, ""
+                if o.lemma_.lower() in self.table.statement_nouns:
+                    issuer = self._issuer(o) or [self._last_statement(o.i)]
+                    return issuer[0], cue_text, "statement"
+            return "", cue_text, ""
+        channel = ""
+        if any(o.lower_ in self.res.platforms for o in _prep_objects(cue, ("on", "via", "in"))):
+            channel = "social_media"
+        for subj in _subjects(cue):
+            if subj.lemma_.lower() in self.table.statement_nouns or subj.lower_ == "it":
+                issuer = self._issuer(subj) if subj.lower_ != "it" else []
+                return (issuer or [self._last_statement(subj.i)])[0], cue.text, channel or "statement"
+            found = self.res.refs(subj)
+            if found:
+                return found[0], cue.text, channel
+        return "", cue.text, channel
+
+    def run(self) -> list[Quote]:
+        text = self.doc.text
+        spans = _quote_spans(text)
+        out: list[Quote] = []
+        last: Quote | None = None
+        last_sent = -2
+        for s, e in spans:
+            content = text[s:e]
+            lead = len(content) - len(content.lstrip())
+            content = content.strip()
+            if len(content.split()) < MIN_QUOTE_WORDS:
+                continue
+            start, end = s + lead, s + lead + len(content)
+            first_sent, end_sent = self.sent_at(s), self.sent_at(max(s, e - 1))
+            after = [t for t in self.sents[end_sent] if t.idx > e and not _within(t.idx, spans)]
+            before = [t for t in reversed(list(self.sents[first_sent])) if t.idx < s and not _within(t.idx, spans)]
+            cue = self._cue(after) or self._cue(before)
+            if cue is None and not any(t.pos_ in ("VERB", "AUX") for t in self.doc.char_span(
+                    start, end, alignment_mode="expand") or ()):
+                continue  # a quoted phrase with no verb and no one saying it: a scare quote
+            speaker, cue_text, channel = self._speaker(cue) if cue is not None else ("", "", "")
+            if cue is None and last is not None and first_sent <= last_sent + 1:
+                speaker, channel = last.speaker_id, last.channel
+            quote = Quote(start=start, end=end, sentence_id=first_sent, quote=content,
+                          speaker_id=speaker, cue=cue_text, channel=channel)
+            out.append(quote)
+            last, last_sent = quote, end_sent
+        return out
+
+
+def _within(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
+
+
+def quotes(doc: Doc, *, mentions: list[Mention]) -> list[Quote]:
+    """Direct quotations of four words or more, with their speaker, speech verb and channel."""
+    return _Quoter(doc, mentions).run()

@@ -1,0 +1,233 @@
+"""Contacts: every mention of one call, meeting or summons merged into one row, and no more."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.contacts import contacts, is_contact
+from parley.models import Event
+from test_events import ACTORS, extract
+
+SATURDAY = dt.date(2021, 10, 23)
+EARLY_OCTOBER = (dt.date(2021, 10, 1), dt.date(2021, 10, 24))  # "earlier this month", published 24 October
+
+
+def event(n: int, *, channel="phone", code="041", parties=("hossein-amir-abdollahian", "jeyhun-bayramov"),
+          date=None, basis="undated", modality="asserted", ordinal=0, sentence=None, location="") -> Event:
+    """A hand-made event mention, n-th in the text."""
+    return Event(
+        start=10 * n, end=10 * n + 5, trigger="call", sentence_id=n if sentence is None else sentence,
+        cameo_code=code, event_label="", goldstein=1.0, quad_class=1,
+        source_id=parties[0] if parties else "", target_id=parties[1] if len(parties) > 1 else "",
+        date_start=date[0] if date else None, date_end=date[1] if date else None, date_basis=basis,
+        modality=modality, channel=channel, location=location, participant_ids=tuple(parties),
+        event_id=f"e{n}", ordinal=ordinal,
+    )
+
+
+# ------------------------------------------------------------------------ merging rules on hand-made events
+
+
+def test_one_call_mentioned_three_times_is_one_contact():
+    found = contacts([
+        event(1, ordinal=2),
+        event(2, date=(SATURDAY, SATURDAY), basis="explicit"),
+        event(3, channel="", code="040", date=(SATURDAY, SATURDAY), basis="inferred"),
+    ], actors=ACTORS)
+    assert len(found) == 1
+    c = found[0]
+    assert (c.contact_id, c.channel, c.event_ids, c.sentence_ids) == ("c1", "phone", ("e1", "e2", "e3"), (1, 2, 3))
+    assert c.participant_ids == ("hossein-amir-abdollahian", "jeyhun-bayramov")
+    assert (c.countries, c.date_start, c.date_end, c.modality) == (("AZE", "IRN"), SATURDAY, SATURDAY, "asserted")
+
+
+def test_the_second_call_and_the_earlier_one_are_two_contacts():
+    found = contacts([
+        event(1, ordinal=2),
+        event(2, date=(SATURDAY, SATURDAY), basis="explicit"),
+        event(3, date=EARLY_OCTOBER, basis="explicit", ordinal=1),
+        event(4, date=EARLY_OCTOBER, basis="inferred", ordinal=1),
+        event(5, date=(SATURDAY, SATURDAY), basis="inferred"),
+    ], actors=ACTORS)
+    assert [c.event_ids for c in found] == [("e1", "e2", "e5"), ("e3", "e4")]
+    # the first of the series ended before the second began
+    assert (found[1].date_start, found[1].date_end) == (dt.date(2021, 10, 1), dt.date(2021, 10, 22))
+
+
+def test_an_exact_date_goes_to_the_contact_it_matches_not_the_last_one():
+    found = contacts([
+        event(1, date=(SATURDAY, SATURDAY), basis="explicit", ordinal=2),
+        event(2, date=EARLY_OCTOBER, basis="explicit", ordinal=1),
+        event(3, date=(SATURDAY, SATURDAY), basis="explicit"),
+    ], actors=ACTORS)
+    assert [c.event_ids for c in found] == [("e1", "e3"), ("e2",)]
+
+
+def test_people_and_their_countries_nest():
+    found = contacts([
+        event(1, parties=("iran", "azerbaijan")),
+        event(2, parties=("hossein-amir-abdollahian", "jeyhun-bayramov")),
+    ], actors=ACTORS)
+    assert len(found) == 1
+    assert found[0].participant_ids == ("hossein-amir-abdollahian", "jeyhun-bayramov")  # people where named
+
+
+@pytest.mark.parametrize(
+    "second, why",
+    [
+        (dict(parties=("hossein-amir-abdollahian", "recep-tayyip-erdogan")), "another person"),
+        (dict(channel="meeting", code="044"), "another channel"),
+        (dict(date=(dt.date(2021, 9, 20), dt.date(2021, 9, 20)), basis="explicit"), "another day"),
+        (dict(ordinal=3), "another in the series"),
+        (dict(modality="planned"), "not held yet"),
+    ],
+)
+def test_what_keeps_contacts_apart(second, why):
+    found = contacts([event(1, date=(SATURDAY, SATURDAY), ordinal=2), event(2, **second)], actors=ACTORS)
+    assert len(found) == 2, why
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        dict(channel="statement", code="010"),
+        dict(channel="social_media", code="010"),
+        dict(channel="", code="161"),  # the recall of one's own ambassador
+        dict(channel="", code="163"),
+    ],
+)
+def test_statements_tweets_recalls_are_not_contacts(kind):
+    e = event(1, **kind)
+    assert not is_contact(e)
+    assert contacts([e], actors=ACTORS) == []
+
+
+def test_a_note_without_parties_joins_the_summons_it_was_handed_at():
+    found = contacts([
+        event(1, channel="summons", code="114", parties=("azerbaijan", "iran"), sentence=5),
+        event(2, channel="note", code="114", parties=(), sentence=5),
+        # unresolved by the events step, a later note or letter of nobody to nobody is no contact
+        event(3, channel="note", code="114", parties=(), sentence=9),
+        event(4, channel="letter", code="040", parties=(), sentence=12),
+    ], actors=ACTORS)
+    assert [(c.channel, c.event_ids) for c in found] == [("summons", ("e1", "e2"))]
+
+
+def test_a_planned_contact_needs_a_named_channel():
+    found = contacts([
+        event(1, channel="", code="040", modality="planned"),  # "agreed to continue consultations"
+        event(2, channel="meeting", code="043", modality="planned", parties=("iran", "azerbaijan", "turkey"),
+              location="in Tehran"),
+    ], actors=ACTORS)
+    assert [(c.contact_id, c.modality, c.channel, c.location, c.countries) for c in found] == [
+        ("c1", "planned", "meeting", "in Tehran", ("AZE", "IRN", "TUR"))
+    ]
+
+
+def test_ids_in_order_of_first_mention():
+    found = contacts([
+        event(1, channel="meeting", code="044", parties=("sergei-lavrov", "subrahmanyam-jaishankar")),
+        event(2),
+        event(3, channel="meeting", code="044", parties=("sergei-lavrov", "subrahmanyam-jaishankar")),
+    ], actors=ACTORS)
+    assert [(c.contact_id, c.event_ids) for c in found] == [("c1", ("e1", "e3")), ("c2", ("e2",))]
+    assert found[0].countries == ("IND", "RUS")
+
+
+# ------------------------------------------------------------------------ from text, through events()
+
+
+def test_a_call_mentioned_three_times_in_text(nlp):
+    text = ("Amir Abdollahian held a phone conversation with Jeyhun Bayramov on Saturday. "
+            "In this conversation, Amir Abdollahian praised Azerbaijan for the release of Iranian drivers. "
+            "At the end of the conversation, the two sides agreed to continue consultations.")
+    found = contacts(extract(nlp, text, {"Saturday": (SATURDAY, SATURDAY)}), actors=ACTORS)
+    assert len(found) == 1
+    c = found[0]
+    assert (c.channel, c.sentence_ids, c.date_start) == ("phone", (0, 1, 2), SATURDAY)
+    assert c.participant_ids == ("hossein-amir-abdollahian", "jeyhun-bayramov")
+
+
+def test_two_calls_in_text(nlp):
+    text = ("Amir Abdollahian and Jeyhun Bayramov held the second phone conversation on Saturday. "
+            "Earlier this month, the two foreign ministers had held a phone conversation to discuss relations. "
+            "In this conversation, the two sides discussed transit.")
+    events = extract(nlp, text, {"Saturday": (SATURDAY, SATURDAY), "Earlier this month": EARLY_OCTOBER})
+    found = contacts(events, actors=ACTORS)
+    assert [(c.sentence_ids, c.date_start, c.date_end) for c in found] == [
+        ((0,), SATURDAY, SATURDAY),
+        ((1, 2), dt.date(2021, 10, 1), dt.date(2021, 10, 22)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amir Abdollahian wrote on Twitter that relations with Azerbaijan would improve.",
+        "Morocco recalled its ambassador to Germany.",
+        "Azerbaijan closed the highway to Iranian commercial vehicles.",
+    ],
+)
+def test_no_contact_in_text(nlp, text):
+    assert contacts(extract(nlp, text), actors=ACTORS) == []
+
+
+def test_a_summons_mentioned_twice(nlp):
+    text = ("Azerbaijan summoned the Iranian ambassador over the trucks. "
+            "During the meeting, the ambassador was handed a protest note.")
+    found = contacts(extract(nlp, text), actors=ACTORS)
+    assert [(c.channel, c.sentence_ids, c.countries) for c in found] == [("summons", (0, 1), ("AZE", "IRN"))]
+
+
+def test_the_first_call_is_between_the_parties_of_the_second(nlp):
+    text = ("It was the second conversation between Amir Abdollahian and Jeyhun Bayramov. "
+            "In their first call, in late January, they agreed to revive the dialogue.")
+    found = contacts(extract(nlp, text), actors=ACTORS)
+    assert [(c.channel, c.sentence_ids) for c in found] == [("meeting", (0,)), ("phone", (1,))]
+    assert found[1].participant_ids == ("hossein-amir-abdollahian", "jeyhun-bayramov")
+
+
+def test_two_summonses_in_turn_are_two_contacts():
+    found = contacts([
+        event(1, channel="summons", code="114", parties=("azerbaijan", "iran")),
+        event(2, channel="summons", code="114", parties=("iran", "azerbaijan")),  # tit for tat
+    ], actors=ACTORS)
+    assert len(found) == 2
+
+
+def test_a_visit_and_its_host_are_one_contact():
+    found = contacts([
+        event(1, channel="visit", code="042", parties=("recep-tayyip-erdogan", "azerbaijan")),
+        event(2, channel="visit", code="043", parties=("azerbaijan", "recep-tayyip-erdogan")),  # X welcomed him
+        event(3, channel="meeting", code="040", parties=("recep-tayyip-erdogan", "azerbaijan")),  # talks there
+    ], actors=ACTORS)
+    assert [(c.channel, c.event_ids) for c in found] == [("visit", ("e1", "e2", "e3"))]
+
+
+def test_trilateral_talks_are_not_the_bilateral_visit():
+    found = contacts([
+        event(1, channel="visit", code="042", parties=("recep-tayyip-erdogan", "azerbaijan")),
+        event(2, channel="", code="040", parties=("turkey", "azerbaijan", "iran")),
+    ], actors=ACTORS)
+    assert len(found) == 2
+
+
+# ------------------------------------------------------------------------ the seed, end to end
+
+
+def test_seed_contacts(seed_result):
+    rows = seed_result.contacts
+    calls = rows[rows.channel == "phone"]
+    assert len(calls) == 2
+    saturday, earlier = calls.iloc[0], calls.iloc[1]
+    assert (saturday.date_start, saturday.date_end) == ("2021-10-23", "2021-10-23")
+    assert {"0", "2", "3", "12"} <= set(saturday.sentence_ids.split("|"))  # 5+ mentions, one contact
+    assert earlier.date_start.startswith("2021-10") and earlier.date_end < "2021-10-23"
+    summons = rows[rows.channel == "summons"]
+    assert len(summons) == 1 and summons.iloc[0].date_start == "2021-08-11"
+    assert "seyed-abbas-mousavi" in summons.iloc[0].participant_ids.split("|")
+    meetings = rows[rows.channel == "meeting"]
+    assert sorted(meetings.modality) == ["asserted", "asserted", "planned"]
+    assert any("sidelines of the United Nations General Assembly" in loc for loc in meetings.location)
+    assert seed_result.events.loc[seed_result.events.cameo_code == "114", "channel"].eq("summons").any()

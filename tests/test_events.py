@@ -1,0 +1,364 @@
+"""CAMEO events on news-style sentences: code, source, target, modality, channel, place and date.
+
+Mentions are built by hand (offsets from ``str.index``), so these tests exercise the event
+rules alone, whatever the actor step finds.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from importlib import resources
+
+import pytest
+
+from parley.events import cameo_table, events
+from parley.models import Actor, Mention, Timex
+
+PUBLISHED = dt.date(2021, 10, 24)
+
+ACTORS = [
+    Actor("iran", "Iran", "country", "IRN"),
+    Actor("azerbaijan", "Azerbaijan", "country", "AZE"),
+    Actor("turkey", "Turkey", "country", "TUR"),
+    Actor("india", "India", "country", "IND"),
+    Actor("pakistan", "Pakistan", "country", "PAK"),
+    Actor("morocco", "Morocco", "country", "MAR"),
+    Actor("germany", "Germany", "country", "DEU"),
+    Actor("israel", "Israel", "country", "ISR"),
+    Actor("armenia", "Armenia", "country", "ARM"),
+    Actor("iraq", "Iraq", "country", "IRQ"),
+    Actor("hossein-amir-abdollahian", "Hossein Amir Abdollahian", "person", "IRN", "Foreign Minister"),
+    Actor("jeyhun-bayramov", "Jeyhun Bayramov", "person", "AZE", "Foreign Minister", ["his Azerbaijani counterpart"]),
+    Actor("sergei-lavrov", "Sergei Lavrov", "person", "RUS", "Foreign Minister"),
+    Actor("subrahmanyam-jaishankar", "Subrahmanyam Jaishankar", "person", "IND", "Foreign Minister"),
+    Actor("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "person", "TUR", "President"),
+    Actor("mustafa-al-kadhimi", "Mustafa al-Kadhimi", "person", "IRQ", "Prime Minister"),
+    Actor("azerbaijan-foreign-ministry", "Azerbaijani foreign ministry", "organization", "AZE"),
+    Actor("azerbaijani-police", "Azerbaijani police", "group", "AZE"),
+    Actor("iranian-drivers", "Iranian drivers", "group", "IRN"),
+    Actor("twitter", "Twitter", "organization"),
+]
+
+# surface form -> (actor id, how); longer forms first so "Iranian drivers" wins over "Iranian"
+FORMS = {
+    "Hossein Amir Abdollahian": ("hossein-amir-abdollahian", "name"),
+    "Amir Abdollahian": ("hossein-amir-abdollahian", "name"),
+    "Jeyhun Bayramov": ("jeyhun-bayramov", "name"),
+    "Sergei Lavrov": ("sergei-lavrov", "name"),
+    "Subrahmanyam Jaishankar": ("subrahmanyam-jaishankar", "name"),
+    "Recep Tayyip Erdogan": ("recep-tayyip-erdogan", "name"),
+    "Mustafa al-Kadhimi": ("mustafa-al-kadhimi", "name"),
+    "Azerbaijani foreign ministry": ("azerbaijan-foreign-ministry", "name"),
+    "Azerbaijani police": ("azerbaijani-police", "name"),
+    "Iranian truck drivers": ("iranian-drivers", "name"),
+    "Iranian drivers": ("iranian-drivers", "name"),
+    "Twitter": ("twitter", "name"),
+}
+DEMONYMS = {"Iranian": "iran", "Azerbaijani": "azerbaijan", "Turkish": "turkey", "Russian": "sergei-lavrov",
+            "Indian": "india", "Iraqi": "iraq", "Israeli": "israel"}
+NAMES = {"Iran": "iran", "Azerbaijan": "azerbaijan", "Turkey": "turkey", "India": "india", "Pakistan": "pakistan",
+         "Morocco": "morocco", "Germany": "germany", "Armenia": "armenia", "Tehran": "iran", "Baku": "azerbaijan",
+         "Ankara": "turkey"}
+
+
+def mention(doc, text: str, span: str, actor_id: str, how: str = "name", after: int = 0) -> Mention:
+    """A hand-made mention of ``span`` (its first occurrence at or after ``after``)."""
+    start = text.index(span, after)
+    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
+    return Mention(start, start + len(span), span, sentence, how, actor_id)
+
+
+def mentions_of(doc, text: str) -> list[Mention]:
+    """Every known form in ``text``: names, demonyms (also inside names), capitals, pronouns."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(span: str, actor_id: str, how: str, nested: bool) -> None:
+        at = 0
+        while (at := text.find(span, at)) >= 0:
+            end = at + len(span)
+            boundary = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            inside = any(s <= at and end <= e for s, e in taken)
+            if boundary and (nested or not inside):
+                found.append(mention(doc, text, span, actor_id, how, at))
+                taken.append((at, end))
+            at = end
+
+    for span, (actor_id, how) in FORMS.items():
+        add(span, actor_id, how, nested=False)
+    for span, actor_id in DEMONYMS.items():
+        add(span, actor_id, "demonym", nested=True)
+    for span, actor_id in NAMES.items():
+        add(span, actor_id, "capital" if span in ("Tehran", "Baku", "Ankara") else "name", nested=False)
+    for span in ("Bayramov",):
+        add(span, "jeyhun-bayramov", "name", nested=False)
+    for span in ("Erdogan",):
+        add(span, "recep-tayyip-erdogan", "name", nested=False)
+    return sorted(found, key=lambda m: m.start)
+
+
+def timex(doc, text: str, span: str, start: dt.date, end: dt.date | None = None) -> Timex:
+    at = text.index(span)
+    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= at < s.end_char)
+    return Timex(at, at + len(span), span, sentence, "DATE", start.isoformat(), "", start, end or start)
+
+
+def extract(nlp, text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = None):
+    doc = nlp(text)
+    timexes = [timex(doc, text, span, *days) for span, days in (dates or {}).items()]
+    return events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=timexes, published=PUBLISHED)
+
+
+def find(found, trigger: str):
+    matches = [e for e in found if e.trigger == trigger]
+    assert matches, f"no event {trigger!r} in {[(e.trigger, e.cameo_code) for e in found]}"
+    return matches[0]
+
+
+# ------------------------------------------------------------------------ the table
+
+
+def test_table_has_the_codes_this_genre_needs():
+    table = cameo_table()
+    needed = {"010", "020", "036", "040", "041", "042", "043", "044", "046", "051", "057", "0841",
+              "100", "111", "112", "114", "120", "161", "163", "172", "173", "190"}
+    assert needed <= set(table)
+    assert (table["041"].goldstein, table["041"].quad_class, table["041"].channel) == (1.0, 1, "phone")
+    assert (table["114"].goldstein, table["114"].quad_class, table["114"].channel) == (-2.0, 3, "summons")
+    assert (table["163"].goldstein, table["163"].quad_class) == (-6.5, 4)
+    assert (table["0841"].goldstein, table["0841"].quad_class) == (7.0, 2)
+    assert (table["057"].goldstein, table["190"].goldstein) == (8.0, -10.0)
+
+
+def test_table_notes_explain_the_judgement_calls():
+    with resources.files("parley").joinpath("data", "cameo.csv").open(encoding="utf-8") as f:
+        rows = {r["code"]: r for r in csv.DictReader(f)}
+    assert "163" in rows["172"]["note"] and "trade" in rows["163"]["note"]
+    assert "ICEWS" in rows["114"]["note"] and "consultation" in rows["114"]["note"]
+    assert all(r["quad_class"] in "1234" for r in rows.values())
+
+
+# ------------------------------------------------------------------------ one event per class
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, source, target, modality, channel",
+    [
+        # 041 discuss by telephone: a phone word on the noun, "by phone", or "called X"
+        ("Iranian Foreign Minister Hossein Amir Abdollahian held a phone conversation with his Azerbaijani "
+         "counterpart Jeyhun Bayramov.", "phone conversation", "041",
+         "hossein-amir-abdollahian", "jeyhun-bayramov", "asserted", "phone"),
+        ("Amir Abdollahian spoke by phone with Jeyhun Bayramov on Saturday.", "spoke", "041",
+         "hossein-amir-abdollahian", "jeyhun-bayramov", "asserted", "phone"),
+        ("Amir Abdollahian called Jeyhun Bayramov on Saturday.", "called", "041",
+         "hossein-amir-abdollahian", "jeyhun-bayramov", "asserted", "phone"),
+        ("Jeyhun Bayramov and Amir Abdollahian discussed bilateral ties in a telephone call.", "telephone call",
+         "041", "jeyhun-bayramov", "hossein-amir-abdollahian", "asserted", "phone"),
+        # 044 meet at a third location
+        ("Sergei Lavrov met his Indian counterpart Subrahmanyam Jaishankar on the sidelines of the G20 summit "
+         "in Bali.", "met", "044", "sergei-lavrov", "subrahmanyam-jaishankar", "asserted", "meeting"),
+        # 042 make a visit, 043 host one
+        ("Turkish President Recep Tayyip Erdogan visited Baku on Tuesday.", "visited", "042",
+         "recep-tayyip-erdogan", "azerbaijan", "asserted", "visit"),
+        ("Recep Tayyip Erdogan arrived in Baku on an official visit.", "visit", "042",
+         "recep-tayyip-erdogan", "azerbaijan", "asserted", "visit"),
+        ("Iran hosted Iraqi Prime Minister Mustafa al-Kadhimi in Tehran.", "hosted", "043",
+         "iran", "mustafa-al-kadhimi", "asserted", "visit"),
+        # 114 a summons of the other side's ambassador, however worded
+        ("The Azerbaijani foreign ministry summoned the Iranian ambassador on Wednesday.", "summoned", "114",
+         "azerbaijan-foreign-ministry", "iran", "asserted", "summons"),
+        ("Baku invited the Iranian ambassador to the foreign ministry over the incident.", "invited", "114",
+         "azerbaijan", "iran", "asserted", "summons"),
+        # 0841 release, 173 detention
+        ("Azerbaijan released two Iranian truck drivers on Thursday.", "released", "0841",
+         "azerbaijan", "iranian-drivers", "asserted", ""),
+        ("Azerbaijani police detained two Iranian drivers near the border.", "detained", "173",
+         "azerbaijani-police", "iranian-drivers", "asserted", ""),
+        # 163 a tax on, or a road closed to, the other side's trucks (see the note in cameo.csv)
+        ("Azerbaijan imposed a heavy tax on Iranian trucks.", "imposed", "163", "azerbaijan", "iran", "asserted", ""),
+        ("Azerbaijan closed the highway to Iranian commercial vehicles.", "closed", "163",
+         "azerbaijan", "iran", "asserted", ""),
+        # 051 praise; 0841 whose source is the one praised for it
+        ("Amir Abdollahian praised Azerbaijan for the release of Iranian drivers.", "praised", "051",
+         "hossein-amir-abdollahian", "azerbaijan", "asserted", ""),
+        ("Amir Abdollahian praised Azerbaijan for the release of Iranian drivers.", "release", "0841",
+         "azerbaijan", "iranian-drivers", "asserted", ""),
+        # 03x intent, 02x appeal
+        ("Iran intends to hold a trilateral meeting with Azerbaijan and Turkey.", "intends", "036",
+         "iran", "azerbaijan", "asserted", ""),
+        ("Iran has sought to defuse tensions with Azerbaijan.", "sought", "037", "iran", "azerbaijan", "asserted", ""),
+        ("Amir Abdollahian urged Baku to facilitate the movement of Iranian trucks.", "urged", "020",
+         "hossein-amir-abdollahian", "azerbaijan", "asserted", ""),
+        ("Pakistan urged India to resume talks.", "urged", "026", "pakistan", "india", "asserted", ""),
+        # 11x disapproval
+        ("Iran condemned the Israeli strike on Armenia.", "condemned", "111", "iran", "israel", "asserted", ""),
+        ("Azerbaijan accused Iran of interfering in its affairs.", "accused", "112",
+         "azerbaijan", "iran", "asserted", ""),
+        ("Iran reported mistreatment of Iranian drivers by Azerbaijani police.", "reported", "112",
+         "iran", "azerbaijani-police", "asserted", ""),
+        # 161 the recall of one's own ambassador
+        ("Morocco recalled its ambassador to Germany.", "recalled", "161", "morocco", "germany", "asserted", ""),
+        # 190 war
+        ("Armenia and Azerbaijan fought a war in 2020.", "fought", "190", "armenia", "azerbaijan", "asserted", ""),
+        # 010 a statement on social media is an event with a channel, never a contact
+        ("Amir Abdollahian said on Twitter that relations would improve.", "said", "010",
+         "hossein-amir-abdollahian", "", "asserted", "social_media"),
+    ],
+)
+def test_event_classes(nlp, text, trigger, code, source, target, modality, channel):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.source_id, e.target_id, e.modality, e.channel) == (code, source, target, modality, channel)
+    entry = cameo_table()[code]
+    assert (e.event_label, e.goldstein, e.quad_class) == (entry.label, entry.goldstein, entry.quad_class)
+    assert e.text == text and e.sentence_id == 0
+    assert text[e.start : e.end] == e.trigger
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, modality",
+    [
+        ("Iran did not summon the Azerbaijani ambassador.", "summon", "114", "negated"),
+        ("Azerbaijan refused to meet the Iranian delegation.", "meet", "040", "negated"),
+        ("Azerbaijan refused to meet the Iranian delegation.", "refused", "125", "asserted"),
+        ("Recep Tayyip Erdogan will visit Tehran next week.", "visit", "042", "planned"),
+        ("Jeyhun Bayramov is to visit Tehran.", "visit", "042", "planned"),
+        ("Iran intends to hold a trilateral meeting with Azerbaijan and Turkey.", "meeting", "040", "planned"),
+        ("Iran plans to sign an agreement with Armenia.", "sign", "057", "planned"),
+        ("Iran and Azerbaijan agreed to hold talks in Ankara.", "talks", "044", "planned"),
+        ("Pakistan urged India to resume talks.", "talks", "040", "requested"),
+        ("Azerbaijan called for talks with Iran.", "talks", "040", "requested"),
+        ("Turkey could impose sanctions on Iran.", "impose", "163", "hypothetical"),
+        ("If Azerbaijan closes the road, Iran will impose sanctions on Azerbaijan.", "closes", "163", "hypothetical"),
+        ("If Azerbaijan closes the road, Iran will impose sanctions on Azerbaijan.", "impose", "163", "planned"),
+        ("Azerbaijan released two Iranian truck drivers on Thursday.", "released", "0841", "asserted"),
+    ],
+)
+def test_modality(nlp, text, trigger, code, modality):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.modality) == (code, modality)
+
+
+def test_speech_verb_attributing_an_event_is_not_coded(nlp):
+    text = "The Iranian foreign ministry said Azerbaijan released two Iranian truck drivers."
+    found = extract(nlp, text)
+    assert [(e.trigger, e.cameo_code) for e in found] == [("released", "0841")]
+
+
+def test_place_on_the_sidelines(nlp):
+    text = ("Amir Abdollahian discussed the issue with Jeyhun Bayramov in New York on the sidelines of the "
+            "United Nations General Assembly in New York.")
+    e = find(extract(nlp, text), "discussed")
+    assert e.cameo_code == "044" and e.channel == "meeting"
+    assert e.location == "in New York on the sidelines of the United Nations General Assembly"
+    assert e.participant_ids == ("hossein-amir-abdollahian", "jeyhun-bayramov")
+
+
+def test_a_meeting_in_the_hosts_capital_is_hosted(nlp):
+    text = "Iran intends to hold a trilateral meeting between Iran, Azerbaijan and Turkey in Tehran."
+    e = find(extract(nlp, text), "meeting")
+    assert (e.cameo_code, e.source_id, e.modality, e.channel, e.location) == ("043", "iran", "planned", "meeting",
+                                                                              "in Tehran")
+    assert e.participant_ids == ("iran", "azerbaijan", "turkey")
+
+
+# ------------------------------------------------------------------------ dates
+
+
+def test_explicit_date_of_the_clause(nlp):
+    text = "Amir Abdollahian held a telephone conversation with Jeyhun Bayramov on Saturday."
+    saturday = dt.date(2021, 10, 23)
+    e = find(extract(nlp, text, {"Saturday": (saturday, saturday)}), "telephone conversation")
+    assert (e.date_start, e.date_end, e.date_basis) == (saturday, saturday, "explicit")
+
+
+def test_anaphoric_mention_takes_the_date_of_what_it_refers_to(nlp):
+    text = ("Amir Abdollahian held a telephone conversation with Jeyhun Bayramov on Saturday. "
+            "In this conversation, Amir Abdollahian praised Azerbaijan.")
+    saturday = dt.date(2021, 10, 23)
+    found = extract(nlp, text, {"Saturday": (saturday, saturday)})
+    e = find(found, "conversation")
+    assert (e.cameo_code, e.channel, e.date_start, e.date_basis) == ("041", "phone", saturday, "inferred")
+    assert (e.source_id, e.target_id, e.sentence_id) == ("hossein-amir-abdollahian", "jeyhun-bayramov", 1)
+
+
+def test_event_reported_by_a_dated_statement(nlp):
+    text = ("On August 11, the Azerbaijani foreign ministry issued a statement saying that the Iranian "
+            "ambassador was invited to the ministry.")
+    day = dt.date(2021, 8, 11)
+    found = extract(nlp, text, {"August 11": (day, day)})
+    assert [e.cameo_code for e in found] == ["114"]
+    e = found[0]
+    assert (e.date_start, e.date_basis, e.channel, e.target_id) == (day, "inferred", "summons", "iran")
+
+
+def test_simultaneous_clause_shares_the_date(nlp):
+    text = ("The tensions began in early August when Iran reported mistreatment of Iranian drivers by "
+            "Azerbaijani police.")
+    days = (dt.date(2021, 8, 1), dt.date(2021, 8, 10))
+    e = find(extract(nlp, text, {"early August": days}), "reported")
+    assert ((e.date_start, e.date_end), e.date_basis) == (days, "explicit")
+
+
+def test_present_perfect_is_the_publication_day(nlp):
+    e = find(extract(nlp, "Iran has summoned the Azerbaijani ambassador."), "summoned")
+    assert (e.date_start, e.date_basis) == (PUBLISHED, "publication")
+
+
+def test_undated_is_never_the_publication_day(nlp):
+    e = find(extract(nlp, "Azerbaijan closed the highway to Iranian commercial vehicles."), "closed")
+    assert (e.date_start, e.date_end, e.date_basis) == (None, None, "undated")
+
+
+def test_ordinal_of_a_contact(nlp):
+    text = "Amir Abdollahian and Jeyhun Bayramov held the second phone conversation in less than a month."
+    e = find(extract(nlp, text), "phone conversation")
+    assert (e.cameo_code, e.ordinal, e.source_id, e.target_id) == ("041", 2, "hossein-amir-abdollahian",
+                                                                   "jeyhun-bayramov")
+
+
+def test_events_are_in_text_order_with_ids(nlp):
+    text = ("Azerbaijani police detained two Iranian drivers. Amir Abdollahian urged Baku to release them. "
+            "Azerbaijan released the drivers on Thursday.")
+    found = extract(nlp, text)
+    assert [e.start for e in found] == sorted(e.start for e in found)
+    assert [e.event_id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]
+    assert [e.cameo_code for e in found] == ["173", "025", "0841", "0841"]  # an appeal to release is 025
+    assert [e.sentence_id for e in found] == [0, 1, 1, 2]
+
+
+# ------------------------------------------------------------------------ who took part
+
+
+@pytest.mark.parametrize(
+    "text, trigger, participants",
+    [
+        # a measure of talks is the talks
+        ("Amir Abdollahian and Jeyhun Bayramov held more than 12 hours of talks in Ankara.", "talks",
+         ("hossein-amir-abdollahian", "jeyhun-bayramov")),
+        # "the two countries": the two states the text has talked about most so far
+        ("Iran and Azerbaijan traded accusations. Azerbaijan closed the road. Later the two countries held talks.",
+         "talks", ("iran", "azerbaijan")),
+        # the parties of the contact a clause is set in
+        ("Amir Abdollahian held a phone conversation with Jeyhun Bayramov. At the end of the conversation, the "
+         "two sides agreed to continue consultations.", "agreed", ("hossein-amir-abdollahian", "jeyhun-bayramov")),
+        # "I" inside a quotation is its speaker
+        ("“I had a frank conversation with Jeyhun Bayramov,” Amir Abdollahian said.", "conversation",
+         ("hossein-amir-abdollahian", "jeyhun-bayramov")),
+    ],
+)
+def test_participants(nlp, text, trigger, participants):
+    e = find(extract(nlp, text), trigger)
+    assert e.participant_ids == participants
+
+
+def test_a_bound_is_not_the_date(nlp):
+    text = "The meeting, the eighth round of talks since October, was hosted by Turkey."
+    october = (dt.date(2021, 10, 1), dt.date(2021, 10, 31))
+    e = find(extract(nlp, text, {"October": october}), "meeting")
+    assert (e.date_start, e.date_basis) == (None, "undated")
+
+
+def test_a_meeting_in_a_future_when_clause_is_planned(nlp):
+    text = "The issue will be raised when Amir Abdollahian meets Jeyhun Bayramov in Ankara."
+    e = find(extract(nlp, text), "meets")
+    assert (e.cameo_code, e.modality, e.location) == ("044", "planned", "in Ankara")
