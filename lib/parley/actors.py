@@ -546,26 +546,31 @@ class _Resolver:
 
     def named_others(self) -> None:
         """Platforms, NER organisations and places that are not people or states."""
+        place_names = {(e[1:] if e[0].lower_ == "the" else e).text for e in self.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
         for ent in self.doc.ents:
             if not self.in_text(ent) or any(t.i in self.person_at or t.i in self.country_at for t in ent):
                 continue
             span = ent[1:] if ent[0].lower_ == "the" else ent
             if not len(span) or span.text in self.gaz.official_prefixes:  # an ambiguous "Islamic Republic"
                 continue
-            if span.text in self.lex["platforms"] or ent.label_ == "ORG":
+            # The NER may label one name differently at each mention ("Karabakh": ORG, GPE):
+            # a name ever labelled a place is a place.
+            if span.text in self.lex["platforms"]:
                 kind = "organization"
-            elif ent.label_ in {"GPE", "LOC", "FAC"}:
+            elif ent.label_ in {"GPE", "LOC", "FAC"} or span.text in place_names:
                 kind = "place"
+            elif ent.label_ == "ORG":
+                kind = "organization"
             else:
                 continue
-            if any(m.start <= span.start_char < m.end for m in self.mentions):
+            if span.start_char in taken:
                 continue
             actor = self.actor(slugify(span.text), span.text, kind)
             self.mention(span, actor.actor_id, "name")
+            taken.update(range(span.start_char, span.end_char))
         for tok in self.doc:  # platforms the NER missed or called people
-            if tok.text in self.lex["platforms"] and tok.idx >= self.start and not any(
-                m.start <= tok.idx < m.end for m in self.mentions
-            ):
+            if tok.text in self.lex["platforms"] and tok.idx >= self.start and tok.idx not in taken:
                 actor = self.actor(slugify(tok.text), tok.text, "organization")
                 self.mention(self.doc[tok.i : tok.i + 1], actor.actor_id, "name")
 

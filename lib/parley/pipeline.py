@@ -13,7 +13,6 @@ from .events import events as find_events
 from .events import quotes as find_quotes
 from .nlp import parse
 from .schema import COLUMNS, SCHEMAS, TABLES
-from .timex import timexes as find_timexes
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def analyze(article: Article) -> Result:
     actors, mentions = find_actors(
         doc, start=article.text_start, dateline=article.dateline.text if article.dateline else ""
     )
-    timexes = [t for t in find_timexes(doc, published=article.published) if t.start >= article.text_start]
+    timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
     events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=article.published)
     for i, event in enumerate(events, 1):
         event.event_id = f"e{i}"

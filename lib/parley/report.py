@@ -37,7 +37,7 @@ def render(notebook: Path, article: Path, out_dir: Path, *, kernel: str) -> Path
         cwd=str(notebook.parent),
         progress_bar=False,
     )
-    exporter = HTMLExporter(exclude_input=True)
+    exporter = HTMLExporter(exclude_input=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
     page = executed.with_suffix(".html")
     page.write_text(body, encoding="utf-8")
