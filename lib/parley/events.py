@@ -1240,7 +1240,7 @@ class _Extractor:
         self.earlier(events)
         self.resolve(events)
         self.context(events)
-        out = []
+        out, text = [], self.doc.text  # Doc.text joins every token: read it once
         for e in events:
             if e.suppressed:
                 continue
@@ -1248,7 +1248,7 @@ class _Extractor:
             entry = self.table.codes[e.code]
             start, end = self.doc[e.first].idx, self.doc[e.last].idx + len(self.doc[e.last])
             out.append(Event(
-                start=start, end=end, trigger=self.doc.text[start:end], sentence_id=e.sid,
+                start=start, end=end, trigger=text[start:end], sentence_id=e.sid,
                 cameo_code=e.code, event_label=entry.label, goldstein=entry.goldstein,
                 quad_class=entry.quad_class,
                 source_id=e.sources[0] if e.sources else "",
