@@ -22,7 +22,7 @@ report: setup
 
 test: setup
 	$(BIN)/python -m pytest tests -q
-	$(BIN)/python -m pytest -q -p no:randomly --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg notebooks
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg notebooks
 
 notebooks: setup
 	for nb in notebooks/*.ipynb; do $(BIN)/papermill --kernel $(KERNEL) --cwd notebooks "$$nb" "$$nb" || exit 1; done
