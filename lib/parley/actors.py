@@ -23,7 +23,7 @@ from .article import slugify
 from .countries import gazetteer
 from .models import Actor, Mention
 
-CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr}
+CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}  # not abbreviations: "Thu", "Jun" are names too
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "via", "through", "across"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -194,7 +194,7 @@ class _Resolver:
         while end < len(self.doc):
             if hyphen(end):
                 end += 2
-            elif part(self.doc[end]) and self.doc[end].ent_type_ in {"", "PERSON"}:
+            elif part(self.doc[end]) and self.gaz.lookup(self.doc[end].text) is None:
                 end += 1
             else:
                 break
@@ -210,7 +210,7 @@ class _Resolver:
         return bool(name) and name[0].text[:1].isupper() and all(
             t.text[:1].isupper() or t.lower_ in particles or t.i in joined or t.text.startswith(("al-", "el-"))
             for t in name
-        ) and not all(t.is_stop for t in name) and not any(t.text in CALENDAR_WORDS for t in name)
+        ) and not all(t.is_stop for t in name) and not (len(name) == 1 and name[0].text in CALENDAR_WORDS)
 
     def _key(self, name: list[Token]) -> tuple[str, ...]:
         hon = self.lex["honorifics"]
@@ -222,14 +222,25 @@ class _Resolver:
             p, n = person.key, len(key)
             if any(p[i : i + n] == key for i in range(len(p) - n + 1)) and (key[-1] == p[-1] or key[0] == p[0]):
                 return person
+        for person in reversed(self.people):  # Spanish usage: the first surname alone ("Restrepo" of "Jaime Restrepo Ochoa")
+            if len(key) == 1 and len(person.key) >= 3 and person.key[-2] == key[0]:
+                return person
         for person in reversed(self.people):  # an earlier short form, now given in full
             p, n = person.key, len(person.key)
             if any(key[i : i + n] == p for i in range(len(key) - n + 1)):
                 return person
         return None
 
+    def _possessed(self, tok: Token) -> bool:
+        """ "Egypt's Shoukry": a state's possessive right before the token."""
+        return tok.i > 1 and self.doc[tok.i - 1].lower_ in {"'s", "’s"} and tok.i - 2 in self.country_at
+
+    def _locative(self, span: Span) -> bool:
+        """ "in Siem Reap", "at Camp David": a name governed by a locative preposition."""
+        return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE - {"to", "from"}
+
     def _evidence(self, name: list[Token]) -> bool:
-        """A title, an honorific or "counterpart"/"colleague" right before the name."""
+        """A title, an honorific, "counterpart", an apposition or a state's possessive at the name."""
         before = self.doc[name[0].i - 1] if name[0].i > 0 else None
         return before is not None and (
             self._in_role(before)
@@ -243,6 +254,7 @@ class _Resolver:
         """Named people, one per real person, however the text abbreviates them."""
         candidates: list[tuple[list[Token], bool]] = []
         covered: set[int] = set()
+        place_names = {e.text for e in self.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
         for ent in self.doc.ents:
             if ent.label_ not in NAME_LABELS or not self.in_text(ent):
                 continue
@@ -250,7 +262,14 @@ class _Resolver:
             _, name = self._name_tokens(self._widen(ent) if ent.label_ == "PERSON" else list(ent))
             if not self._looks_like_name(name) or self._is_not_person(name):
                 continue
-            strong = ent.label_ == "PERSON" or self._evidence(name)
+            # The NER's PERSON alone is weak evidence for one word ("Ukrgazprom"), a name it calls a
+            # place elsewhere ("Kiev"), or a name after "in" ("in Siem Reap"): those need a title.
+            strong = self._evidence(name) or (
+                ent.label_ == "PERSON"
+                and (len(name) > 1 or self._possessed(name[0]))  # "Egypt's Shoukry"
+                and ent.text not in place_names
+                and not self._locative(ent)
+            )
             candidates.append((name, strong))
             covered.update(t.i for t in ent)
         for tok in self.doc:  # a name the NER missed, after a title or honorific
@@ -345,6 +364,8 @@ class _Resolver:
                 if not context or all(t.text in self.lex["honorifics"] for t in context):
                     context, weight = self._apposed(first) or self._apposed_after(span[-1]) or context, 2
                 role, country, counterpart = self._describe(context)
+                if context and not country:  # "his Paraguayan host, President NAME"
+                    country = self._describe(self._before_comma(context[0]))[1]
                 self.described.update(t.i for t in context)
                 if any(t.lower_ in {"former", "ex", "late", "then"} for t in context):
                     continue  # "a former guerrilla commander" is not the office held now
@@ -403,17 +424,31 @@ class _Resolver:
             return []
         return self._context(role[0]) + list(role) + list(between)
 
+    def _before_comma(self, tok: Token) -> list[Token]:
+        """The short noun phrase before a comma that opens an apposition: "his Paraguayan host,"."""
+        if tok.i < 2 or self.doc[tok.i - 1].text != ",":
+            return []
+        phrase = []
+        for t in reversed(self.doc[max(0, tok.i - 7) : tok.i - 1]):
+            if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP"} or t.i in self.person_at:
+                break
+            phrase.insert(0, t)
+            if t.lower_ in {"the", "a", "an", "his", "her", "their"}:
+                break
+        return phrase
+
     def _apposed_after(self, last: Token) -> list[Token]:
         """The title phrase after a name and a comma: "NAME, Qatar's foreign minister,"."""
         i = last.i + 1
         if i >= len(self.doc) - 1 or self.doc[i].text != ",":
             return []
-        phrase = []
+        phrase, closed = [], False
         for t in self.doc[i + 1 : i + 12]:
             if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.is_sent_start:
+                closed = t.is_punct  # "NAME, Qatar's foreign minister, said": closed by punctuation, not a verb
                 break
             phrase.append(t)
-        if not phrase or not any(self._in_role(t) for t in phrase) or phrase[0].lower_ not in {"the", "a", "an"} | set(
+        if not phrase or not closed or not any(self._in_role(t) for t in phrase) or phrase[0].lower_ not in {"the", "a", "an"} | set(
             PRONOUNS
         ) and phrase[0].i not in self.country_at and not self._in_role(phrase[0]):
             return []
@@ -585,7 +620,8 @@ class _Resolver:
         self.named_others()
         for person in self.people:
             actor_id = slugify(person.name)
-            country = max(set(person.countries), key=person.countries.count) if person.countries else ""
+            # the most frequent state; ties go to the one the text gave first
+            country = max(person.countries, key=lambda c: (person.countries.count(c), -person.countries.index(c)), default="")
             actor = self.actor(actor_id, person.name, "person", country, person.role)
             for m in person.mentions:
                 m.actor_id = actor_id
