@@ -1,0 +1,41 @@
+"""Quality floors on the gold corpora (tests/articles, tests/articles/holdout).
+
+These are the issue targets measured the way `python -m parley.evaluate` measures them; a
+change that makes parley worse on articles of the genre fails here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from parley.evaluate import Score, corpus, score_article
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def scores():
+    total = {}
+    for name in ("articles", "articles/holdout"):
+        score = Score()
+        for path, gold in corpus(ROOT / "tests" / name):
+            score += score_article(path, gold)
+        total[name] = score
+    return total
+
+
+@pytest.mark.parametrize("name", ["articles", "articles/holdout"])
+def test_people(scores, name):
+    s = scores[name]
+    assert s.people.gold >= 30 if name == "articles" else s.people.gold >= 15
+    assert s.people.recall >= 0.95
+    assert s.people.precision >= 0.9
+    assert s.country_right / s.people.tp >= 0.85
+    assert s.role_right / s.people.tp >= 0.85
+
+
+@pytest.mark.parametrize("name", ["articles", "articles/holdout"])
+def test_dates(scores, name):
+    s = scores[name]
+    assert s.timex_span.f1 >= 0.9
+    assert s.timex_value.f1 >= 0.9
+    assert s.interval_right / s.intervals >= 0.9
