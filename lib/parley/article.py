@@ -77,7 +77,7 @@ class Article:
 
 
 def slugify(text: str) -> str:
-    """``"Hossein Amir Abdollahian"`` -> ``"hossein-amir-abdollahian"``."""
+    """``"Sergei Lavrov"`` -> ``"sergei-lavrov"``."""
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -96,7 +96,7 @@ def parse_date(value: object, *, what: str) -> dt.date:
             raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ParleyError(f"{what} {text!r} is not a date: use YYYY-MM-DD, e.g. 2021-10-24") from None
+        raise ParleyError(f"{what} {text!r} is not a date: use YYYY-MM-DD, e.g. 2024-03-15") from None
 
 
 def _decode(raw: bytes, path: str) -> tuple[str, list[str]]:
