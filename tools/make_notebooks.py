@@ -56,15 +56,17 @@ NOTEBOOKS = {
     "02-truck-dispute-chronology.ipynb": notebook(
         "The dispute's chronology",
         "What happened when: the article's events with the dates the text supports. Intervals (\"early August\") "
-        "are drawn as bars, exact days as points; colour is CAMEO's quad class (green cooperation, red conflict).",
+        "are drawn as bars, exact days as points; colour is the event's Goldstein weight (green cooperation, red conflict).",
         '\ntopic = "truck|driver|border|road|highway|transit|vehicle"  # regex: sentences about the dispute',
         [
             md("## Events about the dispute, dated"),
             code('dispute = result.events[result.events["text"].str.contains(topic, case=False, regex=True)]\n'
-                 'dated = result.events[result.events["date_start"] != ""]\n'
-                 'dated[["date_start", "date_end", "date_basis", "cameo_code", "event_label", "source_id", "target_id", "modality", "trigger"]]'),
-            code('plots.timeline(result.events, result.actors, title="All dated events")'),
+                 'dispute[dispute["date_start"] != ""][["date_start", "date_end", "date_basis", "cameo_code", "event_label", "goldstein", "source_id", "target_id", "modality", "trigger"]]'),
             code('plots.timeline(dispute, result.actors, title=f"Dated events in sentences matching {topic!r}")'),
+            md("## Every dated event, and the trend\nThe mean Goldstein weight of the events that happened, by day: "
+               "below zero the relationship is in conflict, above it cooperating."),
+            code('plots.timeline(result.events, result.actors, title="All dated events")'),
+            code('plots.goldstein_curve(result.events)'),
             md("## Undated events\nNothing in the text pins these to a date; they are listed, not placed on the axis."),
             code('result.events[result.events["date_start"] == ""][["cameo_code", "event_label", "source_id", "target_id", "modality", "trigger", "text"]]'),
             md("## The temporal expressions behind the dates"),
@@ -85,6 +87,12 @@ NOTEBOOKS = {
             code('plots.counts_bar(pairs, "month", result.contacts, result.events, title="Contacts per month")'),
             md("## Pair × month"),
             code('plots.heatmap(pairs, result.contacts, result.events)'),
+            md("## Over time\nThe running count of contacts that happened, and the Goldstein curve of all events: "
+               "the de-escalation shows as the curve climbing above zero."),
+            code('plots.cumulative_contacts(result.contacts, result.events)'),
+            code('plots.goldstein_curve(result.events)'),
+            md("## Who met whom\nParticipants joined by their contacts; edge width = number of contacts."),
+            code('plots.network(result.actors, plots.contact_edges(result.contacts), result.sentences, title="Contact network", weight="contacts")'),
         ],
     ),
 }

@@ -13,7 +13,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-QUAD_COLOURS = {1: "#1a9850", 2: "#66bd63", 3: "#f46d43", 4: "#d73027"}
 LAYOUT = dict(template="plotly_white", font=dict(size=13), margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"))
 
 
@@ -33,18 +32,22 @@ def sentence_of(frame: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
 
 
 def mentions_bar(actors: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame) -> go.Figure:
-    """Mentions per actor, most mentioned first; hover shows the first sentence naming it."""
-    first = mentions.drop_duplicates("actor_id").set_index("actor_id")
+    """Mentions per actor, most mentioned first, coloured by kind; hover shows the first sentence naming it."""
+    first = mentions.drop_duplicates("actor_id").set_index("actor_id")["sentence_id"]
+    text = sentences.set_index("sentence_id")["text"]
     data = actors.sort_values(["mentions", "actor_id"], ascending=[True, False])
-    hover = [wrap(sentences.set_index("sentence_id")["text"].get(first["sentence_id"].get(a), "")) for a in data["actor_id"]]
-    fig = go.Figure(
-        go.Bar(
-            x=data["mentions"], y=data["name"], orientation="h", customdata=hover,
-            marker_color=[_kind_colour(k) for k in data["kind"]],
+    fig = go.Figure()
+    for kind in ("person", "country", "organization", "group", "place"):
+        rows = data[data["kind"] == kind]
+        if rows.empty:
+            continue
+        fig.add_trace(go.Bar(
+            x=rows["mentions"], y=rows["name"], orientation="h", name=kind, marker_color=_kind_colour(kind),
+            customdata=[wrap(text.get(first.get(a), "")) for a in rows["actor_id"]],
             hovertemplate="<b>%{y}</b>: %{x} mentions<br>first: %{customdata}<extra></extra>",
-        )
-    )
-    fig.update_layout(title="Mentions per actor", height=max(300, 22 * len(data) + 80), **LAYOUT)
+        ))
+    fig.update_layout(title="Mentions per actor", height=max(300, 22 * len(data) + 80), legend_title="kind", **LAYOUT)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(data["name"]))
     return fig
 
 
@@ -115,36 +118,107 @@ def _day(value: str) -> dt.date | None:
 
 
 def timeline(events: pd.DataFrame, actors: pd.DataFrame, *, title: str = "Chronology") -> go.Figure:
-    """Dated events on a time axis: intervals as bars, exact days as points, coloured by quad class."""
-    dated = events[events["date_start"] != ""].copy()
+    """Dated events on a time axis, one row each: intervals as bars, exact days as points.
+
+    Colour is the Goldstein weight (green cooperation, red conflict), so escalation and
+    de-escalation read at a glance; hover shows the sentence.
+    """
+    dated = events[events["date_start"] != ""]
     if dated.empty:
         return _empty(title)
     names = actors.set_index("actor_id")["name"].to_dict()
-    dated["who"] = dated["source_id"].map(names).fillna("") + " → " + dated["target_id"].map(names).fillna("")
-    dated["label"] = dated["event_label"] + " (" + dated["cameo_code"] + ")"
     dated = dated.sort_values(["date_start", "start"], ignore_index=True)
     fig = go.Figure()
+    rows = []
     for row in dated.itertuples():
+        who = " → ".join(filter(None, [names.get(row.source_id, ""), names.get(row.target_id, "")]))
+        label = f"{row.event_id} {row.event_label[:40]}" + (f" ({who[:40]})" if who else "")
+        rows.append(label)
         start, end = _day(row.date_start), _day(row.date_end)
         hover = (
-            f"<b>{row.label}</b><br>{row.who}<br>{row.date_start} – {row.date_end} ({row.date_basis}, {row.modality})"
-            f"<br>Goldstein {row.goldstein:+.1f}<br>{wrap(row.text)}<extra></extra>"
+            f"<b>{row.event_label} ({row.cameo_code})</b><br>{who}<br>{row.date_start} – {row.date_end} "
+            f"({row.date_basis}, {row.modality})<br>Goldstein {row.goldstein:+.1f}<br>{wrap(row.text)}<extra></extra>"
         )
-        colour = QUAD_COLOURS.get(int(row.quad_class), "#999")
+        colour = _goldstein_colour(row.goldstein)
         if end is not None and end > start:
             fig.add_trace(go.Scatter(
-                x=[start, end + dt.timedelta(days=1)], y=[row.label, row.label], mode="lines", showlegend=False,
-                line=dict(width=12, color=colour), opacity=0.55, hovertemplate=hover,
+                x=[start, end + dt.timedelta(days=1)], y=[label, label], mode="lines", showlegend=False,
+                line=dict(width=14, color=colour), hovertemplate=hover,
             ))
         else:
             fig.add_trace(go.Scatter(
-                x=[start], y=[row.label], mode="markers", showlegend=False,
+                x=[start], y=[label], mode="markers", showlegend=False,
                 marker=dict(size=13, color=colour, line=dict(width=1, color="#333")), hovertemplate=hover,
             ))
-    for quad, name in ((1, "verbal cooperation"), (2, "material cooperation"), (3, "verbal conflict"), (4, "material conflict")):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, marker=dict(size=11, color=QUAD_COLOURS[quad])))
-    fig.update_layout(title=title, height=max(320, 32 * dated["label"].nunique() + 140), xaxis_title="date", **LAYOUT)
+    fig.add_trace(go.Scatter(  # the colour scale, as a legend
+        x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
+        marker=dict(colorscale=GOLDSTEIN_SCALE, cmin=-10, cmax=10, color=[0], showscale=True,
+                    colorbar=dict(title="Goldstein", tickvals=[-10, 0, 10], ticktext=["-10 conflict", "0", "+10 cooperation"])),
+    ))
+    fig.update_layout(title=title, height=max(320, 26 * len(rows) + 140), xaxis_title="date", **LAYOUT)
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], automargin=True)
     return fig
+
+
+GOLDSTEIN_SCALE = [[0.0, "#b2182b"], [0.35, "#f4a582"], [0.5, "#dddddd"], [0.65, "#a6dba0"], [1.0, "#1b7837"]]
+
+
+def _goldstein_colour(weight: float) -> str:
+    """The colour of a Goldstein weight on GOLDSTEIN_SCALE (-10 red … +10 green)."""
+    from plotly.colors import sample_colorscale
+
+    return sample_colorscale(GOLDSTEIN_SCALE, [(float(weight) + 10) / 20])[0]
+
+
+def goldstein_curve(events: pd.DataFrame, *, title: str = "Cooperation and conflict over time") -> go.Figure:
+    """Mean Goldstein weight of the dated events, by the day each interval starts: the trend of the relationship."""
+    dated = events[(events["date_start"] != "") & (events["modality"] == "asserted")]
+    if dated.empty:
+        return _empty(title)
+    days = dated.groupby("date_start", sort=True).agg(
+        goldstein=("goldstein", "mean"), events=("event_id", "count"), ids=("event_id", lambda s: " ".join(s)),
+        text=("text", "first"),
+    ).reset_index()
+    fig = go.Figure(go.Scatter(
+        x=[_day(d) for d in days["date_start"]], y=days["goldstein"].round(2), mode="lines+markers",
+        marker=dict(size=9 + 2 * days["events"], color=[_goldstein_colour(g) for g in days["goldstein"]], line=dict(width=1, color="#333")),
+        line=dict(color="#999", dash="dot"),
+        customdata=[f"{n} events ({ids})<br>{wrap(t)}" for n, ids, t in zip(days["events"], days["ids"], days["text"])],
+        hovertemplate="%{x|%Y-%m-%d}: mean Goldstein %{y:+.2f}<br>%{customdata}<extra></extra>",
+    ))
+    fig.add_hline(y=0, line_color="#bbb")
+    fig.update_layout(title=title, height=380, yaxis=dict(title="mean Goldstein", range=[-10.5, 10.5]), xaxis_title="date (start of interval)", **LAYOUT)
+    return fig
+
+
+def cumulative_contacts(contacts: pd.DataFrame, events: pd.DataFrame, *, title: str = "Contacts over time (cumulative)") -> go.Figure:
+    """The running count of dated contacts that happened, by the day each starts."""
+    dated = contacts[(contacts["date_start"] != "") & (contacts["modality"] == "asserted")].sort_values(["date_start", "contact_id"])
+    if dated.empty:
+        return _empty(title)
+    said = evidence(contacts, events)
+    fig = go.Figure(go.Scatter(
+        x=[_day(d) for d in dated["date_start"]], y=list(range(1, len(dated) + 1)), mode="lines+markers", line_shape="hv",
+        customdata=[f"{c} ({ch})<br>{wrap(said.get(c, ''))}" for c, ch in zip(dated["contact_id"], dated["channel"])],
+        hovertemplate="%{x|%Y-%m-%d}: %{y} contacts<br>%{customdata}<extra></extra>",
+    ))
+    fig.update_layout(title=title, height=340, yaxis_title="contacts", **LAYOUT)
+    return fig
+
+
+def contact_edges(contacts: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of participants on the same contact: ``a, b, contacts, sentence_ids`` (a < b)."""
+    rows = []
+    for c in contacts.itertuples():
+        first = int(c.sentence_ids.split("|")[0])
+        for a, b in itertools.combinations(sorted(set(filter(None, c.participant_ids.split("|")))), 2):
+            rows.append((a, b, first))
+    frame = pd.DataFrame(rows, columns=["a", "b", "sentence_id"])
+    if frame.empty:
+        return pd.DataFrame(columns=["a", "b", "contacts", "sentence_ids"])
+    return (
+        frame.groupby(["a", "b"], sort=True)["sentence_id"].agg(contacts="count", sentence_ids=lambda s: list(s)).reset_index()
+    )
 
 
 def contact_pairs(contacts: pd.DataFrame) -> pd.DataFrame:
