@@ -6,6 +6,7 @@ against the text.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import textwrap
 
@@ -22,8 +23,8 @@ def use_renderer(renderer: str) -> None:
 
 
 def wrap(text: str, width: int = 80) -> str:
-    """A sentence wrapped for a hover label."""
-    return "<br>".join(textwrap.wrap(str(text), width)) or " "
+    """A sentence wrapped for a hover label, its markup escaped (article text is data, never HTML)."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or " "
 
 
 def sentence_of(frame: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
