@@ -231,3 +231,31 @@ def test_seed_contacts(seed_result):
     assert sorted(meetings.modality) == ["asserted", "asserted", "planned"]
     assert any("sidelines of the United Nations General Assembly" in loc for loc in meetings.location)
     assert seed_result.events.loc[seed_result.events.cameo_code == "114", "channel"].eq("summons").any()
+
+
+MONDAY = dt.date(2021, 10, 18)
+WEEK_BEFORE = (dt.date(2021, 10, 11), dt.date(2021, 10, 17))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a call "by telephone", then "During the call" and "Monday's conversation": one contact; the call the
+        # two men "had first" held the week before: another
+        ("Sergei Lavrov and Subrahmanyam Jaishankar agreed by telephone on Monday on a new transit route. "
+         "During the call, Sergei Lavrov praised India. "
+         "Subrahmanyam Jaishankar spoke to reporters after Monday's conversation. "
+         "The two men had first discussed the route by telephone the previous week.",
+         [("phone", (0, 1, 2), ("sergei-lavrov", "subrahmanyam-jaishankar"), "asserted", MONDAY),
+          ("phone", (3,), ("sergei-lavrov", "subrahmanyam-jaishankar"), "asserted", WEEK_BEFORE[0])]),
+        # a request for talks and a planned meeting with a counterpart are contacts of their own
+        ("Pakistan would ask India to open talks on the water treaty. "
+         "Subrahmanyam Jaishankar is due to meet his Russian counterpart, Sergei Lavrov, in Ankara on Monday.",
+         [("meeting", (0,), ("pakistan", "india"), "requested", None),
+          ("meeting", (1,), ("subrahmanyam-jaishankar", "sergei-lavrov"), "planned", MONDAY)]),
+    ],
+)
+def test_contacts_implied_by_the_clause(nlp, text, expected):
+    dates = {"Monday": (MONDAY, MONDAY), "the previous week": WEEK_BEFORE}
+    found = contacts(extract(nlp, text, {k: v for k, v in dates.items() if k in text}), actors=ACTORS)
+    assert [(c.channel, c.sentence_ids, c.participant_ids, c.modality, c.date_start) for c in found] == expected

@@ -362,3 +362,71 @@ def test_a_meeting_in_a_future_when_clause_is_planned(nlp):
     text = "The issue will be raised when Amir Abdollahian meets Jeyhun Bayramov in Ankara."
     e = find(extract(nlp, text), "meets")
     assert (e.cameo_code, e.modality, e.location) == ("044", "planned", "in Ankara")
+
+
+# ------------------------------------------------------------------------ contacts the clause around implies
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, participants, modality, channel",
+    [
+        # a verb done "by telephone" / "over the phone" is a call between its subjects
+        ("Sergei Lavrov and Subrahmanyam Jaishankar agreed by telephone on Monday on a new transit route.",
+         "agreed", "041", ("sergei-lavrov", "subrahmanyam-jaishankar"), "asserted", "phone"),
+        ("Recep Tayyip Erdogan told Mustafa al-Kadhimi over the phone that the pipeline would reopen.",
+         "told", "041", ("recep-tayyip-erdogan", "mustafa-al-kadhimi"), "asserted", "phone"),
+        # the visitor is the subject of the verb that begins or ends the visit; the host the "to" country
+        ("Iraqi Prime Minister Mustafa al-Kadhimi wrapped up a two-day state visit to Turkey on Friday.",
+         "day state visit", "042", ("mustafa-al-kadhimi", "turkey"), "asserted", "visit"),
+        # a raised subject: "X is expected to visit Y"
+        ("Sergei Lavrov is expected to visit Tehran in the coming weeks.", "visit", "042",
+         ("sergei-lavrov", "iran"), "planned", "visit"),
+        # "due to meet his X counterpart, Z": a planned meeting with the person in apposition; a bare
+        # surname is the one person so named
+        ("Jaishankar is due to meet his Russian counterpart, Sergei Lavrov, in Ankara early next month.", "meet",
+         "044", ("subrahmanyam-jaishankar", "sergei-lavrov"), "planned", "meeting"),
+        # officials of two named states: a contact between the states
+        ("Iran and Azerbaijan agreed that their deputies would meet in Ankara on Monday.", "meet", "044",
+         ("iran", "azerbaijan"), "planned", "meeting"),
+        ("Iran and Azerbaijan traded accusations. Turkey proposed that senior officials from the two countries "
+         "meet in Ankara.", "meet", "044", ("iran", "azerbaijan"), "requested", "meeting"),
+        # a request for talks: between the one who asks and the one asked
+        ("Pakistan would ask India to open talks on the water treaty.", "talks", "040", ("pakistan", "india"),
+         "requested", "meeting"),
+        # a plan overtaken, a meeting called off
+        ("Jeyhun Bayramov and Amir Abdollahian had been due to meet in Ankara on Friday.", "meet", "044",
+         ("jeyhun-bayramov", "hossein-amir-abdollahian"), "negated", "meeting"),
+    ],
+)
+def test_contacts_the_clause_implies(nlp, text, trigger, code, participants, modality, channel):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.participant_ids, e.modality, e.channel) == (code, participants, modality, channel)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, modality",
+    [
+        # a past event in a "when/after" clause is not made future by the main clause's "will"
+        ("Iran will reopen the road after Amir Abdollahian and Jeyhun Bayramov spoke by phone.", "spoke", "asserted"),
+        ("A planned meeting of the two foreign ministers was called off.", "meeting", "negated"),
+        ("Iran proposed talks with Azerbaijan.", "talks", "requested"),
+    ],
+)
+def test_modality_of_contacts(nlp, text, trigger, modality):
+    assert find(extract(nlp, text), trigger).modality == modality
+
+
+def test_the_two_men_and_a_first_call(nlp):
+    text = ("Sergei Lavrov spoke by phone with Subrahmanyam Jaishankar on Monday. "
+            "The two men had first discussed the route by telephone the previous week.")
+    found = extract(nlp, text, {"the previous week": (dt.date(2021, 10, 11), dt.date(2021, 10, 17))})
+    e = find(found, "discussed")
+    assert (e.cameo_code, e.participant_ids, e.ordinal, e.channel) == (
+        "041", ("sergei-lavrov", "subrahmanyam-jaishankar"), 1, "phone")
+
+
+def test_that_meeting_is_the_joint_act_before_it(nlp):
+    text = ("Recep Tayyip Erdogan had been due to sign a transit agreement with Iraqi officials on Monday; "
+            "that meeting has been called off.")
+    e = find(extract(nlp, text), "meeting")
+    assert (e.participant_ids, e.modality, e.channel) == (("recep-tayyip-erdogan", "iraq"), "negated", "meeting")

@@ -25,7 +25,10 @@ The table's ``trigger_lemmas`` column is a ``|``-separated list of items:
 ``…=channel``        the channel the item names (``note:n=note``); else the row's channel
 
 Lemmas of the appeal, demand, intent and refusal rows double as modality cues: what they
-govern is ``requested``, ``planned`` or ``negated``; the statement row's verbs cue quotes.
+govern is ``requested``, ``planned`` or ``negated``; what an offer to meet (row 036: "proposed
+that officials meet", "invited X to visit") governs is ``requested``, put to the other side. The
+statement row's verbs cue quotes. A verb done "by telephone" or "over the phone" is a call
+(041), whatever it would code otherwise ("agreed by telephone on a plan").
 """
 from __future__ import annotations
 
@@ -52,8 +55,15 @@ MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes (“frank”), 
 # Closed-class words of English grammar, not domain data.
 _LIGHT_VERBS = frozenset(
     {"hold", "have", "conduct", "make", "continue", "resume", "start", "begin", "launch", "pay",
-     "give", "issue", "release", "host", "attend", "join", "publish", "send", "submit", "deliver", "hand"}
+     "give", "issue", "release", "host", "attend", "join", "publish", "send", "submit", "deliver", "hand", "open"}
 )
+# Verbs of a contact's course: their subject is the one who visits or talks ("wrapped up a state visit").
+_ASPECTUAL = frozenset({"wrap", "end", "conclude", "complete", "finish", "cut", "round", "cap", "kick", "embark"})
+# Light verbs that open a contact not yet held: "ask X to open talks" is a request for a new contact.
+_OPENING = frozenset({"open", "hold", "start", "begin", "launch", "resume", "convene", "have"})
+# Nouns for people that "the two ..." can refer to whatever their office ("the two men").
+_PEOPLE = frozenset({"man", "woman", "leader", "official", "minister", "diplomat", "envoy", "president",
+                     "counterpart", "politician", "statesman", "premier"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL = frozenset({"should", "would", "could", "may", "might", "must", "ca", "can"})
 _CONDITIONAL = frozenset({"if", "unless"})
@@ -183,6 +193,8 @@ def _table() -> _Table:
     def cue_set(*roots: str) -> frozenset[str]:
         return frozenset(i.key for i in plain if i.code[:2] in roots)
 
+    # an offer or proposal to meet is put to the other side: what it governs is asked of them
+    offers = frozenset(i.key for items in by_lemma.values() for i in items if i.code == "036")
     return _Table(
         codes=codes,
         by_lemma={k: tuple(sorted(v, key=lambda i: (-i.rank, i.order))) for k, v in by_lemma.items()},
@@ -191,7 +203,7 @@ def _table() -> _Table:
                          and not i.obj),
         statement_nouns=frozenset(i.lemma for i in plain if i.channel == "statement" and i.pos == "n"),
         planned=cue_set("03"),
-        requested=cue_set("02", "10"),
+        requested=cue_set("02", "10") | offers,
         refused=cue_set("12"),
         venues=frozenset(i.cue for i in refinements.get("04", ()) if i.cue and codes[i.code].channel == "meeting"),
     )
@@ -236,6 +248,16 @@ class _Resolver:
             for alias in (a.name, *a.aliases):
                 aliases[_norm(alias)].add(a.actor_id)
         self.aliases = {k: next(iter(v)) for k, v in aliases.items() if len(v) == 1 and k}
+        names: dict[str, set[str]] = defaultdict(set)  # one word of a person's full name -> that person
+        for a in actors:
+            for alias in (a.name, *a.aliases):
+                for word in alias.split():
+                    if a.kind == "person" and len(word) > 2 and word[0].isupper():
+                        names[word].add(a.actor_id)
+                    elif a.kind != "person":
+                        names[word].add(a.actor_id)
+        self.surnames = {w: next(iter(v)) for w, v in names.items()
+                         if len(v) == 1 and self.kind(next(iter(v))) == "person"}
         self.quotes = sorted((q.start, q.end, q.speaker_id) for q in quotes if q.speaker_id)
         self.quote_starts = [q[0] for q in self.quotes]
 
@@ -290,6 +312,9 @@ class _Resolver:
         if found:
             actor_id = self._usable(found[0][1])
             return [actor_id] if actor_id else []
+        if t.text in self.surnames and t.dep_ not in ("compound", "amod") and not any(
+                c.dep_ == "compound" for c in t.lefts):  # "Ocampos said": the one person so named
+            return [self.surnames[t.text]]
         core = [c for c in t.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod")]
         if core and t.pos_ == "NOUN" and not t.is_upper:  # a description, not a dateline
             alias = self.aliases.get(_norm(self.doc[core[0].i : t.i + 1].text))
@@ -303,6 +328,10 @@ class _Resolver:
         both = self._pair(t)
         if both or strict:
             return both
+        if t.pos_ == "NOUN" and not t.ent_type_:
+            groups = self._delegates(t)
+            if groups:
+                return groups
         out = []
         for child in t.lefts:
             if child.dep_ in ("amod", "compound", "nmod"):
@@ -327,10 +356,11 @@ class _Resolver:
         """A country named by a title's demonym -> the one person with that title and country."""
         if self.kind(actor_id) != "country":
             return actor_id
-        word = head.lemma_.lower()
+        words = {head.lemma_.lower()}  # "the Greek prime minister" is not the Greek foreign minister
+        words.update(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.i not in self.rooted)
         iso = self.country(actor_id)
         people = [a.actor_id for a in self.actors.values()
-                  if a.kind == "person" and a.country == iso and word in a.role.lower().split()]
+                  if a.kind == "person" and a.country == iso and words <= set(a.role.lower().split())]
         return people[0] if len(people) == 1 else actor_id
 
     def _pair(self, t: Token) -> list[str]:
@@ -339,9 +369,12 @@ class _Resolver:
         if t.tag_ not in ("NNS", "NNPS"):
             return []
         number = next((_NUMBERS[c.lower_] for c in t.lefts if c.lower_ in _NUMBERS), 0)
+        word = t.lemma_.lower()
+        if not number and word in _PEOPLE and any(c.dep_ == "det" and c.lower_ == "the" for c in t.lefts) \
+                and not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in t.lefts):
+            number = 2  # "The ministers agreed": the two of the talks just reported
         if not number:
             return []
-        word = t.lemma_.lower()
         if word in _STATES:
             counts = {a: sum(1 for i in self.positions[a] if i < t.i) for a in self.country_of.values()}
             ranked = sorted((a for a in counts if counts[a]), key=lambda a: (-counts[a], self.first_seen[a]))
@@ -349,7 +382,43 @@ class _Resolver:
         people = [a.actor_id for a in self.actors.values()
                   if a.kind == "person" and word in self.titles(a.actor_id)
                   and self.first_seen.get(a.actor_id, len(self.doc)) < t.i]
-        return people if len(people) == number else []
+        if len(people) < number and word in _PEOPLE:  # "the two men": the last two people named
+            people = [a.actor_id for a in self.actors.values()
+                      if a.kind == "person" and self.first_seen.get(a.actor_id, len(self.doc)) < t.i]
+        if len(people) < number:
+            return []
+        last = {a: max(i for i in self.positions[a] if i < t.i) for a in people
+                if any(i < t.i for i in self.positions[a])}
+        recent = sorted(last, key=lambda a: -last[a])[:number]
+        return sorted(recent, key=lambda a: self.first_seen[a]) if len(recent) == number else []
+
+    def _delegates(self, t: Token) -> list[str]:
+        """People sent by states: 'senior officials from the two countries' -> the two states;
+        'their deputies', where 'they' are the subject of the clause around -> their states."""
+        found = []
+        own = any(c.dep_ == "poss" for c in t.children)  # "recalled its ambassador from Rabat": not sent by Rabat
+        for o in _prep_objects(t, ("from",)) if t.tag_ == "NNS" and not own else ():
+            for x in self.refs(o):
+                if self.kind(x) in ("country", "organization") and x not in found:
+                    found.append(x)
+        if found:
+            return found
+        if not any(c.dep_ == "poss" and c.lower_ == "their" and c.i not in self.rooted for c in t.children):
+            return []
+        v = t.head
+        for _ in range(4):  # "the ministers agreed that their deputies would meet"
+            if v.head == v:
+                break
+            v = v.head
+            for subj in (c for c in v.children if c.dep_ == "nsubj" and c != t):
+                states = []
+                for x in self.refs(subj):
+                    state = self.country_of.get(self.country(x), x) if self.kind(x) == "person" else x
+                    if state not in states:
+                        states.append(state)
+                if len(states) > 1:
+                    return states
+        return []
 
     def _speaker_at(self, t: Token) -> str:
         """First-person pronouns inside a direct quotation refer to its speaker."""
@@ -402,7 +471,8 @@ def _subjects(v: Token, depth: int = 0) -> list[Token]:
     head = v.head
     if v.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        return objects or _subjects(head, depth + 1)
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]  # "X is expected to visit"
+        return objects or raised or _subjects(head, depth + 1)
     if v.dep_ in ("conj", "advcl", "acomp", "attr"):
         return _subjects(head, depth + 1)
     if v.dep_ == "pcomp" and head.head != head:
@@ -410,6 +480,15 @@ def _subjects(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return [head]
     return []
+
+
+def _overtaken(g: Token) -> bool:
+    """'had been due / scheduled / expected to': a plan the text reports as overtaken, not kept."""
+    if g.lower_ not in _PROSPECTIVE:
+        return False
+    v = g.head if g.dep_ in ("acomp", "amod") else g
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.lower_ == "had" for c in aux) and (v.lemma_ == "be" or any(c.lemma_ == "be" for c in aux))
 
 
 def _slot(n: Token) -> tuple[str, Token]:
@@ -473,6 +552,7 @@ class _Ev:
     anaphora: str = ""  # "demonstrative" | "definite" | ""
     chain: int = -1
     own_timex: str = ""
+    own_source: bool = False  # the noun names its own source ("X's visit", "a visit by X")
 
     @property
     def root(self) -> str:
@@ -503,6 +583,8 @@ class _Extractor:
             for tok in sent:
                 self.sent_of[tok.i] = i
         self._cue_keys = self.table.planned | self.table.requested | self.table.refused
+        self.phone_cues = {i.cue: i for i in self.table.refinements.get("04", ())
+                           if i.cue and (i.channel or self.table.codes[i.code].channel) == "phone"}
 
     # ---- trigger matching
 
@@ -625,6 +707,18 @@ class _Extractor:
                             words.update(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
         return words
 
+    def _by_phone(self, tok: Token) -> _Item | None:
+        """A verb done 'by telephone' or 'over the phone' ("agreed by telephone on a plan") is a
+        phone call, whatever it would code otherwise: the 041 row's phone cues, after "by"/"over"."""
+        if tok.pos_ != "VERB":
+            return None
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # the parse may hang it on the object
+        for o in (o for h in heads for o in _prep_objects(h, _INSTRUMENT)):
+            item = self.phone_cues.get(o.lemma_.lower())
+            if item is not None:
+                return item
+        return None
+
     def triggers(self) -> list[_Ev]:
         doc = self.doc
         first_pass = {}
@@ -636,10 +730,17 @@ class _Extractor:
         codes = dict(first_pass)
         for tok in doc:
             m = self._match(tok, first_pass)
-            if not m:
+            phone = self._by_phone(tok)
+            if not m and phone is None:
                 continue
-            item, first, last = m
-            code, refined = self._refine(tok, item.code, first_pass)
+            if m:
+                item, first, last = m
+                code, refined = self._refine(tok, item.code, first_pass)
+            else:
+                first = last = tok.i
+            if phone is not None and (not m or code[:2] != "04" or code == CONSULT):  # "agreed by telephone"
+                item = refined = phone
+                code = phone.code
             codes[tok.i] = code
             head = tok
             if item.second and last != first:
@@ -674,7 +775,8 @@ class _Extractor:
             if self._venue(n, by_tok):
                 drop.add(n.i)  # "on the sidelines of the summit": a place, not another meeting
                 continue
-            if dep in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in _LIGHT_VERBS | {"be"}:
+            aspectual = e.root == "04" and head.lemma_.lower() in _ASPECTUAL  # "wrapped up a visit"
+            if dep in ("dobj", "nsubjpass", "attr") and (head.lemma_.lower() in _LIGHT_VERBS | {"be"} or aspectual):
                 e.anchor = head
                 if head.i in by_tok and head.i != n.i:
                     light = by_tok[head.i]
@@ -732,9 +834,12 @@ class _Extractor:
         if n.pos_ in ("NOUN", "PROPN"):
             sources += [c for c in n.children if c.dep_ == "poss"]
             sources += _prep_objects(n, _SOURCE_PREPS)
+            if n.dep_ == "dobj" and not _is_passive(n.head):  # "to prepare a visit to X by Y": Y's visit
+                sources += [o for o in _prep_objects(n.head, ("by",)) if o.i > n.i]
             between += _prep_objects(n, _PARTICIPANT_PREPS)
             targets += _prep_objects(n, _NOUN_TARGET_PREPS)
             own = [x for t in sources for x in res.refs(t)]
+            e.own_source = bool(own)
             if a != n and a.lemma_.lower() != "be":
                 if not own:
                     sources += _agents(a) if _is_passive(a) else _subjects(a)
@@ -766,6 +871,8 @@ class _Extractor:
                 targets += _prep_objects(a, ("from",))
         src = [x for t in sources for x in res.refs(t)]
         tgt = [x for t in targets for x in res.refs(t)]
+        if any(t.pos_ == "NOUN" and res._delegates(t) for t in sources):
+            e.own_source = True  # "officials from the two countries" are not the people who proposed it
         btw = [x for t in between for x in res.refs(t)]
         if btw:
             if not src:
@@ -929,11 +1036,22 @@ class _Extractor:
                 if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE):
                     e.modality = "negated"
                     return
+        governor = self._governor(e.anchor)
+        if governor is not None and (self._keys(governor) & self.table.refused or _overtaken(governor)):
+            e.modality = "negated"  # "a planned meeting was called off", "they had been due to meet"
+            return
+        deferred = False
         for h in heads:
+            if deferred:
+                break
             for c in h.children:
                 if c.dep_ == "aux" and c.lower_ in _MODAL:
                     governor = self._governor(e.anchor)
-                    if c.lower_ == "would" and governor is not None and self._keys(governor) & self.table.speech:
+                    keys = self._keys(governor) if governor is not None else set()
+                    if c.lower_ == "would" and keys & self._cue_keys:
+                        deferred = True  # "agreed that their deputies would meet": as the governing verb says
+                        break
+                    if c.lower_ == "would" and keys & self.table.speech:
                         e.modality = "planned"
                     else:
                         e.modality = "hypothetical"
@@ -947,11 +1065,12 @@ class _Extractor:
                 if c.dep_ == "amod" and (c.lower_ in _PROSPECTIVE or c.lemma_.lower() in self.table.planned):
                     e.modality = "planned"
                     return
-        if e.anchor.dep_ == "xcomp" and e.anchor.head.lemma_ == "be":
+        if not deferred and e.anchor.dep_ == "xcomp" and e.anchor.head.lemma_ == "be":
             e.modality = "planned"  # "is to visit"
             return
-        temporal = e.anchor.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL
-                                                    for c in e.anchor.children)
+        temporal = e.anchor.dep_ == "advcl" and e.anchor.tag_ not in ("VBD", "VBN") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL for c in e.anchor.children
+        )  # "will be raised when she meets him", not "will restore supplies after they agreed"
         if temporal or e.anchor.dep_ == "pcomp" and e.anchor.head.lower_ in _TEMPORAL:
             clause = e.anchor.head if temporal else e.anchor.head.head  # "would answer after consulting X"
             main = [c.lower_ for c in clause.children if c.dep_ == "aux"]
@@ -971,7 +1090,24 @@ class _Extractor:
         elif any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in governor.children):
             e.modality = "planned"
 
+    def opening(self, e: _Ev) -> None:
+        """'asked Brazil to open talks': talks not yet held, that someone plans, asks for or refuses,
+        are a contact of their own (channel meeting, unless named), between the asker and the asked."""
+        if e.code not in UNNAMED_CHANNEL or e.channel or e.modality == "asserted" or e.anchor == e.tok \
+                or e.anchor.lemma_.lower() not in _OPENING:
+            return
+        e.channel = "meeting"
+        governor = self._governor(e.anchor)
+        if governor is None or not self._keys(governor) & (self.table.requested | self.table.planned):
+            return
+        askers = [x for s in _subjects(governor) for x in self.res.refs(s)]
+        if askers and not set(askers) & set(e.participants):
+            e.sources, e.targets = askers, [x for x in e.participants if x not in askers]
+
     def ordinal(self, e: _Ev) -> None:
+        if e.tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ == "first" for c in e.tok.children):
+            e.ordinal = 1  # "they had first discussed it by phone": the first of a series
+            return
         for c in e.tok.lefts:
             if c.dep_ in ("amod", "nummod") and (c.ent_type_ == "ORDINAL" or c.lower_ in _ORDINALS):
                 word = c.lower_
@@ -1106,6 +1242,8 @@ class _Extractor:
             if e.ordinal:
                 same = [p for p in candidates if p.ordinal == e.ordinal]
                 ante = same[-1] if same else None
+            elif e.anaphora == "demonstrative" and not e.participants and self._enacted(e, events):
+                pass  # "due to sign a protocol with X on the 31st; that meeting was called off"
             elif e.anaphora == "demonstrative" and candidates:
                 ante = candidates[-1]
             elif e.anaphora == "definite" and candidates:
@@ -1136,6 +1274,21 @@ class _Extractor:
                     if e.date is None and p.date is not None:
                         e.date, e.basis = p.date, "inferred"
                     break
+
+    def _enacted(self, e: _Ev, events: list[_Ev]) -> bool:
+        """'that meeting' after a joint act earlier in its sentence and no contact close by: the
+        meeting that act was (to be) done at. It takes the act's parties and date."""
+        if any(p.contact and p.participants and e.sid - 1 <= p.sid and p.tok.i < e.tok.i for p in events):
+            return False
+        acts = [p for p in events if p.sid == e.sid and p.tok.i < e.tok.i and not p.contact
+                and p.sources and p.targets and p.root in ("03", "05", "06", "07", "08")]
+        if not acts:
+            return False
+        act = acts[-1]
+        e.sources, e.targets = list(act.sources), list(act.targets)
+        if e.date is None and act.date is not None:
+            e.date, e.basis = act.date, "inferred"
+        return True
 
     def _inherit(self, e: _Ev, ante: _Ev) -> None:
         if e.code == CONSULT or ante.channel == "summons" and e.channel in ("", "meeting"):
@@ -1171,7 +1324,7 @@ class _Extractor:
                     for t in (o, *_prep_objects(o, ("of",))):
                         if t.i in by_tok and by_tok[t.i].contact and by_tok[t.i] is not e:
                             host = by_tok[t.i]
-            if host is None:  # "agreed to continue consultations": the parties that agreed
+            if host is None and not e.own_source:  # "agreed to continue consultations": the parties that agreed
                 governor = self._governor(e.anchor)
                 host = by_tok.get(governor.i) if governor is not None else None
                 if host is not None and host.root not in _ACT_ROOTS:
@@ -1183,7 +1336,7 @@ class _Extractor:
                     continue
                 e.sources = parts[:1]  # "the two sides", the people of that contact
                 e.targets = [x for x in e.targets if self.res.kind(x) != "country"] or \
-                    [x for x in parts[1:] if x not in e.sources]
+                    [x for x in parts[1:] if x not in e.sources] or [x for x in e.targets if x not in e.sources]
 
     def earlier(self, events: list[_Ev]) -> None:
         """'Earlier this month, they had held a call' next to 'the second call': the first one."""
@@ -1231,6 +1384,8 @@ class _Extractor:
             self.relocate(e)
             self.modality(e)
             self.ordinal(e)
+        for e in events:
+            self.opening(e)
         events = [e for e in events if not self._empty_act(e)]
         self.dates(events)
         for e in events:
