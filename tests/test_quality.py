@@ -39,3 +39,11 @@ def test_dates(scores, name):
     assert s.timex_span.f1 >= 0.9
     assert s.timex_value.f1 >= 0.9
     assert s.interval_right / s.intervals >= 0.9
+
+
+@pytest.mark.parametrize("name", ["articles", "articles/holdout"])
+def test_contacts(scores, name):
+    s = scores[name]
+    assert s.contacts.gold >= 15
+    assert s.contacts.recall >= 0.8
+    assert s.contacts.precision >= 0.7
