@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+import traceback
 import warnings
 from pathlib import Path
 
@@ -31,40 +32,71 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv") -> list[Path]:
-    """Write each table to ``out/NAME.FMT`` atomically: all files appear together or none do."""
+    """Write each table to ``out/NAME.FMT`` atomically: all files appear together or none do.
+
+    The tables are written to a temporary folder beside ``out``; each old table is moved
+    aside before its new one is renamed in, and put back if anything fails (or the run is
+    interrupted), so ``out`` holds the previous set of tables or the new one, never a mix.
+    """
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise ParleyError(f"--out {out} is a file, not a folder: give a folder path")
+    for above in out.parents:
+        if above.exists() and not above.is_dir():
+            raise ParleyError(f"--out {out}: {above} is a file, not a folder: give a folder path")
     parent = out.parent if str(out.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     except OSError as exc:
         raise ParleyError(f"cannot write to {parent}: {exc.strerror or exc}") from None
+    created = not out.exists()
+    placed: list[tuple[Path, Path | None]] = []  # (table in out, the old one moved aside)
     try:
-        written = []
-        for name, frame in tables.items():
-            path = tmp / f"{name}.{fmt}"
-            if fmt == "csv":
-                frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-            elif fmt == "json":
-                frame.to_json(path, orient="records", force_ascii=False, indent=1)
-            else:
-                try:
-                    frame.to_parquet(path, index=False)
-                except ImportError:
-                    raise ParleyError("--format parquet needs pyarrow: pip install pyarrow") from None
-            written.append(path)
+        written = [_write_table(frame, tmp / f"{name}.{fmt}", fmt) for name, frame in tables.items()]
         out.mkdir(exist_ok=True)
-        final = []
+        (tmp / "old").mkdir()
         for path in written:
-            os.replace(path, out / path.name)
-            final.append(out / path.name)
-        return final
-    except OSError as exc:
-        raise ParleyError(f"cannot write to {out}: {exc.strerror or exc}") from None
+            target = out / path.name
+            backup = None
+            if target.exists():
+                backup = tmp / "old" / path.name
+                os.replace(target, backup)
+            placed.append((target, backup))
+            os.replace(path, target)
+        return [out / path.name for path in written]
+    except BaseException as exc:
+        for target, backup in reversed(placed):  # put the previous tables back
+            try:
+                if backup is not None:
+                    os.replace(backup, target)
+                else:
+                    target.unlink(missing_ok=True)
+            except OSError:
+                pass
+        if created:
+            try:
+                out.rmdir()
+            except OSError:
+                pass
+        if isinstance(exc, OSError):
+            raise ParleyError(f"cannot write to {out}: {exc.strerror or exc}") from None
+        raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_table(frame, path: Path, fmt: str) -> Path:
+    if fmt == "csv":
+        frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    elif fmt == "json":
+        frame.to_json(path, orient="records", force_ascii=False, indent=1)
+    else:
+        try:
+            frame.to_parquet(path, index=False)
+        except ImportError:
+            raise ParleyError("--format parquet needs pyarrow: pip install pyarrow") from None
+    return path
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -95,5 +127,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"parley: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("parley: interrupted; nothing written", file=sys.stderr)
+        print("parley: interrupted; the output folder is as it was", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("parley: error: out of memory: analyse a shorter article", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug in parley, not the user's doing: one line, and how to see more
+        if os.environ.get("PARLEY_DEBUG"):
+            raise
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        print(
+            f"parley: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
+            f"({Path(where.filename).name}:{where.lineno}); rerun with PARLEY_DEBUG=1 for the traceback "
+            "and report it with the article",
+            file=sys.stderr,
+        )
+        return 1
