@@ -904,7 +904,13 @@ class _Extractor:
     def _reached(self, n: Token, anchor: Token | None = None) -> list[str]:
         """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause."""
         top = anchor if anchor is not None and anchor.lemma_.lower() in _LIGHT_VERBS else n
-        nested = {s.i for t in top.subtree if t.i in self.by_tok and t != n for s in t.subtree}
+        nested, stack = set(), [(top, False)]  # tokens under another trigger: one walk, not one per trigger
+        while stack:
+            tok, inside = stack.pop()
+            inside = inside or (tok.i in self.by_tok and tok != n)
+            if inside:
+                nested.add(tok.i)
+            stack.extend((child, inside) for child in tok.children)
         for t in top.subtree:
             if t.i in nested:
                 continue
