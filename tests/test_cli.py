@@ -90,3 +90,23 @@ def test_no_date_warns_and_leaves_relative_dates_unresolved(tmp_path):
     timexes = pd.read_csv(tmp_path / "out" / "timexes.csv", dtype=str, keep_default_na=False)
     assert list(timexes["text"]) == ["Saturday"]
     assert list(timexes["date_start"]) == [""]
+
+
+def test_batch_reports_a_bad_file_processes_the_rest_and_exits_2(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "corpus", corpus)
+    (corpus / "broken.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
+    run = subprocess.run(
+        [sys.executable, "-m", "parley", "batch", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "2"],
+        capture_output=True, text=True, env=env,
+    )
+    assert run.returncode == 2
+    assert run.stderr.splitlines()[-1] == f"parley: error: {corpus / 'broken.md'} looks like a binary file, not text: give a UTF-8 text file"
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str, keep_default_na=False)
+    assert len(articles) == 7 and "broken" not in " ".join(articles["path"])
+    for table in TABLES:
+        frame = pd.read_csv(tmp_path / "out" / f"{table}.csv", dtype=str, keep_default_na=False)
+        assert list(frame.columns) == ["article_id", *COLUMNS[table]]

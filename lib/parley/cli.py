@@ -28,6 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", help="publication date YYYY-MM-DD (overrides the front matter)")
     extract.add_argument("--out", required=True, help="output folder")
     extract.add_argument("--format", choices=FORMATS, default="csv")
+    batch = sub.add_parser("batch", help="the six tables of every article in a corpus, combined")
+    batch.add_argument("corpus", help="a folder of articles (*.md, *.txt) or a glob")
+    batch.add_argument("--out", required=True, help="output folder")
+    batch.add_argument("--format", choices=FORMATS, default="csv")
+    batch.add_argument("--jobs", type=int, default=1, help="processes for the parse (nlp.pipe n_process)")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local")
+    batch.add_argument("--scheduler", help="a Dask scheduler address (tcp://HOST:8786); implies --engine dask")
     return parser
 
 
@@ -118,11 +125,30 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    """Every article of a corpus; a bad file is reported and skipped, and the exit code says so."""
+    from .corpus import articles, batch
+
+    if args.jobs < 1:
+        raise ParleyError(f"--jobs {args.jobs}: give 1 or more")
+    engine = "dask" if args.scheduler else args.engine
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = batch(articles(args.corpus), jobs=args.jobs, engine=engine, scheduler=args.scheduler)
+    for path, note in result.warnings:
+        print(f"parley: warning: {path}: {note}", file=sys.stderr)
+    paths = result.write(args.out, fmt=args.format)
+    print(f"wrote {len(paths)} tables for {len(result.articles)} articles to {args.out}", file=sys.stderr)
+    for path, message in result.failures:
+        print(f"parley: error: {message if path in message else f'{path}: {message}'}", file=sys.stderr)
+    return 2 if result.failures else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
     try:
-        return _extract(args)
+        return _batch(args) if args.command == "batch" else _extract(args)
     except ParleyError as exc:
         print(f"parley: error: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,615 @@
+"""Many articles at once: the six tables of a whole corpus, and the same contact or person
+reported by several articles merged into one row.
+
+``batch`` parses with spaCy's ``nlp.pipe(n_process=N)`` and runs parley's stages inside the
+same worker processes (two pipeline components added for the run), so N cores do all the
+work; ``engine="dask"`` sends one task per article to a Dask cluster instead. Both give the
+same tables as ``analyze`` run article by article, each row tagged with its ``article_id``.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import glob
+import hashlib
+import math
+import sys
+import traceback
+import warnings
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .article import Article, read_article
+from .errors import ParleyError
+
+TABLES = ("actors", "mentions", "timexes", "events", "contacts", "quotes")
+ARTICLE_COLUMNS = ["article_id", "title", "publisher", "published", "path", "sha256", "url"]
+SUFFIXES = (".md", ".txt")
+
+# Text -> its job, for the run of batch(): worker processes forked by nlp.pipe inherit it, so
+# an article travels to a worker as its bare text (as in plain nlp.pipe) rather than as a
+# tokenised Doc, which costs the parent more to serialise than tokenising costs a worker.
+_JOBS: dict[str, dict] = {}
+
+if not Doc.has_extension("parley_batch"):
+    Doc.set_extension("parley_batch", default=None)  # in: what the stages need besides the doc
+if not Doc.has_extension("parley_tables"):
+    Doc.set_extension("parley_tables", default=None)  # out: the article's tables, msgpack-safe
+
+
+# ---- which files
+
+
+def articles(spec: str | Path) -> list[Path]:
+    """The article files a folder (every ``*.md``/``*.txt`` in it but README.md) or a glob names, sorted."""
+    path = Path(spec)
+    if path.is_dir():
+        found = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES]
+    elif path.is_file():
+        found = [path]
+    else:
+        found = [Path(p) for p in glob.glob(str(spec), recursive=True) if Path(p).is_file()]
+        if not glob.has_magic(str(spec)) and not found:
+            raise ParleyError(f"no such folder or file: {spec}: give a folder of articles or a glob ('corpus/*.md')")
+    found = sorted(p for p in found if p.name.lower() != "readme.md")
+    if not found:
+        raise ParleyError(f"no articles in {spec}: expected *.md or *.txt files (a folder or a glob like 'corpus/*.md')")
+    return found
+
+
+# ---- the result
+
+
+@dataclass
+class CorpusResult:
+    """The corpus's tables: ``articles`` plus the contract's six, each row with its ``article_id``."""
+
+    articles: pd.DataFrame
+    actors: pd.DataFrame
+    mentions: pd.DataFrame
+    timexes: pd.DataFrame
+    events: pd.DataFrame
+    contacts: pd.DataFrame
+    quotes: pd.DataFrame
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message): files not analysed
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, note) from reading the articles
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Table name -> DataFrame: ``articles`` first, then the contract's order."""
+        return {"articles": self.articles, **{name: getattr(self, name) for name in TABLES}}
+
+    def write(self, out: str | Path, fmt: str = "csv") -> list[Path]:
+        """Write every table to ``out/NAME.FMT`` (csv, json or parquet: one file per table),
+        all together or not at all: written to a temporary folder, then renamed into place."""
+        if fmt not in ("csv", "json", "parquet"):
+            raise ParleyError(f"unknown format {fmt!r}: use csv or parquet")
+        from .cli import write_tables
+
+        return write_tables(self.tables(), out, fmt=fmt)
+
+
+# ---- analysing a parsed doc (mirrors pipeline.analyze after its parse step)
+
+
+def analyze_doc(article: Article, doc: Doc):
+    """``pipeline.analyze`` for an article whose body ``doc`` is already parsed (by ``nlp.pipe``).
+
+    ``doc`` must come from ``nlp.parse``'s pipeline with ``doc._.published`` set, so that
+    ``doc._.timexes`` is normalised against the publication date. The lead may move this
+    into pipeline.py and have ``analyze`` call it after ``parse``.
+    """
+    from .pipeline import Result
+
+    tables = doc_tables(doc, text_start=article.text_start,
+                        dateline=article.dateline.text if article.dateline else "", published=article.published)
+    return Result(article=article, **tables)
+
+
+PREFIXES = {"mentions": "m", "timexes": "t", "quotes": "q"}  # as pipeline.analyze numbers them
+
+
+def doc_records(doc: Doc, *, text_start: int, dateline: str, published: dt.date | None) -> dict[str, list]:
+    """The records of the six tables of a parsed doc: ``pipeline.analyze``'s stages, step for step."""
+    from .actors import actors as find_actors
+    from .contacts import contacts as find_contacts
+    from .events import events as find_events
+    from .events import quotes as find_quotes
+
+    actors, mentions = find_actors(doc, start=text_start, dateline=dateline)
+    timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
+    events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=published)
+    for i, event in enumerate(events, 1):
+        event.event_id = f"e{i}"
+    contacts = find_contacts(events, actors=actors)
+    quotes = find_quotes(doc, mentions=mentions)
+    return {"actors": actors, "mentions": mentions, "timexes": timexes, "events": events, "contacts": contacts,
+            "quotes": quotes}
+
+
+def doc_tables(doc: Doc, *, text_start: int, dateline: str, published: dt.date | None) -> dict[str, pd.DataFrame]:
+    """The six tables (and ``sentences``) of a parsed doc, as ``pipeline.analyze`` returns them."""
+    from .pipeline import _frame
+
+    records = doc_records(doc, text_start=text_start, dateline=dateline, published=published)
+    tables = {name: _frame(name, records[name], prefix=PREFIXES.get(name, "")) for name in TABLES}
+    tables["sentences"] = pd.DataFrame(
+        [(i, s.start_char, s.end_char, s.text.strip()) for i, s in enumerate(doc.sents)],
+        columns=["sentence_id", "start", "end", "text"],
+    )
+    return tables
+
+
+def _columns(name: str, records: list) -> list[list]:
+    """A table's cells column by column, as ``pipeline._frame`` fills them before its ``astype``
+    (building a DataFrame per article costs more than parley's stages: the parent builds one per table)."""
+    from .pipeline import _cell
+    from .schema import COLUMNS
+
+    columns = COLUMNS[name]
+    data: list[list] = [[] for _ in columns]
+    for record in records:
+        present = {f.name for f in fields(record)}
+        for cells, column in zip(data, columns):
+            cells.append(_cell(getattr(record, column)) if column in present else math.nan)
+    prefix = PREFIXES.get(name, "")
+    if prefix:
+        data[0] = [f"{prefix}{i}" for i in range(1, len(records) + 1)]
+    return data
+
+
+def _types(name: str) -> dict[str, type]:
+    """The column types ``pipeline._frame`` gives a table."""
+    from .schema import COLUMNS
+
+    columns = COLUMNS[name]
+    types: dict[str, type] = {c: str for c in columns}
+    types.update({c: int for c in ("sentence_id", "start", "end", "mentions", "quad_class") if c in columns})
+    if "goldstein" in columns:
+        types["goldstein"] = float
+    return types
+
+
+# ---- the worker side of nlp.pipe: two components, active only on docs batch() marks
+
+
+@Language.component("parley_batch_in")
+def _batch_in(doc: Doc) -> Doc:
+    """Put the publication date on the doc before the timex tagger reads it (a date cannot
+    travel to a worker process inside the doc: spaCy serialises docs with msgpack)."""
+    job = doc._.parley_batch
+    if job is None:
+        job = _JOBS.get(doc.text)  # sent as a bare text: the job came with the forked worker
+        doc._.parley_batch = job
+    if job is not None:
+        doc._.paragraph_starts = job["paragraph_starts"]
+        doc._.published = dt.date.fromisoformat(job["published"]) if job["published"] else None
+    return doc
+
+
+@Language.component("parley_batch_tables")
+def _batch_tables(doc: Doc) -> Doc:
+    """Run parley's stages on the parsed doc; return an empty doc carrying only the tables.
+
+    The parse stays in the worker process: spaCy would otherwise serialise every parsed doc
+    back to the parent, which then spends as long decoding them as a worker spends parsing.
+    """
+    job = doc._.parley_batch
+    if job is None:
+        return doc
+    out = Doc(doc.vocab, words=[])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            records = doc_records(doc, text_start=job["text_start"], dateline=job["dateline"],
+                                  published=doc._.published)
+        out._.parley_tables = {name: _columns(name, records[name]) for name in TABLES}
+    except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        out._.parley_tables = {"error": f"internal error: {type(exc).__name__}: {exc} "
+                                        f"({Path(where.filename).name}:{where.lineno})"}
+    return out
+
+
+def _encode(frame: pd.DataFrame) -> list[list]:
+    """A table as plain lists, column by column (msgpack- and pickle-friendly)."""
+    return [frame[c].tolist() for c in frame.columns]
+
+
+@contextlib.contextmanager
+def _batch_pipes(nlp: Language):
+    """The pipeline with parley's batch components added for the duration of a run."""
+    added = []
+    try:
+        if "parley_batch_in" not in nlp.pipe_names:
+            nlp.add_pipe("parley_batch_in", first=True)
+            added.append("parley_batch_in")
+        if "parley_batch_tables" not in nlp.pipe_names:
+            nlp.add_pipe("parley_batch_tables", last=True)
+            added.append("parley_batch_tables")
+        yield nlp
+    finally:
+        for name in added:
+            nlp.remove_pipe(name)
+
+
+# ---- batch
+
+
+@dataclass
+class _Item:
+    path: Path
+    article: Article
+    article_id: str
+    sha256: str
+
+
+def batch(
+    paths: Iterable[str | Path] | str,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+) -> CorpusResult:
+    """Analyse every article; the tables combined in article order, each row with its ``article_id``.
+
+    A file ``read_article`` refuses is listed in ``failures`` (path, message) and the rest are
+    analysed; the caller decides the exit code. ``jobs`` worker processes parse with
+    ``nlp.pipe(n_process=jobs)`` (``engine="local"``) or, with ``engine="dask"``, run one task
+    per article on the Dask cluster at ``scheduler`` (default: a LocalCluster of ``jobs``
+    single-threaded worker processes). A progress bar is shown on a terminal unless
+    ``progress`` says otherwise.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = articles(paths)
+    if engine not in ("local", "dask"):
+        raise ParleyError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    if jobs < 1:
+        raise ParleyError(f"--jobs {jobs}: give 1 or more")
+    if progress is None:
+        progress = sys.stderr.isatty()
+    items, failures, notes = _read(paths)
+    if engine == "dask":
+        encoded = _run_dask(items, jobs=jobs, scheduler=scheduler, progress=progress)
+    else:
+        encoded = _run_local(items, jobs=jobs, progress=progress)
+    return _combine(items, encoded, failures, notes)
+
+
+def _read(paths: Iterable[str | Path]) -> tuple[list[_Item], list[tuple[str, str]], list[tuple[str, str]]]:
+    items: list[_Item] = []
+    failures: list[tuple[str, str]] = []
+    notes: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for path in paths:
+        path = Path(path)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # kept on the article, reported in .warnings
+                article = read_article(path)
+        except ParleyError as exc:
+            failures.append((str(path), str(exc)))
+            continue
+        notes.extend((str(path), note) for note in article.warnings)
+        article_id, n = article.slug, 1
+        while article_id in taken:  # the same file name in two folders of a glob
+            n += 1
+            article_id = f"{article.slug}-{n}"
+        taken.add(article_id)
+        items.append(_Item(path, article, article_id, hashlib.sha256(path.read_bytes()).hexdigest()))
+    return items, failures, notes
+
+
+def _bar(iterable, *, total: int, progress: bool):
+    if not progress:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, unit="article", desc="parley", file=sys.stderr)
+
+
+def _run_local(items: list[_Item], *, jobs: int, progress: bool) -> list[dict]:
+    from .nlp import load
+
+    import multiprocessing
+
+    nlp = load()
+    inherited = jobs == 1 or multiprocessing.get_start_method() == "fork"
+    jobs_of: dict[str, list[dict]] = {}
+    inputs: list[tuple[str, dict]] = []
+    for item in items:
+        article = item.article
+        text = article.body[: article.text_end]
+        job = {
+            "published": article.published.isoformat() if article.published else None,
+            "text_start": article.text_start,
+            "dateline": article.dateline.text if article.dateline else "",
+            "paragraph_starts": [p.start for p in article.paragraphs],
+        }
+        jobs_of.setdefault(text, []).append(job)
+        inputs.append((text, job))
+
+    def docs():
+        for text, job in inputs:
+            if inherited and all(j == job for j in jobs_of[text]):
+                yield text  # the worker finds its job in _JOBS
+            else:  # no fork, or one text with two publication dates: the job rides on the doc
+                doc = nlp.make_doc(text)
+                doc._.parley_batch = job
+                yield doc
+
+    if inherited:
+        _JOBS.update((text, js[0]) for text, js in jobs_of.items() if all(j == js[0] for j in js))
+    # Small batches keep both workers busy to the end (spaCy's default of 256 docs a batch
+    # would give a 300-article corpus to one worker and most of the rest to the other).
+    size = max(1, min(32, math.ceil(len(inputs) / (4 * jobs))))
+    encoded = []
+    try:
+        with _batch_pipes(nlp), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for doc in _bar(nlp.pipe(docs(), n_process=jobs, batch_size=size), total=len(inputs), progress=progress):
+                encoded.append(doc._.parley_tables)
+    finally:
+        _JOBS.clear()
+    return encoded
+
+
+def _analyze_remote(article: Article) -> dict:
+    """One Dask task: ``analyze`` one article on a worker (the model loads once per worker process)."""
+    from .pipeline import analyze
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = analyze(article)
+        return {name: _encode(getattr(result, name)) for name in TABLES}
+    except Exception as exc:
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return {"error": f"internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"}
+
+
+def _run_dask(items: list[_Item], *, jobs: int, scheduler: str | None, progress: bool) -> list[dict]:
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ParleyError("--engine dask needs dask.distributed: pip install 'dask[distributed]'") from None
+    import logging
+
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            try:
+                client = stack.enter_context(Client(scheduler, timeout="30s"))
+            except OSError as exc:
+                raise ParleyError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        else:
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR,
+            ))
+            client = stack.enter_context(Client(cluster))
+        futures = [client.submit(_analyze_remote, item.article, key=f"parley-{i}-{item.article_id}", pure=False)
+                   for i, item in enumerate(items)]
+        results: dict[str, dict] = {}
+        for future in _bar(as_completed(futures), total=len(futures), progress=progress):
+            results[future.key] = future.result()
+        return [results[f.key] for f in futures]
+
+
+def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: list) -> CorpusResult:
+    """Each article's tables -> one table per kind, ``article_id`` first, in article order."""
+    from .schema import COLUMNS
+
+    columns = {name: [[] for _ in range(len(COLUMNS[name]) + 1)] for name in TABLES}
+    meta_rows = []
+    for item, tables in zip(items, encoded):
+        if "error" in tables:
+            failures.append((str(item.path), tables["error"]))
+            continue
+        article = item.article
+        meta_rows.append([item.article_id, article.title, str(article.meta.get("publisher", "")),
+                          article.published.isoformat() if article.published else "", str(item.path),
+                          item.sha256, str(article.meta.get("url", ""))])
+        for name in TABLES:
+            data, into = tables[name], columns[name]
+            into[0].extend([item.article_id] * (len(data[0]) if data else 0))
+            for cells, values in zip(into[1:], data):
+                cells.extend(values)
+    out = {"articles": pd.DataFrame(meta_rows, columns=ARTICLE_COLUMNS).astype(str)}
+    for name in TABLES:
+        names = ["article_id", *COLUMNS[name]]
+        frame = pd.DataFrame(dict(zip(names, columns[name])), columns=names)
+        if not len(frame):
+            frame = frame.astype(object)
+        out[name] = frame.astype({"article_id": str, **_types(name)})
+    failures.sort(key=lambda f: f[0])
+    return CorpusResult(**out, failures=failures, warnings=notes)
+
+
+# ---- merging across articles
+
+
+def _proper(alias: str) -> bool:
+    """A name-like alias ("Lavrov", "Sergei Lavrov"), not a title or pronoun ("his counterpart")."""
+    words = alias.replace("’", "'").split()
+    return bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in {
+        "the", "his", "her", "their", "its", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"}
+
+
+def merge_actors(result: CorpusResult) -> pd.DataFrame:
+    """One row per actor across the corpus, with the articles that mention it.
+
+    Rule: rows with the same ``actor_id`` are one actor. Then a person whose name is, in
+    another article, the name-like alias of exactly one other person (``Lavrov`` in one
+    article, ``Sergei Lavrov`` with alias ``Lavrov`` in another) joins that person, when their
+    countries do not conflict (equal, or one unknown). An ambiguous short name (``Wang``
+    alias of both ``Wang Yi`` and ``Wang Wenbin``) is left on its own. The merged row takes
+    the id and name of the longest name, the most frequent country and role, all aliases,
+    the summed mentions, and ``articles`` / ``actor_ids`` listing what was merged.
+    """
+    actors = result.actors
+    groups: dict[str, dict] = {}
+    for row in actors.itertuples(index=False):
+        group = groups.setdefault(row.actor_id, {"rows": [], "names": set()})
+        group["rows"].append(row)
+        group["names"].add(row.name)
+        group["names"].update(a for a in row.aliases.split("|") if a and _proper(a))
+
+    def country(group: dict) -> str:
+        found = [r.country for r in group["rows"] if r.country]
+        return max(set(found), key=lambda c: (found.count(c), c)) if found else ""
+
+    def kind(group: dict) -> str:
+        return group["rows"][0].kind
+
+    parent = {actor_id: actor_id for actor_id in groups}
+    by_alias: dict[str, list[str]] = {}
+    for actor_id, group in groups.items():
+        for name in group["names"]:
+            by_alias.setdefault(name.lower(), []).append(actor_id)
+    for actor_id, group in groups.items():
+        if kind(group) != "person":
+            continue
+        own = {r.name.lower() for r in group["rows"]}
+        targets = {t for name in own for t in by_alias.get(name, []) if t != actor_id
+                   and kind(groups[t]) == "person"
+                   and max(len(r.name) for r in groups[t]["rows"]) > max(len(n) for n in own)
+                   and (not country(group) or not country(groups[t]) or country(group) == country(groups[t]))}
+        if len(targets) == 1:
+            parent[actor_id] = targets.pop()
+
+    def root(actor_id: str) -> str:
+        while parent[actor_id] != actor_id:
+            actor_id = parent[actor_id]
+        return actor_id
+
+    members: dict[str, list[str]] = {}
+    for actor_id in groups:  # first appearance order
+        members.setdefault(root(actor_id), []).append(actor_id)
+    order = {a: i for i, a in enumerate(result.articles["article_id"])}
+    rows = []
+    for top, ids in members.items():
+        all_rows = [r for i in ids for r in groups[i]["rows"]]
+        best = max(all_rows, key=lambda r: len(r.name))
+        roles = [r.role for r in all_rows if r.role]
+        merged = {"rows": all_rows}
+        aliases: list[str] = []
+        for r in all_rows:
+            for alias in [r.name, *r.aliases.split("|")]:
+                if alias and alias != best.name and alias not in aliases:
+                    aliases.append(alias)
+        arts = sorted({r.article_id for r in all_rows}, key=lambda a: order.get(a, len(order)))
+        rows.append({
+            "actor_id": best.actor_id, "name": best.name, "kind": best.kind, "country": country(merged),
+            "role": max(set(roles), key=lambda x: (roles.count(x), -roles.index(x))) if roles else "",
+            "aliases": "|".join(aliases), "mentions": sum(int(r.mentions) for r in all_rows),
+            "articles": "|".join(arts), "n_articles": len(arts), "actor_ids": "|".join(ids),
+        })
+    columns = ["actor_id", "name", "kind", "country", "role", "aliases", "mentions", "articles", "n_articles", "actor_ids"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def actor_map(result: CorpusResult) -> dict[str, str]:
+    """Every article-level actor id -> the id of its merged actor (see ``merge_actors``)."""
+    merged = merge_actors(result)
+    return {old: row.actor_id for row in merged.itertuples(index=False) for old in row.actor_ids.split("|")}
+
+
+# One outlet's "talks in Tallinn" is another's "visit to Tallinn"; the note is handed at the summons.
+_COMPANIONS = (frozenset({"meeting", "visit"}), frozenset({"note", "summons"}))
+_SAME_CHANNEL = {frozenset({c}) for c in ("phone", "meeting", "visit", "summons", "letter", "note")} | set(_COMPANIONS)
+_COMPATIBLE_MODALITY = {frozenset({"asserted"}), frozenset({"planned"}), frozenset({"asserted", "planned"}),
+                        frozenset({"requested"}), frozenset({"negated"}), frozenset({"hypothetical"})}
+
+
+def merge_contacts(result: CorpusResult) -> pd.DataFrame:
+    """One row per real contact across the corpus, with the articles that report it.
+
+    Rule: contacts from *different* articles are the same contact when they have the same
+    channel (or companion channels: a meeting and a visit, a note and a summons), the same set of participant countries (non-empty), people that agree (for every
+    country where both name people, they share at least one, after ``merge_actors``'s
+    cross-article identity), dated intervals that overlap (undated contacts are never merged:
+    nothing says they are the same), and compatible modality (a planned and a held meeting
+    may be one; a denied one is never merged with a held one). Contacts are clustered in
+    article order; a contact joins the first cluster every member of which it matches and
+    that holds no contact of its own article (``analyze`` already judged those distinct).
+    The merged row's dates are the intersection of the intervals.
+    """
+    contacts = result.contacts
+    ids = actor_map(result)
+    kinds = {}
+    countries_of = {}
+    for row in result.actors.itertuples(index=False):
+        kinds[(row.article_id, row.actor_id)] = row.kind
+        countries_of[(row.article_id, row.actor_id)] = row.country
+    order = {a: i for i, a in enumerate(result.articles["article_id"])}
+
+    records = []
+    for row in contacts.itertuples(index=False):
+        parts = [p for p in row.participant_ids.split("|") if p]
+        people: dict[str, set[str]] = {}
+        for p in parts:
+            if kinds.get((row.article_id, p)) == "person":
+                people.setdefault(countries_of.get((row.article_id, p), ""), set()).add(ids.get(p, p))
+        date = None
+        if row.date_start and row.date_end:
+            date = (dt.date.fromisoformat(row.date_start), dt.date.fromisoformat(row.date_end))
+        records.append({"row": row, "countries": frozenset(c for c in row.countries.split("|") if c),
+                        "people": people, "date": date, "parts": [ids.get(p, p) for p in parts]})
+
+    def same(a: dict, b: dict) -> bool:
+        ra, rb = a["row"], b["row"]
+        if ra.article_id == rb.article_id or frozenset({ra.channel, rb.channel}) not in _SAME_CHANNEL:
+            return False
+        if not a["countries"] or a["countries"] != b["countries"]:
+            return False
+        if a["date"] is None or b["date"] is None or a["date"][0] > b["date"][1] or b["date"][0] > a["date"][1]:
+            return False
+        if frozenset({ra.modality, rb.modality}) not in _COMPATIBLE_MODALITY:
+            return False
+        for c in set(a["people"]) & set(b["people"]):
+            if not a["people"][c] & b["people"][c]:
+                return False
+        return True
+
+    clusters: list[list[dict]] = []
+    for rec in sorted(records, key=lambda r: order.get(r["row"].article_id, len(order))):  # stable: text order kept
+        for cluster in clusters:
+            if all(same(rec, other) for other in cluster):
+                cluster.append(rec)
+                break
+        else:
+            clusters.append([rec])
+
+    rows = []
+    for i, cluster in enumerate(clusters, 1):
+        first = cluster[0]["row"]
+        parts: list[str] = []
+        for rec in cluster:
+            parts.extend(p for p in rec["parts"] if p not in parts)
+        dated = [rec["date"] for rec in cluster if rec["date"]]
+        start = max(d[0] for d in dated).isoformat() if dated else ""
+        end = min(d[1] for d in dated).isoformat() if dated else ""
+        modalities = [rec["row"].modality for rec in cluster]
+        rows.append({
+            "contact_id": f"k{i}", "channel": _channel([r["row"].channel for r in cluster]), "participant_ids": "|".join(parts),
+            "countries": first.countries, "date_start": start, "date_end": end,
+            "location": next((r["row"].location for r in cluster if r["row"].location), ""),
+            "modality": "asserted" if "asserted" in modalities else first.modality,
+            "articles": "|".join(r["row"].article_id for r in cluster), "n_articles": len(cluster),
+            "contact_ids": "|".join(f"{r['row'].article_id}:{r['row'].contact_id}" for r in cluster),
+        })
+    columns = ["contact_id", "channel", "participant_ids", "countries", "date_start", "date_end", "location",
+               "modality", "articles", "n_articles", "contact_ids"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame
+
+
+def _channel(channels: list[str]) -> str:
+    """The channel most reports give; on a tie the more specific (a visit over a meeting)."""
+    specific = ("summons", "visit", "phone", "note", "letter", "meeting")
+    return min(set(channels), key=lambda c: (-channels.count(c), specific.index(c) if c in specific else 99))
