@@ -96,58 +96,20 @@ class CorpusResult:
 # ---- analysing a parsed doc (mirrors pipeline.analyze after its parse step)
 
 
-def analyze_doc(article: Article, doc: Doc):
-    """``pipeline.analyze`` for an article whose body ``doc`` is already parsed (by ``nlp.pipe``).
-
-    ``doc`` must come from ``nlp.parse``'s pipeline with ``doc._.published`` set, so that
-    ``doc._.timexes`` is normalised against the publication date. The lead may move this
-    into pipeline.py and have ``analyze`` call it after ``parse``.
-    """
-    from .pipeline import Result
-
-    tables = doc_tables(doc, text_start=article.text_start,
-                        dateline=article.dateline.text if article.dateline else "", published=article.published)
-    return Result(article=article, **tables)
-
-
-PREFIXES = {"mentions": "m", "timexes": "t", "quotes": "q"}  # as pipeline.analyze numbers them
-
-
-def doc_records(doc: Doc, *, text_start: int, dateline: str, published: dt.date | None) -> dict[str, list]:
-    """The records of the six tables of a parsed doc: ``pipeline.analyze``'s stages, step for step."""
-    from .actors import actors as find_actors
-    from .contacts import contacts as find_contacts
-    from .events import events as find_events
-    from .events import quotes as find_quotes
-
-    actors, mentions = find_actors(doc, start=text_start, dateline=dateline)
-    timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
-    events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=published)
-    for i, event in enumerate(events, 1):
-        event.event_id = f"e{i}"
-    contacts = find_contacts(events, actors=actors)
-    quotes = find_quotes(doc, mentions=mentions)
-    return {"actors": actors, "mentions": mentions, "timexes": timexes, "events": events, "contacts": contacts,
-            "quotes": quotes}
-
-
 def doc_tables(doc: Doc, *, text_start: int, dateline: str, published: dt.date | None) -> dict[str, pd.DataFrame]:
     """The six tables (and ``sentences``) of a parsed doc, as ``pipeline.analyze`` returns them."""
-    from .pipeline import _frame
+    from .pipeline import ID_PREFIXES, _frame, records, sentences
 
-    records = doc_records(doc, text_start=text_start, dateline=dateline, published=published)
-    tables = {name: _frame(name, records[name], prefix=PREFIXES.get(name, "")) for name in TABLES}
-    tables["sentences"] = pd.DataFrame(
-        [(i, s.start_char, s.end_char, s.text.strip()) for i, s in enumerate(doc.sents)],
-        columns=["sentence_id", "start", "end", "text"],
-    )
+    found = records(doc, text_start=text_start, dateline=dateline, published=published)
+    tables = {name: _frame(name, found[name], prefix=ID_PREFIXES.get(name, "")) for name in TABLES}
+    tables["sentences"] = sentences(doc)
     return tables
 
 
 def _columns(name: str, records: list) -> list[list]:
     """A table's cells column by column, as ``pipeline._frame`` fills them before its ``astype``
     (building a DataFrame per article costs more than parley's stages: the parent builds one per table)."""
-    from .pipeline import _cell
+    from .pipeline import ID_PREFIXES, _cell
     from .schema import COLUMNS
 
     columns = COLUMNS[name]
@@ -156,22 +118,10 @@ def _columns(name: str, records: list) -> list[list]:
         present = {f.name for f in fields(record)}
         for cells, column in zip(data, columns):
             cells.append(_cell(getattr(record, column)) if column in present else math.nan)
-    prefix = PREFIXES.get(name, "")
+    prefix = ID_PREFIXES.get(name, "")
     if prefix:
         data[0] = [f"{prefix}{i}" for i in range(1, len(records) + 1)]
     return data
-
-
-def _types(name: str) -> dict[str, type]:
-    """The column types ``pipeline._frame`` gives a table."""
-    from .schema import COLUMNS
-
-    columns = COLUMNS[name]
-    types: dict[str, type] = {c: str for c in columns}
-    types.update({c: int for c in ("sentence_id", "start", "end", "mentions", "quad_class") if c in columns})
-    if "goldstein" in columns:
-        types["goldstein"] = float
-    return types
 
 
 # ---- the worker side of nlp.pipe: two components, active only on docs batch() marks
@@ -201,13 +151,14 @@ def _batch_tables(doc: Doc) -> Doc:
     job = doc._.parley_batch
     if job is None:
         return doc
+    from .pipeline import records
+
     out = Doc(doc.vocab, words=[])
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            records = doc_records(doc, text_start=job["text_start"], dateline=job["dateline"],
-                                  published=doc._.published)
-        out._.parley_tables = {name: _columns(name, records[name]) for name in TABLES}
+            found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=doc._.published)
+        out._.parley_tables = {name: _columns(name, found[name]) for name in TABLES}
     except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure
         where = traceback.extract_tb(exc.__traceback__)[-1]
         out._.parley_tables = {"error": f"internal error: {type(exc).__name__}: {exc} "
@@ -402,6 +353,7 @@ def _run_dask(items: list[_Item], *, jobs: int, scheduler: str | None, progress:
 
 def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: list) -> CorpusResult:
     """Each article's tables -> one table per kind, ``article_id`` first, in article order."""
+    from .pipeline import column_types
     from .schema import COLUMNS
 
     columns = {name: [[] for _ in range(len(COLUMNS[name]) + 1)] for name in TABLES}
@@ -425,7 +377,7 @@ def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: lis
         frame = pd.DataFrame(dict(zip(names, columns[name])), columns=names)
         if not len(frame):
             frame = frame.astype(object)
-        out[name] = frame.astype({"article_id": str, **_types(name)})
+        out[name] = frame.astype({"article_id": str, **column_types(name)})
     failures.sort(key=lambda f: f[0])
     return CorpusResult(**out, failures=failures, warnings=notes)
 

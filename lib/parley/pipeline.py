@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from .actors import actors as find_actors
 from .article import Article
@@ -38,32 +39,55 @@ class Result:
             SCHEMAS[name].validate(frame)
 
 
-def analyze(article: Article) -> Result:
-    """Parse an article and extract every table of the contract."""
-    text = article.body[: article.text_end]
-    doc = parse(text, published=article.published, paragraph_starts=tuple(p.start for p in article.paragraphs))
-    actors, mentions = find_actors(
-        doc, start=article.text_start, dateline=article.dateline.text if article.dateline else ""
-    )
+ID_PREFIXES = {"mentions": "m", "timexes": "t", "quotes": "q"}  # tables whose ids are numbered here
+
+
+def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None) -> dict[str, list]:
+    """The six tables' records of a parsed article body: the stages in the order the data flows."""
+    actors, mentions = find_actors(doc, start=text_start, dateline=dateline)
     timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
-    events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=article.published)
+    events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=published)
     for i, event in enumerate(events, 1):
         event.event_id = f"e{i}"
     contacts = find_contacts(events, actors=actors)
     quotes = find_quotes(doc, mentions=mentions)
-    return Result(
-        article=article,
-        actors=_frame("actors", actors),
-        mentions=_frame("mentions", mentions, prefix="m"),
-        timexes=_frame("timexes", timexes, prefix="t"),
-        events=_frame("events", events),
-        contacts=_frame("contacts", contacts),
-        quotes=_frame("quotes", quotes, prefix="q"),
-        sentences=pd.DataFrame(
-            [(i, s.start_char, s.end_char, s.text.strip()) for i, s in enumerate(doc.sents)],
-            columns=["sentence_id", "start", "end", "text"],
-        ),
+    return {"actors": actors, "mentions": mentions, "timexes": timexes, "events": events, "contacts": contacts,
+            "quotes": quotes}
+
+
+def sentences(doc: Doc) -> pd.DataFrame:
+    """``sentence_id, start, end, text`` of every sentence, for provenance in figures."""
+    return pd.DataFrame(
+        [(i, s.start_char, s.end_char, s.text.strip()) for i, s in enumerate(doc.sents)],
+        columns=["sentence_id", "start", "end", "text"],
     )
+
+
+def analyze_doc(article: Article, doc: Doc) -> Result:
+    """The tables of an article whose body is already parsed (by ``parse`` or ``nlp.pipe``)."""
+    found = records(
+        doc, text_start=article.text_start, dateline=article.dateline.text if article.dateline else "",
+        published=article.published,
+    )
+    tables = {name: _frame(name, found[name], prefix=ID_PREFIXES.get(name, "")) for name in TABLES}
+    return Result(article=article, **tables, sentences=sentences(doc))
+
+
+def analyze(article: Article) -> Result:
+    """Parse an article and extract every table of the contract."""
+    text = article.body[: article.text_end]
+    doc = parse(text, published=article.published, paragraph_starts=tuple(p.start for p in article.paragraphs))
+    return analyze_doc(article, doc)
+
+
+def column_types(name: str) -> dict[str, type]:
+    """The Python type of each of a table's columns."""
+    columns = COLUMNS[name]
+    types: dict[str, type] = {c: str for c in columns}
+    types.update({c: int for c in ("sentence_id", "start", "end", "mentions", "quad_class") if c in columns})
+    if "goldstein" in columns:
+        types["goldstein"] = float
+    return types
 
 
 def _cell(value: object) -> object:
@@ -84,8 +108,5 @@ def _frame(name: str, records: list, *, prefix: str = "") -> pd.DataFrame:
         for i, row in enumerate(rows, 1):
             row[columns[0]] = f"{prefix}{i}"  # every table's first column is its id
     frame = pd.DataFrame(rows, columns=columns)
-    types = {c: str for c in columns}
-    types.update({c: int for c in ("sentence_id", "start", "end", "mentions", "quad_class") if c in columns})
-    if "goldstein" in columns:
-        types["goldstein"] = float
+    types = column_types(name)
     return frame.astype(types) if len(frame) else frame.astype({c: "object" for c in columns}).astype(types)
