@@ -6,7 +6,6 @@ built from a small article whose text carries `<script>` and `<img onerror>` mar
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,6 @@ interval is right, and contact precision and recall.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
