@@ -570,12 +570,13 @@ class _Ev:
 class _Extractor:
     """One pass over a parsed article: triggers, their arguments, modality, dates, anaphora."""
 
-    def __init__(self, doc, mentions, actors, timexes, published):
+    def __init__(self, doc, mentions, actors, timexes, published, found_quotes=None):
         self.doc = doc
         self.table = _table()
         self.timexes = [t for t in timexes if t.type == "DATE" and t.date_start and t.date_end]
         self.published = published
-        found_quotes = quotes(doc, mentions=mentions)
+        if found_quotes is None:
+            found_quotes = quotes(doc, mentions=mentions)
         self.res = _Resolver(doc, mentions, actors, found_quotes)
         self.sent_of: dict[int, int] = {}
         self.sents = list(doc.sents)
@@ -1442,10 +1443,14 @@ def _parties_fit(a: list[str], b: list[str], res: _Resolver | None = None, count
 
 
 def events(
-    doc: Doc, *, mentions: list[Mention], actors: list[Actor], timexes: list[Timex], published: dt.date | None
+    doc: Doc, *, mentions: list[Mention], actors: list[Actor], timexes: list[Timex], published: dt.date | None,
+    quotes: list[Quote] | None = None,
 ) -> list[Event]:
-    """Every CAMEO-coded event in the text, with source, target, modality, date, place, in text order."""
-    return _Extractor(doc, mentions, actors, timexes, published).run()
+    """Every CAMEO-coded event in the text, with source, target, modality, date, place, in text order.
+
+    ``quotes`` are the article's quotations (``quotes(doc, ...)``), found here when not given.
+    """
+    return _Extractor(doc, mentions, actors, timexes, published, quotes).run()
 
 
 # --------------------------------------------------------------------------- quotations

@@ -46,11 +46,11 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
     """The six tables' records of a parsed article body: the stages in the order the data flows."""
     actors, mentions = find_actors(doc, start=text_start, dateline=dateline)
     timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
-    events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=published)
+    quotes = find_quotes(doc, mentions=mentions)  # found once: events use them to attribute speech
+    events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=published, quotes=quotes)
     for i, event in enumerate(events, 1):
         event.event_id = f"e{i}"
     contacts = find_contacts(events, actors=actors)
-    quotes = find_quotes(doc, mentions=mentions)
     return {"actors": actors, "mentions": mentions, "timexes": timexes, "events": events, "contacts": contacts,
             "quotes": quotes}
 
