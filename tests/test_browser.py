@@ -31,6 +31,8 @@ def reports(tmp_path_factory):
     from parley.report import main
 
     seeds = tmp_path_factory.mktemp("seeds")
+    for seed in sorted((ROOT / "seeds").glob("*.md")):  # papermill over every seed article, as make report does
+        shutil.copy(seed, seeds / seed.name)
     (seeds / "hostile.md").write_text(HOSTILE, encoding="utf-8")
     out = tmp_path_factory.mktemp("reports")
     assert main(["--seeds", str(seeds), "--notebooks", str(ROOT / "notebooks"), "--out", str(out)]) == 0
@@ -56,9 +58,11 @@ RENDERED = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map
 
 def test_every_report_renders_without_errors(reports, browser):
     pages = sorted(reports.rglob("*.html"))
-    assert [p.name for p in pages] == [
-        "01-actors.html", "02-truck-dispute-chronology.html", "03-contact-frequency.html", "index.html",
-    ]
+    notebooks = ["01-actors.html", "02-truck-dispute-chronology.html", "03-contact-frequency.html"]
+    articles = sorted(p.stem for p in (ROOT / "seeds").glob("*.md")) + ["hostile"]
+    assert sorted(p.relative_to(reports).as_posix() for p in pages) == sorted(
+        [f"{a}/{n}" for a in articles for n in notebooks] + ["index.html"]
+    )
     shots = ROOT / "reports" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     for page_path in pages:
@@ -69,7 +73,7 @@ def test_every_report_renders_without_errors(reports, browser):
         page.goto(page_path.as_uri())
         page.wait_for_load_state("load")
         figures = page.evaluate(RENDERED)
-        page.screenshot(path=str(shots / f"{page_path.stem}.png"), full_page=True)
+        page.screenshot(path=str(shots / f"{page_path.parent.name}-{page_path.stem}.png"), full_page=True)
         page.close()
         assert errors == [], page_path.name
         assert dialogs == [], page_path.name  # the article's <script> and onerror never ran
