@@ -12,7 +12,7 @@ import calendar
 import csv
 import re
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -403,8 +403,10 @@ class _Resolver:
             for iso3, tok in self.subjects.get(sid, []):
                 if sid < first.sentence_id or tok.idx < first.start:
                     return [iso3]
-        named = any(m.actor_id == slugify(self.gaz.countries[c].name) for m in self.mentions for c in [self.dateline_country] if c)
-        return [self.dateline_country] if named else []
+        if not self.dateline_country:
+            return []
+        state = slugify(self.gaz.countries[self.dateline_country].name)
+        return [self.dateline_country] if any(m.actor_id == state for m in self.mentions) else []
 
     def _apposed(self, first: Token) -> list[Token]:
         """The title phrase set off by a comma before a name: "the Iranian ambassador to Baku, NAME"."""
@@ -631,9 +633,10 @@ class _Resolver:
         for m in sorted(self.mentions, key=lambda m: (m.start, m.end)):
             if m.how != "pronoun":
                 forms[m.actor_id].append(m.text)
+        counts = Counter(m.actor_id for m in self.mentions)
         for actor in self.actors.values():
             actor.aliases = [a for a in dict.fromkeys(actor.aliases + forms[actor.actor_id]) if a != actor.name]
-            actor.mentions = sum(1 for m in self.mentions if m.actor_id == actor.actor_id)
+            actor.mentions = counts[actor.actor_id]
         mentions = sorted(self.mentions, key=lambda m: (m.start, m.end, m.actor_id))
         firsts = {}
         for m in mentions:
