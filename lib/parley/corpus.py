@@ -28,6 +28,7 @@ from .article import Article, read_article
 from .errors import ParleyError
 
 TABLES = ("actors", "mentions", "timexes", "events", "contacts", "quotes")
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
 ARTICLE_COLUMNS = ["article_id", "title", "publisher", "published", "path", "sha256", "url"]
 SUFFIXES = (".md", ".txt")
 
@@ -76,6 +77,7 @@ class CorpusResult:
     events: pd.DataFrame
     contacts: pd.DataFrame
     quotes: pd.DataFrame
+    sentences: pd.DataFrame  # article_id, sentence_id, start, end, text: provenance for figures (not written)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message): files not analysed
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, note) from reading the articles
 
@@ -159,11 +161,19 @@ def _batch_tables(doc: Doc) -> Doc:
             warnings.simplefilter("ignore")
             found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=doc._.published)
         out._.parley_tables = {name: _columns(name, found[name]) for name in TABLES}
+        out._.parley_tables["sentences"] = _sentence_columns(doc)
     except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure
         where = traceback.extract_tb(exc.__traceback__)[-1]
         out._.parley_tables = {"error": f"internal error: {type(exc).__name__}: {exc} "
                                         f"({Path(where.filename).name}:{where.lineno})"}
     return out
+
+
+def _sentence_columns(doc: Doc) -> list[list]:
+    """``pipeline.sentences(doc)`` column by column, without building its DataFrame."""
+    sents = list(doc.sents)
+    return [list(range(len(sents))), [s.start_char for s in sents], [s.end_char for s in sents],
+            [s.text.strip() for s in sents]]
 
 
 def _encode(frame: pd.DataFrame) -> list[list]:
@@ -206,6 +216,7 @@ def batch(
     engine: str = "local",
     scheduler: str | None = None,
     progress: bool | None = None,
+    published: str | dt.date | None = None,
 ) -> CorpusResult:
     """Analyse every article; the tables combined in article order, each row with its ``article_id``.
 
@@ -214,7 +225,8 @@ def batch(
     ``nlp.pipe(n_process=jobs)`` (``engine="local"``) or, with ``engine="dask"``, run one task
     per article on the Dask cluster at ``scheduler`` (default: a LocalCluster of ``jobs``
     single-threaded worker processes). A progress bar is shown on a terminal unless
-    ``progress`` says otherwise.
+    ``progress`` says otherwise. ``published`` overrides every article's publication date
+    (for articles without front matter).
     """
     if isinstance(paths, (str, Path)):
         paths = articles(paths)
@@ -224,7 +236,11 @@ def batch(
         raise ParleyError(f"--jobs {jobs}: give 1 or more")
     if progress is None:
         progress = sys.stderr.isatty()
-    items, failures, notes = _read(paths)
+    if published is not None:  # a bad date is the caller's one error, not a failure of every file
+        from .article import parse_date
+
+        published = parse_date(published, what="published")
+    items, failures, notes = _read(paths, published=published)
     if engine == "dask":
         encoded = _run_dask(items, jobs=jobs, scheduler=scheduler, progress=progress)
     else:
@@ -232,7 +248,19 @@ def batch(
     return _combine(items, encoded, failures, notes)
 
 
-def _read(paths: Iterable[str | Path]) -> tuple[list[_Item], list[tuple[str, str]], list[tuple[str, str]]]:
+def analyze_corpus(spec: str | Path, *, published: str | dt.date | None = None, jobs: int = 1) -> CorpusResult:
+    """The tables of one article or a corpus (a file, a folder or a glob), for a notebook:
+    like ``batch``, but a file that cannot be analysed is an error, not a skipped row, so a
+    report never silently leaves an article out."""
+    result = batch(spec, jobs=jobs, published=published, progress=False)
+    if result.failures:
+        path, message = result.failures[0]
+        more = f" (and {len(result.failures) - 1} more)" if len(result.failures) > 1 else ""
+        raise ParleyError((message if path in message else f"{path}: {message}") + more)
+    return result
+
+
+def _read(paths: Iterable[str | Path], *, published: str | dt.date | None = None) -> tuple[list[_Item], list[tuple[str, str]], list[tuple[str, str]]]:
     items: list[_Item] = []
     failures: list[tuple[str, str]] = []
     notes: list[tuple[str, str]] = []
@@ -242,7 +270,7 @@ def _read(paths: Iterable[str | Path]) -> tuple[list[_Item], list[tuple[str, str
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # kept on the article, reported in .warnings
-                article = read_article(path)
+                article = read_article(path, published=published)
         except ParleyError as exc:
             failures.append((str(path), str(exc)))
             continue
@@ -318,7 +346,7 @@ def _analyze_remote(article: Article) -> dict:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             result = analyze(article)
-        return {name: _encode(getattr(result, name)) for name in TABLES}
+        return {name: _encode(getattr(result, name)) for name in (*TABLES, "sentences")}
     except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return {"error": f"internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"}
@@ -356,7 +384,8 @@ def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: lis
     from .pipeline import column_types
     from .schema import COLUMNS
 
-    columns = {name: [[] for _ in range(len(COLUMNS[name]) + 1)] for name in TABLES}
+    names_of = {**{name: ["article_id", *COLUMNS[name]] for name in TABLES}, "sentences": SENTENCE_COLUMNS}
+    columns = {name: [[] for _ in names] for name, names in names_of.items()}
     meta_rows = []
     for item, tables in zip(items, encoded):
         if "error" in tables:
@@ -366,18 +395,19 @@ def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: lis
         meta_rows.append([item.article_id, article.title, str(article.meta.get("publisher", "")),
                           article.published.isoformat() if article.published else "", str(item.path),
                           item.sha256, str(article.meta.get("url", ""))])
-        for name in TABLES:
+        for name in names_of:
             data, into = tables[name], columns[name]
             into[0].extend([item.article_id] * (len(data[0]) if data else 0))
             for cells, values in zip(into[1:], data):
                 cells.extend(values)
     out = {"articles": pd.DataFrame(meta_rows, columns=ARTICLE_COLUMNS).astype(str)}
-    for name in TABLES:
-        names = ["article_id", *COLUMNS[name]]
+    types = {name: column_types(name) for name in TABLES}
+    types["sentences"] = {"sentence_id": int, "start": int, "end": int, "text": str}
+    for name, names in names_of.items():
         frame = pd.DataFrame(dict(zip(names, columns[name])), columns=names)
         if not len(frame):
             frame = frame.astype(object)
-        out[name] = frame.astype({"article_id": str, **column_types(name)})
+        out[name] = frame.astype({"article_id": str, **types[name]})
     failures.sort(key=lambda f: f[0])
     return CorpusResult(**out, failures=failures, warnings=notes)
 
@@ -471,6 +501,12 @@ def actor_map(result: CorpusResult) -> dict[str, str]:
     return {old: row.actor_id for row in merged.itertuples(index=False) for old in row.actor_ids.split("|")}
 
 
+def merge_mentions(result: CorpusResult) -> pd.DataFrame:
+    """The mentions table with each ``actor_id`` replaced by its merged actor's (``merge_actors``)."""
+    ids = actor_map(result)
+    return result.mentions.assign(actor_id=result.mentions["actor_id"].map(lambda a: ids.get(a, a)))
+
+
 # One outlet's "talks in Tallinn" is another's "visit to Tallinn"; the note is handed at the summons.
 _COMPANIONS = (frozenset({"meeting", "visit"}), frozenset({"note", "summons"}))
 _SAME_CHANNEL = {frozenset({c}) for c in ("phone", "meeting", "visit", "summons", "letter", "note")} | set(_COMPANIONS)
@@ -489,7 +525,9 @@ def merge_contacts(result: CorpusResult) -> pd.DataFrame:
     may be one; a denied one is never merged with a held one). Contacts are clustered in
     article order; a contact joins the first cluster every member of which it matches and
     that holds no contact of its own article (``analyze`` already judged those distinct).
-    The merged row's dates are the intersection of the intervals.
+    The merged row's dates are the intersection of the intervals. Its ``event_ids`` and
+    ``sentence_ids`` are those of every report, qualified by article (``ARTICLE_ID:e3``), so
+    each merged contact points back to the sentences that report it.
     """
     contacts = result.contacts
     ids = actor_map(result)
@@ -554,11 +592,18 @@ def merge_contacts(result: CorpusResult) -> pd.DataFrame:
             "modality": "asserted" if "asserted" in modalities else first.modality,
             "articles": "|".join(r["row"].article_id for r in cluster), "n_articles": len(cluster),
             "contact_ids": "|".join(f"{r['row'].article_id}:{r['row'].contact_id}" for r in cluster),
+            "event_ids": "|".join(_qualified(r["row"], "event_ids") for r in cluster),
+            "sentence_ids": "|".join(_qualified(r["row"], "sentence_ids") for r in cluster),
         })
     columns = ["contact_id", "channel", "participant_ids", "countries", "date_start", "date_end", "location",
-               "modality", "articles", "n_articles", "contact_ids"]
+               "modality", "articles", "n_articles", "contact_ids", "event_ids", "sentence_ids"]
     frame = pd.DataFrame(rows, columns=columns)
     return frame
+
+
+def _qualified(row, column: str) -> str:
+    """A row's ``|``-joined ids, each prefixed with its article: ``ARTICLE_ID:ID``."""
+    return "|".join(f"{row.article_id}:{i}" for i in getattr(row, column).split("|") if i)
 
 
 def _channel(channels: list[str]) -> str:
