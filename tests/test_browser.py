@@ -35,7 +35,8 @@ def reports(tmp_path_factory):
         shutil.copy(seed, seeds / seed.name)
     (seeds / "hostile.md").write_text(HOSTILE, encoding="utf-8")
     out = tmp_path_factory.mktemp("reports")
-    assert main(["--seeds", str(seeds), "--notebooks", str(ROOT / "notebooks"), "--out", str(out)]) == 0
+    assert main(["--seeds", str(seeds), "--corpus", str(ROOT / "tests" / "corpus"), "--notebooks", str(ROOT / "notebooks"),
+                 "--out", str(out)]) == 0
     return out
 
 
@@ -59,7 +60,7 @@ RENDERED = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map
 def test_every_report_renders_without_errors(reports, browser):
     pages = sorted(reports.rglob("*.html"))
     notebooks = ["01-actors.html", "02-truck-dispute-chronology.html", "03-contact-frequency.html"]
-    articles = sorted(p.stem for p in (ROOT / "seeds").glob("*.md")) + ["hostile"]
+    articles = sorted(p.stem for p in (ROOT / "seeds").glob("*.md")) + ["hostile", "corpus-corpus"]
     assert sorted(p.relative_to(reports).as_posix() for p in pages) == sorted(
         [f"{a}/{n}" for a in articles for n in notebooks] + ["index.html"]
     )
@@ -91,5 +92,7 @@ def test_article_markup_shows_as_text(reports):
     assert all("<script>alert(" not in page and "<img src=x onerror" not in page for page in pages)
     assert any("&lt;script&gt;alert(" in page for page in pages)  # the text is shown, as text
     assert any("&lt;img src=x onerror=" in page for page in pages)
+    corpus = (reports / "corpus-corpus" / "03-contact-frequency.html").read_text(encoding="utf-8")
+    assert "distinct contacts" in corpus and "2023-03-05-baltic-wire-ministers-call" in corpus
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "<script>alert('title')" not in index and "&lt;script&gt;alert(" in index

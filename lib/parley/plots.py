@@ -1,7 +1,9 @@
 """Figures for the notebooks: each returns a ``plotly.graph_objects.Figure`` and never shows it.
 
 Every mark carries, on hover, the sentence it came from, so a reader can check any point
-against the text.
+against the text. The tables may be one article's (``analyze``) or a corpus's (``batch``:
+every row has an ``article_id``); ids are then only unique within their article, so rows are
+matched on keys ``ARTICLE_ID:ID`` (see ``key``).
 """
 from __future__ import annotations
 
@@ -27,15 +29,34 @@ def wrap(text: str, width: int = 80) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or " "
 
 
+def key(article_id: object, value: object) -> str:
+    """An id made unique across a corpus: ``ARTICLE_ID:ID``; the bare id for a single article
+    (no article id) or an id that is already qualified (merged contacts carry such ids)."""
+    value = str(value)
+    return f"{article_id}:{value}" if article_id and ":" not in value else value
+
+
+def keys(frame: pd.DataFrame, column: str) -> list[str]:
+    """``key`` of each row's ``column`` (its first id, for ``|``-joined lists)."""
+    articles = frame["article_id"] if "article_id" in frame else [""] * len(frame)
+    return [key(a, str(v).split("|")[0]) for a, v in zip(articles, frame[column])]
+
+
+def texts(sentences: pd.DataFrame) -> dict[str, str]:
+    """Sentence key -> its text."""
+    return dict(zip(keys(sentences, "sentence_id"), sentences["text"]))
+
+
 def sentence_of(frame: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
-    """The text of each row's sentence (by ``sentence_id``)."""
-    return frame["sentence_id"].map(sentences.set_index("sentence_id")["text"]).fillna("")
+    """The text of each row's sentence (by ``article_id`` and ``sentence_id``)."""
+    text = texts(sentences)
+    return pd.Series([text.get(k, "") for k in keys(frame, "sentence_id")], index=frame.index, dtype=str)
 
 
 def mentions_bar(actors: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame) -> go.Figure:
     """Mentions per actor, most mentioned first, coloured by kind; hover shows the first sentence naming it."""
-    first = mentions.drop_duplicates("actor_id").set_index("actor_id")["sentence_id"]
-    text = sentences.set_index("sentence_id")["text"]
+    first = dict(zip(mentions["actor_id"][::-1], keys(mentions, "sentence_id")[::-1]))  # reversed: the first wins
+    text = texts(sentences)
     data = actors.sort_values(["mentions", "actor_id"], ascending=[True, False])
     fig = go.Figure()
     for kind in ("person", "country", "organization", "group", "place"):
@@ -57,10 +78,14 @@ def _kind_colour(kind: str) -> str:
 
 
 def cooccurrence(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of actors named in the same sentence: ``a, b, sentences, sentence_ids`` (a < b)."""
+    """Pairs of actors named in the same sentence: ``a, b, sentences, sentence_ids`` (a < b;
+    sentence ids as ``key``s)."""
     rows = []
-    for sid, group in mentions.groupby("sentence_id", sort=True):
-        for a, b in itertools.combinations(sorted(set(group["actor_id"])), 2):
+    by_sentence: dict[str, set[str]] = {}
+    for k, actor in zip(keys(mentions, "sentence_id"), mentions["actor_id"]):
+        by_sentence.setdefault(k, set()).add(actor)
+    for sid, group in by_sentence.items():
+        for a, b in itertools.combinations(sorted(group), 2):
             rows.append((a, b, sid))
     frame = pd.DataFrame(rows, columns=["a", "b", "sentence_id"])
     if frame.empty:
@@ -80,11 +105,11 @@ def network(actors: pd.DataFrame, edges: pd.DataFrame, sentences: pd.DataFrame, 
     graph = nx.Graph()
     names = actors.set_index("actor_id")
     for row in edges.itertuples():
-        graph.add_edge(row.a, row.b, weight=getattr(row, weight), sentence=int(row.sentence_ids[0]))
+        graph.add_edge(row.a, row.b, weight=getattr(row, weight), sentence=row.sentence_ids[0])
     if not graph:
         return _empty(title)
     pos = nx.spring_layout(graph, seed=7, weight="weight")
-    text = sentences.set_index("sentence_id")["text"]
+    text = texts(sentences)
     countries = sorted({names.at[n, "country"] or "—" for n in graph})
     fig = go.Figure()
     top = max(d["weight"] for _, _, d in graph.edges(data=True))
@@ -127,18 +152,22 @@ def timeline(events: pd.DataFrame, actors: pd.DataFrame, *, title: str = "Chrono
     dated = events[events["date_start"] != ""]
     if dated.empty:
         return _empty(title)
-    names = actors.set_index("actor_id")["name"].to_dict()
-    dated = dated.sort_values(["date_start", "start"], ignore_index=True)
+    names = dict(zip(actors["actor_id"], actors["name"]))
+    dated = dated.sort_values(["date_start", *(["article_id"] if "article_id" in dated else []), "start"], ignore_index=True)
+    numbers = {a: i for i, a in enumerate(dict.fromkeys(dated.get("article_id", [])), 1)}  # article 1, 2… by first date
     fig = go.Figure()
     rows = []
     for row in dated.itertuples():
         who = " → ".join(filter(None, [names.get(row.source_id, ""), names.get(row.target_id, "")]))
-        label = f"{row.event_id} {row.event_label[:40]}" + (f" ({who[:40]})" if who else "")
+        article = getattr(row, "article_id", "")
+        number = f"{numbers[article]}/" if article else ""  # event ids repeat across articles: a label must not
+        label = f"{number}{row.event_id} {row.event_label[:40]}" + (f" ({who[:40]})" if who else "")
         rows.append(label)
         start, end = _day(row.date_start), _day(row.date_end)
+        source = f"<br>article {numbers[article]}: {html.escape(article)}" if article else ""
         hover = (
             f"<b>{row.event_label} ({row.cameo_code})</b><br>{who}<br>{row.date_start} – {row.date_end} "
-            f"({row.date_basis}, {row.modality})<br>Goldstein {row.goldstein:+.1f}<br>{wrap(row.text)}<extra></extra>"
+            f"({row.date_basis}, {row.modality})<br>Goldstein {row.goldstein:+.1f}<br>{wrap(row.text)}{source}<extra></extra>"
         )
         colour = _goldstein_colour(row.goldstein)
         if end is not None and end > start:
@@ -176,8 +205,8 @@ def goldstein_curve(events: pd.DataFrame, *, title: str = "Cooperation and confl
     dated = events[(events["date_start"] != "") & (events["modality"] == "asserted")]
     if dated.empty:
         return _empty(title)
-    days = dated.groupby("date_start", sort=True).agg(
-        goldstein=("goldstein", "mean"), events=("event_id", "count"), ids=("event_id", lambda s: " ".join(s)),
+    days = dated.assign(key=keys(dated, "event_id")).groupby("date_start", sort=True).agg(
+        goldstein=("goldstein", "mean"), events=("key", "count"), ids=("key", lambda s: " ".join(s)),
         text=("text", "first"),
     ).reset_index()
     fig = go.Figure(go.Scatter(
@@ -194,13 +223,14 @@ def goldstein_curve(events: pd.DataFrame, *, title: str = "Cooperation and confl
 
 def cumulative_contacts(contacts: pd.DataFrame, events: pd.DataFrame, *, title: str = "Contacts over time (cumulative)") -> go.Figure:
     """The running count of dated contacts that happened, by the day each starts."""
-    dated = contacts[(contacts["date_start"] != "") & (contacts["modality"] == "asserted")].sort_values(["date_start", "contact_id"])
+    dated = contacts[(contacts["date_start"] != "") & (contacts["modality"] == "asserted")]
+    dated = dated.assign(key=keys(dated, "contact_id")).sort_values(["date_start", "key"])
     if dated.empty:
         return _empty(title)
     said = evidence(contacts, events)
     fig = go.Figure(go.Scatter(
         x=[_day(d) for d in dated["date_start"]], y=list(range(1, len(dated) + 1)), mode="lines+markers", line_shape="hv",
-        customdata=[f"{c} ({ch})<br>{wrap(said.get(c, ''))}" for c, ch in zip(dated["contact_id"], dated["channel"])],
+        customdata=[f"{c} ({ch})<br>{wrap(said.get(c, ''))}" for c, ch in zip(dated["key"], dated["channel"])],
         hovertemplate="%{x|%Y-%m-%d}: %{y} contacts<br>%{customdata}<extra></extra>",
     ))
     fig.update_layout(title=title, height=340, yaxis_title="contacts", **LAYOUT)
@@ -208,10 +238,10 @@ def cumulative_contacts(contacts: pd.DataFrame, events: pd.DataFrame, *, title: 
 
 
 def contact_edges(contacts: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of participants on the same contact: ``a, b, contacts, sentence_ids`` (a < b)."""
+    """Pairs of participants on the same contact: ``a, b, contacts, sentence_ids`` (a < b;
+    each contact's first sentence, as a ``key``)."""
     rows = []
-    for c in contacts.itertuples():
-        first = int(c.sentence_ids.split("|")[0])
+    for c, first in zip(contacts.itertuples(), keys(contacts, "sentence_ids")):
         for a, b in itertools.combinations(sorted(set(filter(None, c.participant_ids.split("|")))), 2):
             rows.append((a, b, first))
     frame = pd.DataFrame(rows, columns=["a", "b", "sentence_id"])
@@ -223,12 +253,13 @@ def contact_edges(contacts: pd.DataFrame) -> pd.DataFrame:
 
 
 def contact_pairs(contacts: pd.DataFrame) -> pd.DataFrame:
-    """One row per contact and pair of countries on it: ``pair, channel, month, contact_id``."""
+    """One row per contact and pair of countries on it: ``pair, channel, month, contact_id``
+    (the contact's ``key``)."""
     rows = []
-    for row in contacts.itertuples():
+    for row, contact in zip(contacts.itertuples(), keys(contacts, "contact_id")):
         countries = sorted(set(filter(None, row.countries.split("|"))))
         for a, b in itertools.combinations(countries, 2):
-            rows.append((f"{a}–{b}", row.channel, row.date_start[:7] or "undated", row.contact_id, row.modality))
+            rows.append((f"{a}–{b}", row.channel, row.date_start[:7] or "undated", contact, row.modality))
     return pd.DataFrame(rows, columns=["pair", "channel", "month", "contact_id", "modality"])
 
 
@@ -249,7 +280,7 @@ def heatmap(pairs: pd.DataFrame, contacts: pd.DataFrame, events: pd.DataFrame, *
         for p in table.index
     ]
     fig = go.Figure(go.Heatmap(
-        z=table.values, x=list(table.columns), y=list(table.index), colorscale="Blues", text=table.values,
+        z=table.values, x=list(table.columns), y=list(table.index), colorscale="Blues", zmin=0, text=table.values,
         texttemplate="%{text}", customdata=hover, hovertemplate="%{y}, %{x}: %{z}<br>%{customdata}<extra></extra>",
     ))
     fig.update_layout(title=title, height=max(260, 60 * len(table) + 120), xaxis_type="category", **LAYOUT)
@@ -257,9 +288,10 @@ def heatmap(pairs: pd.DataFrame, contacts: pd.DataFrame, events: pd.DataFrame, *
 
 
 def evidence(contacts: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
-    """contact_id -> the sentence of the contact's first mention."""
-    text = events.set_index("event_id")["text"]
-    return pd.Series({c.contact_id: text.get(c.event_ids.split("|")[0], "") for c in contacts.itertuples()}, dtype=str)
+    """Contact ``key`` -> the sentence of the contact's first mention."""
+    text = dict(zip(keys(events, "event_id"), events["text"]))
+    return pd.Series(dict(zip(keys(contacts, "contact_id"), (text.get(k, "") for k in keys(contacts, "event_ids")))),
+                     dtype=str)
 
 
 def counts_bar(frame: pd.DataFrame, column: str, contacts: pd.DataFrame, events: pd.DataFrame, *, title: str) -> go.Figure:

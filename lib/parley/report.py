@@ -1,7 +1,9 @@
 """``python -m parley.report``: every notebook over every seed article, into reports/.
 
 Each article gets ``reports/<article-slug>/NN-name.ipynb`` (executed by papermill) and a
-self-contained ``NN-name.html`` next to it (plotly.js embedded, opens offline).
+self-contained ``NN-name.html`` next to it (plotly.js embedded, opens offline). Each
+``--corpus FOLDER`` gets the same over all its articles at once, in
+``reports/corpus-<folder>/``: there ``03-contact-frequency`` is the main view.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def articles(folder: str | Path) -> list[Path]:
 
 
 def render(notebook: Path, article: Path, out_dir: Path, *, kernel: str) -> Path:
-    """Execute one notebook on one article with papermill, then export it to HTML."""
+    """Execute one notebook on one article (or a folder of them) with papermill, then export it to HTML."""
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
@@ -32,7 +34,7 @@ def render(notebook: Path, article: Path, out_dir: Path, *, kernel: str) -> Path
     papermill.execute_notebook(
         str(notebook),
         str(executed),
-        parameters={"article": str(article.resolve()), "renderer": "notebook"},
+        parameters={"articles": str(article.resolve()), "renderer": "notebook"},
         kernel_name=kernel,
         cwd=str(notebook.parent),
         progress_bar=False,
@@ -66,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", default="notebooks")
     parser.add_argument("--out", default="reports")
     parser.add_argument("--kernel", default="parley")
+    parser.add_argument("--corpus", action="append", default=[], help="a folder of articles reported on as one corpus")
     args = parser.parse_args(argv)
     out = Path(args.out)
     pages: dict[str, list[Path]] = {}
@@ -75,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
             links = pages.setdefault(article.title or article.slug, [])
             for notebook in sorted(Path(args.notebooks).glob("[0-9][0-9]-*.ipynb")):
                 links.append(render(notebook, path, out / article.slug, kernel=args.kernel))
+                print(f"  {links[-1]}", file=sys.stderr)
+        for folder in map(Path, args.corpus):
+            found = articles(folder)
+            links = pages.setdefault(f"Corpus: {folder.as_posix()} ({len(found)} articles)", [])
+            for notebook in sorted(Path(args.notebooks).glob("[0-9][0-9]-*.ipynb")):
+                links.append(render(notebook, folder, out / f"corpus-{folder.resolve().name}", kernel=args.kernel))
                 print(f"  {links[-1]}", file=sys.stderr)
     except ParleyError as exc:
         print(f"parley: error: {exc}", file=sys.stderr)
