@@ -375,9 +375,10 @@ def test_papermill_bad_article_fails_in_the_first_cell_readably(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as info:
         papermill.execute_notebook(
             str(ROOT / "notebooks" / "01-actors.ipynb"), str(tmp_path / "out.ipynb"),
-            parameters={"article": "/nonexistent.md"}, kernel_name="parley", cwd=str(ROOT / "notebooks"),
+            parameters={"articles": "/nonexistent.md"}, kernel_name="parley", cwd=str(ROOT / "notebooks"),
             progress_bar=False,
         )
     assert info.value.ename == "ParleyError"
-    assert info.value.evalue == "no such file: /nonexistent.md"
+    assert info.value.evalue == ("no such folder or file: /nonexistent.md: "
+                                 "give a folder of articles or a glob ('corpus/*.md')")
     assert info.value.exec_count == 3  # parameters, injected parameters, then the set-up cell
