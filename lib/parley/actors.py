@@ -16,7 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .article import slugify
@@ -84,16 +87,16 @@ class _Resolver:
         self.start = start  # the news text starts here (after the dateline)
         self.lex = lexicon()
         self.gaz = gazetteer()
-        self.sent_of = {}
-        for i, sent in enumerate(doc.sents):
-            for tok in sent:
-                self.sent_of[tok.i] = i
+        self.sent_of = {t: i for i, sent in enumerate(doc.sents) for t in range(sent.start, sent.end)}
+        # The words' ids, to find the few tokens a pass wants without making a Token of every word.
+        self.columns = dict(zip((ORTH, LOWER, LEMMA, POS), doc.to_array([ORTH, LOWER, LEMMA, POS]).T.tolist()))
         self.actors: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
         self.people: list[_Person] = []
         self.person_at: dict[int, _Person] = {}  # token index -> person named there
         self.country_at: dict[int, str] = {}  # token index -> ISO3 of a country form there
         self.role_spans: list[Span] = []
+        self.role_tokens: set[int] = set()  # the tokens of ``role_spans``
         self.described: set[int] = set()  # tokens of titles already attached to a named person
         self.subjects: dict[int, list[tuple[str, Token]]] = defaultdict(list)  # sentence -> states as subjects
         place = self.gaz.lookup(dateline.title()) if dateline else None
@@ -119,6 +122,12 @@ class _Resolver:
     def in_text(self, span: Span) -> bool:
         return span.start_char >= self.start
 
+    def tokens_where(self, attr: int, values) -> list[Token]:
+        """The tokens whose ``attr`` (ORTH, LOWER, LEMMA: strings; POS: tag names) is one of
+        ``values``, in text order."""
+        ids = {POS_IDS[v] if attr == POS else get_string_id(v) for v in values}
+        return [self.doc[i] for i, value in enumerate(self.columns[attr]) if value in ids]
+
     # -- states ----------------------------------------------------------------------------
     def countries(self) -> None:
         """Every state named, by name, official name, demonym or capital."""
@@ -127,11 +136,12 @@ class _Resolver:
 
         spans = filter_spans([self.doc[s:e] for _, s, e in cmatch(self.doc)])
         self.role_spans = filter_spans([self.doc[s:e] for _, s, e in rmatch(self.doc)])
-        found = {self.gaz.lookup(s.text)[0] for s in spans if self.gaz.lookup(s.text)}
-        for span in spans:
+        self.role_tokens = {i for r in self.role_spans for i in range(r.start, r.end)}
+        hits = [self.gaz.lookup(s.text) for s in spans]  # looked up once: Span.text joins its tokens
+        found = {hit[0] for hit in hits if hit}
+        for span, hit in zip(spans, hits):
             if not self.in_text(span):
                 continue
-            hit = self.gaz.lookup(span.text)
             if hit is None:  # "the Islamic Republic": the one state in the article it can be
                 options = [iso for iso in self.gaz.official_prefixes.get(span.text, ()) if iso in found]
                 if len(options) != 1:
@@ -201,7 +211,7 @@ class _Resolver:
         return list(self.doc[start:end])
 
     def _in_role(self, tok: Token) -> bool:
-        return any(r.start <= tok.i < r.end for r in self.role_spans)
+        return tok.i in self.role_tokens
 
     @staticmethod
     def _looks_like_name(name: list[Token]) -> bool:
@@ -272,8 +282,9 @@ class _Resolver:
             )
             candidates.append((name, strong))
             covered.update(t.i for t in ent)
-        for tok in self.doc:  # a name the NER missed, after a title or honorific
-            if tok.i in covered or tok.pos_ != "PROPN" or tok.i in self.country_at or tok.idx < self.start:
+        proper = self.tokens_where(POS, ["PROPN"])
+        for tok in proper:  # a name the NER missed, after a title or honorific
+            if tok.i in covered or tok.i in self.country_at or tok.idx < self.start:
                 continue
             if self._evidence([tok]) or tok.text in self.lex["honorifics"]:
                 run = [tok]
@@ -283,8 +294,8 @@ class _Resolver:
                 if self._looks_like_name(name) and not self._is_not_person(name):
                     candidates.append((name, True))
                     covered.update(t.i for t in run)
-        for tok in self.doc:  # a surname alone that the NER did not mark
-            if tok.i not in covered and tok.pos_ == "PROPN" and tok.idx >= self.start and tok.i not in self.country_at:
+        for tok in proper:  # a surname alone that the NER did not mark
+            if tok.i not in covered and tok.idx >= self.start and tok.i not in self.country_at:
                 candidates.append(([tok], False))
         candidates.sort(key=lambda c: c[0][0].i)
         # Strong candidates first make people; the rest can only be a known person's alias.
@@ -339,7 +350,7 @@ class _Resolver:
     def _describe(self, tokens: list[Token]) -> tuple[str, str, bool]:
         """(role, ISO3, is a "counterpart") that a run of context tokens states."""
         ids = {t.i for t in tokens}
-        roles = [r for r in self.role_spans if all(t.i in ids for t in r)]
+        roles = [r for r in self.role_spans if ids.issuperset(range(r.start, r.end))]
         role = ""
         if roles:
             best = max(roles, key=len)
@@ -474,7 +485,8 @@ class _Resolver:
     def titles(self) -> None:
         """ "the Iranian foreign minister", "his Azerbaijani counterpart": the person meant."""
         named = {m.start for p in self.people for m in p.mentions}
-        heads = [r for r in self.role_spans] + [self.doc[t.i : t.i + 1] for t in self.doc if t.lemma_ == "counterpart"]
+        counterparts = self.tokens_where(LEMMA, ["counterpart"])
+        heads = [r for r in self.role_spans] + [self.doc[t.i : t.i + 1] for t in counterparts]
         for span in sorted(heads, key=lambda s: s.start):
             root = span[-1]
             nxt = self.doc[root.i + 1] if root.i + 1 < len(self.doc) else None
@@ -520,8 +532,8 @@ class _Resolver:
     def pronouns(self) -> None:
         """he/his/she/her: the person named before in the sentence, else the previous subject."""
         known = self._person_mentions()
-        for tok in self.doc:
-            if tok.lower_ not in PRONOUNS or tok.idx < self.start:
+        for tok in self.tokens_where(LOWER, PRONOUNS):
+            if tok.idx < self.start:
                 continue
             sid = self.sent_of[tok.i]
             before = [(m, p) for m, p in known if m.end <= tok.idx and m.sentence_id >= sid - 1]
@@ -540,7 +552,7 @@ class _Resolver:
         """Organisations and groups described by a noun and a state ("the Iranian foreign ministry")."""
         nouns = self.lex["nouns"]
         by_head: dict[str, str] = {}
-        for tok in self.doc:
+        for tok in self.tokens_where(LOWER, [n for n, k in nouns.items() if k in {"organization", "group"}]):
             kind = nouns.get(tok.lower_)
             if kind not in {"organization", "group"} or tok.idx < self.start or tok.i in self.person_at:
                 continue
@@ -606,7 +618,7 @@ class _Resolver:
             actor = self.actor(slugify(span.text), span.text, kind)
             self.mention(span, actor.actor_id, "name")
             taken.update(range(span.start_char, span.end_char))
-        for tok in self.doc:  # platforms the NER missed or called people
+        for tok in self.tokens_where(ORTH, self.lex["platforms"]):  # platforms the NER missed or called people
             if tok.text in self.lex["platforms"] and tok.idx >= self.start and tok.idx not in taken:
                 actor = self.actor(slugify(tok.text), tok.text, "organization")
                 self.mention(self.doc[tok.i : tok.i + 1], actor.actor_id, "name")

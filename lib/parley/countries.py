@@ -36,9 +36,12 @@ class Gazetteer:
         return self.forms.get(_normalise(text))
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
     text = text.replace("’", "'").strip()
-    return re.sub(r"^the\s+", "", text, flags=re.I)
+    return _THE.sub("", text)
 
 
 def _initials(name: str) -> str:

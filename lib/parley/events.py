@@ -41,6 +41,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .models import Actor, Event, Mention, Quote, Timex
@@ -260,6 +263,7 @@ class _Resolver:
                          if len(v) == 1 and self.kind(next(iter(v))) == "person"}
         self.quotes = sorted((q.start, q.end, q.speaker_id) for q in quotes if q.speaker_id)
         self.quote_starts = [q[0] for q in self.quotes]
+        self._refs: dict[tuple[int, bool], list[str]] = {}  # (token, strict) -> refs: asked again per trigger
 
     def kind(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -287,12 +291,15 @@ class _Resolver:
         """
         if tok is None:
             return []
-        out: list[str] = []
-        for t in (tok, *tok.conjuncts):
-            for a in self._ref(t, strict):
-                if a not in out:
-                    out.append(a)
-        return out
+        key = (tok.i, strict)
+        if key not in self._refs:
+            out: list[str] = []
+            for t in (tok, *tok.conjuncts):
+                for a in self._ref(t, strict):
+                    if a not in out:
+                        out.append(a)
+            self._refs[key] = out
+        return list(self._refs[key])  # a copy: callers may extend what they get
 
     def _usable(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -578,12 +585,18 @@ class _Extractor:
         if found_quotes is None:
             found_quotes = quotes(doc, mentions=mentions)
         self.res = _Resolver(doc, mentions, actors, found_quotes)
-        self.sent_of: dict[int, int] = {}
         self.sents = list(doc.sents)
-        for i, sent in enumerate(self.sents):
-            for tok in sent:
-                self.sent_of[tok.i] = i
+        self.sent_of = {t: i for i, sent in enumerate(self.sents) for t in range(sent.start, sent.end)}
         self._cue_keys = self.table.planned | self.table.requested | self.table.refused
+        self._cues: dict[int, set[str]] = {}
+        self._complement_cache: dict[int, list[Token]] = {}
+        # Each token's children's indices, read off the heads once: Token.children scans the
+        # token's whole span each time it is asked.
+        self.heads = [i + offset for i, offset in enumerate(doc.to_array([HEAD]).astype("int64").tolist())]
+        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)
         self.phone_cues = {i.cue: i for i in self.table.refinements.get("04", ())
                            if i.cue and (i.channel or self.table.codes[i.code].channel) == "phone"}
 
@@ -636,6 +649,8 @@ class _Extractor:
         return False
 
     def _complements(self, tok: Token) -> list[Token]:
+        if tok.i in self._complement_cache:  # asked per refinement item, and again for arguments
+            return self._complement_cache[tok.i]
         out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")]
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "on", "of"):
@@ -643,6 +658,7 @@ class _Extractor:
         for c in list(out):
             if c.lemma_.lower() in _LIGHT_VERBS or c.lemma_.lower() in self.table.planned:
                 out.extend(o for o in c.children if o.dep_ in ("dobj", "xcomp"))
+        self._complement_cache[tok.i] = out
         return out
 
     def _comp_ok(self, tok: Token, comp: str, codes: dict[int, str]) -> bool:
@@ -654,11 +670,15 @@ class _Extractor:
                 return True
         return False
 
-    def _match(self, tok: Token, codes: dict[int, str] | None) -> tuple[_Item, int, int] | None:
-        keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
-        items = [i for k in keys for i in self.table.by_lemma.get(k, ())]
-        if len(keys) > 1:
-            items.sort(key=lambda i: (-i.rank, i.order))
+    def _items(self, lemma: str, word: str) -> tuple[_Item, ...]:
+        """The table's items for a token's lemma (lower case) or its form, the most specific first."""
+        items = self.table.by_lemma.get(lemma, ())
+        if word != lemma and word in self.table.by_lemma:
+            items = tuple(sorted((*items, *self.table.by_lemma[word]), key=lambda i: (-i.rank, i.order)))
+        return items
+
+    def _match(self, tok: Token, codes: dict[int, str] | None,
+               items: tuple[_Item, ...]) -> tuple[_Item, int, int] | None:
         for item in items:
             if item.comp and codes is None:
                 continue
@@ -693,7 +713,9 @@ class _Extractor:
         return code, None
 
     def _cue_words(self, tok: Token) -> set[str]:
-        words = set()
+        if tok.i in self._cues:  # asked per item of the token's lemma, and again to refine its code
+            return self._cues[tok.i]
+        words = self._cues[tok.i] = set()
         heads = [tok]
         if tok.head != tok and (tok.head.lemma_.lower() in _LIGHT_VERBS or tok.dep_ == "pobj"):
             heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
@@ -722,15 +744,37 @@ class _Extractor:
 
     def triggers(self) -> list[_Ev]:
         doc = self.doc
-        first_pass = {}
-        for tok in doc:
-            m = self._match(tok, None)
+        # Only a token the table lists can match, and only a verb with "by"/"over"/"via" on it or
+        # on its object be done "by phone" (see _by_phone): both passes look at those alone, found
+        # on the doc's arrays rather than on a Token made of every word.
+        strings, verb = doc.vocab.strings, POS_IDS["VERB"]
+        rows = doc.to_array([LEMMA, LOWER, POS, DEP]).tolist()
+        instruments = {get_string_id(w) for w in _INSTRUMENT}
+        links = {get_string_id(d) for d in ("prep", "agent", "dative")}
+        dobj, phoned = get_string_id("dobj"), set()
+        for i, (_, lower, _, dep) in enumerate(rows):
+            head = self.heads[i]
+            if lower in instruments and dep in links and head != i:
+                phoned.add(head)
+                if rows[head][3] == dobj and self.heads[head] != head:
+                    phoned.add(self.heads[head])
+        listed: dict[tuple[int, int], tuple[_Item, ...]] = {}  # (lemma, lower) ids -> items
+        candidates = []
+        for i, (lemma, lower, pos, _) in enumerate(rows):
+            if (lemma, lower) not in listed:
+                listed[lemma, lower] = self._items(strings[lemma].lower(), strings[lower])
+            if listed[lemma, lower] or (pos == verb and i in phoned):
+                candidates.append((doc[i], listed[lemma, lower]))
+        first_pass, matched = {}, {}
+        for tok, items in candidates:
+            m = matched[tok.i] = self._match(tok, None, items)
             if m:
                 first_pass[tok.i] = m[0].code
         out = []
         codes = dict(first_pass)
-        for tok in doc:
-            m = self._match(tok, first_pass)
+        for tok, items in candidates:
+            # the first pass's codes change the match only of an item that needs a complement
+            m = self._match(tok, first_pass, items) if any(i.comp for i in items) else matched[tok.i]
             phone = self._by_phone(tok)
             if not m and phone is None:
                 continue
@@ -905,16 +949,7 @@ class _Extractor:
     def _reached(self, n: Token, anchor: Token | None = None) -> list[str]:
         """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause."""
         top = anchor if anchor is not None and anchor.lemma_.lower() in _LIGHT_VERBS else n
-        nested, stack = set(), [(top, False)]  # tokens under another trigger: one walk, not one per trigger
-        while stack:
-            tok, inside = stack.pop()
-            inside = inside or (tok.i in self.by_tok and tok != n)
-            if inside:
-                nested.add(tok.i)
-            stack.extend((child, inside) for child in tok.children)
-        for t in top.subtree:
-            if t.i in nested:
-                continue
+        for t in self._outside_triggers(top, n):
             if t.dep_ == "prep" and t.lower_ in ("to", "with", "against", "toward", "towards") and t.head != n \
                     and t.head.lemma_ != "accord":
                 for o in t.children:
@@ -923,6 +958,22 @@ class _Extractor:
                         if found:
                             return found
         return []
+
+    def _outside_triggers(self, top: Token, n: Token):
+        """``top.subtree`` in its order, less the subtrees of triggers other than ``n``: one walk
+        that skips what is under another trigger, not a walk to find it and another to read."""
+        stack = [(top.i, False)]  # (token index, its own children already stacked)
+        while stack:
+            i, expanded = stack.pop()
+            if expanded:
+                yield self.doc[i]
+                continue
+            if i in self.by_tok and i != n.i:
+                continue
+            children = self.children[i]
+            stack.extend((c, False) for c in reversed(children) if c > i)
+            stack.append((i, True))
+            stack.extend((c, False) for c in reversed(children) if c < i)
 
     # ---- place, channel, modality, ordinal
 
@@ -1240,7 +1291,7 @@ class _Extractor:
         for e in events:
             if not e.contact or e.suppressed:
                 continue
-            candidates = [p for p in seen if self._compatible(e, p) and p.modality == "asserted"]
+            candidates = [p for p in seen if p.modality == "asserted" and self._compatible(e, p)]
             if e.channel in FACE_TO_FACE | {"note"} and e.anaphora:
                 candidates = [p for p in candidates if p.channel in FACE_TO_FACE | {"note"}]
             if e.channel and any(p.channel == e.channel and p.participants for p in candidates):
@@ -1408,6 +1459,7 @@ class _Extractor:
                 continue
             self.publication(e)
             entry = self.table.codes[e.code]
+            sent = self.sents[e.sid]  # its text is a slice of the doc's: cheaper than Span.text
             start, end = self.doc[e.first].idx, self.doc[e.last].idx + len(self.doc[e.last])
             out.append(Event(
                 start=start, end=end, trigger=text[start:end], sentence_id=e.sid,
@@ -1418,7 +1470,7 @@ class _Extractor:
                 date_start=e.date[0] if e.date else None, date_end=e.date[1] if e.date else None,
                 date_basis=e.basis, modality=e.modality,
                 channel=e.channel if e.channel in CONTACT_CHANNELS | {"statement", "social_media"} else "",
-                location=e.location, text=self.sents[e.sid].text.strip(),
+                location=e.location, text=text[sent.start_char : sent.end_char].strip(),
                 participant_ids=tuple(e.participants), ordinal=e.ordinal,
             ))
         out.sort(key=lambda ev: (ev.start, ev.end))
@@ -1510,8 +1562,10 @@ class _Quoter:
 
     def _statements(self) -> list[tuple[int, str]]:
         out = []
-        for t in self.doc:
-            if t.lemma_.lower() in self.table.statement_nouns and t.pos_ in ("NOUN", "PROPN"):
+        lemmas = self.doc.to_array(LEMMA).tolist()  # the lemmas' ids: a Token only for a statement noun
+        nouns = {i for i in set(lemmas) if self.doc.vocab.strings[i].lower() in self.table.statement_nouns}
+        for t in (self.doc[i] for i, lemma in enumerate(lemmas) if lemma in nouns):
+            if t.pos_ in ("NOUN", "PROPN"):
                 issuer = self._issuer(t)
                 if issuer:
                     out.append((t.i, issuer[0]))
