@@ -223,3 +223,27 @@ def test_one_text_two_publication_dates(tmp_path, nlp, jobs):
         have = got.timexes[got.timexes["article_id"] == path.stem].drop(columns="article_id").reset_index(drop=True)
         pd.testing.assert_frame_equal(have, want)
     assert list(got.contacts[got.contacts["channel"] == "phone"]["date_start"]) == ["2023-03-04", "2023-03-11"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_long_article_is_analysed_in_chunks_among_the_others(tmp_path, paths, nlp, monkeypatch, jobs):
+    """An article longer than a chunk goes to ``analyze`` (parsed in chunks), the rest to nlp.pipe;
+    the rows come out in article order, as analyze gives them."""
+    import parley.pipeline
+    from parley import analyze, read_article
+
+    monkeypatch.setattr(parley.pipeline, "CHUNK_CHARS", 1500)
+    shutil.copy(paths[0], tmp_path / paths[0].name)
+    body = paths[1].read_text().split("---\n", 2)[2]
+    (tmp_path / "2023-03-05-long.md").write_text("---\npublished: 2023-03-06\n---\n" + "\n\n".join([body.strip()] * 4))
+    shutil.copy(paths[2], tmp_path / paths[2].name)
+    got = batch(articles(tmp_path), jobs=jobs, progress=False)
+    assert list(got.articles["article_id"]) == [paths[0].stem, "2023-03-05-long", paths[2].stem]
+    long = analyze(read_article(tmp_path / "2023-03-05-long.md"))
+    assert len(long.sentences) == 4 * len(analyze(read_article(paths[1])).sentences)
+    for path in articles(tmp_path):
+        want = analyze(read_article(path))
+        for name in (*TABLES, "sentences"):
+            have = getattr(got, name)
+            have = have[have["article_id"] == path.stem].drop(columns="article_id").reset_index(drop=True)
+            pd.testing.assert_frame_equal(have, getattr(want, name))

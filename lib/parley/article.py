@@ -22,9 +22,9 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 # whole and classified in Python: a backtracking pattern is quadratic on long runs of "\r".
 _WHITE_RUN = re.compile(r"\s{2,}")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
-# spaCy's nlp.max_length: the parser and NER need about 1 GB per 100,000 characters above it.
-MAX_CHARS = 1_000_000
-MAX_BYTES = 64 * 2**20  # read no more of a file than this (a saved web page carries markup)
+# Read no more of a file than this (a saved web page carries markup). A long text is fine:
+# pipeline.analyze parses it in chunks; the limit only keeps a stray huge file out of memory.
+MAX_BYTES = 64 * 2**20
 # "TEHRAN –", "TEHRAN, Jan. 23 (MNA) –", "WASHINGTON (Reuters) -", "New Delhi, 5 May: "
 _DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)"
@@ -213,8 +213,8 @@ def read_article(path: str | Path, published: str | dt.date | None = None) -> Ar
         raise ParleyError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
         raise ParleyError(
-            f"{path} is over {MAX_BYTES // 2**20} MB; parley analyses at most {MAX_CHARS:,} characters "
-            "of text at once: split it into several articles"
+            f"{path} is over {MAX_BYTES // 2**20} MB, too big for an article: "
+            "give the article's text alone, or split it into several articles"
         )
     return article_from_text(*_decode(raw, path), path=path, published=published)
 
@@ -231,11 +231,6 @@ def article_from_text(
         meta, body = _front_matter(text, path)
     if not body.strip():
         raise ParleyError(f"{path} has no article text after the front matter")
-    if len(body) > MAX_CHARS:
-        raise ParleyError(
-            f"{path} has {len(body):,} characters of text; parley analyses at most {MAX_CHARS:,} "
-            "(spaCy's nlp.max_length) at once: split it into several articles"
-        )
     if published is not None:
         date = parse_date(published, what="--published")
     elif meta.get("published") not in (None, ""):

@@ -294,11 +294,21 @@ def _bar(iterable, *, total: int, progress: bool):
 
 def _run_local(items: list[_Item], *, jobs: int, progress: bool) -> list[dict]:
     from .nlp import load
+    from .pipeline import CHUNK_CHARS
 
     import multiprocessing
 
-    nlp = load()
-    inherited = jobs == 1 or multiprocessing.get_start_method() == "fork"
+    # An article longer than a chunk is analysed in chunks by ``analyze``, in this process,
+    # after the others: nlp.pipe would parse it whole (memory grows with the text).
+    long = {i for i, item in enumerate(items) if item.article.text_end > CHUNK_CHARS}
+    encoded = _run_pipe([item for i, item in enumerate(items) if i not in long], jobs=jobs, progress=progress,
+                        nlp=load(), inherited=jobs == 1 or multiprocessing.get_start_method() == "fork")
+    done = iter(encoded)
+    return [_analyze_one(item.article) if i in long else next(done) for i, item in enumerate(items)]
+
+
+def _run_pipe(items: list[_Item], *, jobs: int, progress: bool, nlp: Language, inherited: bool) -> list[dict]:
+    """Each article's tables, parsed by ``nlp.pipe`` with parley's stages run in its workers."""
     jobs_of: dict[str, list[dict]] = {}
     inputs: list[tuple[str, dict]] = []
     for item in items:
@@ -338,8 +348,9 @@ def _run_local(items: list[_Item], *, jobs: int, progress: bool) -> list[dict]:
     return encoded
 
 
-def _analyze_remote(article: Article) -> dict:
-    """One Dask task: ``analyze`` one article on a worker (the model loads once per worker process)."""
+def _analyze_one(article: Article) -> dict:
+    """``analyze`` one article, its tables encoded: a Dask task (the model loads once per worker
+    process), or a long article in the local engine."""
     from .pipeline import analyze
 
     try:
@@ -371,7 +382,7 @@ def _run_dask(items: list[_Item], *, jobs: int, scheduler: str | None, progress:
                 dashboard_address=None, silence_logs=logging.ERROR,
             ))
             client = stack.enter_context(Client(cluster))
-        futures = [client.submit(_analyze_remote, item.article, key=f"parley-{i}-{item.article_id}", pure=False)
+        futures = [client.submit(_analyze_one, item.article, key=f"parley-{i}-{item.article_id}", pure=False)
                    for i, item in enumerate(items)]
         results: dict[str, dict] = {}
         for future in _bar(as_completed(futures), total=len(futures), progress=progress):
