@@ -53,6 +53,35 @@ def test_same_input_same_output_byte_for_byte(seed_out, tmp_path):
         assert (again / f"{table}.csv").read_bytes() == (seed_out / f"{table}.csv").read_bytes()
 
 
+def test_checks_the_contract_without_importing_pandera(tmp_path):
+    # pandera and the hypothesis it imports cost the command line half a second; it needs them
+    # only to report a broken table
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "parley", "extract", str(SEED), "--out",
+                          str(tmp_path / "out")], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in run.stderr.splitlines() if "|" in line}
+    assert "parley" in imported and not imported & {"pandera", "hypothesis"}
+
+
+def test_a_table_that_breaks_the_contract_is_an_error_and_nothing_is_written(tmp_path, capsys, monkeypatch):
+    from parley import cli, pipeline
+
+    def broken(article):
+        tables = {name: pd.DataFrame([], columns=COLUMNS[name]).astype(pipeline.column_types(name))
+                  for name in TABLES}
+        actor = {"actor_id": "iran", "name": "Iran", "kind": "politician", "country": "IRN", "role": "",
+                 "aliases": "", "mentions": 1}
+        tables["actors"] = pd.DataFrame([actor], columns=COLUMNS["actors"]).astype(pipeline.column_types("actors"))
+        return pipeline.Result(article=article, **tables, sentences=pd.DataFrame())
+
+    monkeypatch.setattr(pipeline, "analyze", broken)
+    assert cli.main(["extract", str(SEED), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("parley: internal error: SchemaError") and "isin" in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize(
     "content, extra, message",
     [

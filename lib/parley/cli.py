@@ -119,7 +119,7 @@ def _extract(args: argparse.Namespace) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # third-party chatter (spaCy, pandas) is not the user's business
         result = analyze(article)
-    result.validate()
+    result.validate()  # the contract; pandera is imported only if a table breaks it
     paths = write_tables(result.tables(), args.out, fmt=args.format)
     print(f"wrote {len(paths)} tables to {args.out}", file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ from .events import events as find_events
 from .events import quotes as find_quotes
 from .models import Actor, Mention
 from .nlp import parse
-from .schema import COLUMNS, SCHEMAS, TABLES
+from .schema import COLUMNS, TABLES, validate
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Result:
     def validate(self) -> None:
         """Check every table against the contract's schema (raises pandera's SchemaError)."""
         for name, frame in self.tables().items():
-            SCHEMAS[name].validate(frame)
+            validate(name, frame)
 
 
 ID_PREFIXES = {"mentions": "m", "timexes": "t", "quotes": "q"}  # tables whose ids are numbered here
