@@ -96,8 +96,13 @@ def test_write_csv_and_parquet(local, tmp_path):
     back = pd.read_csv(tmp_path / "csv" / "contacts.csv", dtype=str, keep_default_na=False)
     assert list(back["contact_id"]) == list(local[1].contacts["contact_id"])
     local[1].write(tmp_path / "pq", "parquet")
-    back = pd.read_parquet(tmp_path / "pq" / "events.parquet")
-    assert len(back) == len(local[1].events) and list(back.columns) == list(local[1].events.columns)
+    ids = list(local[1].articles["article_id"])
+    assert sorted(p.name for p in (tmp_path / "pq" / "quotes.parquet").iterdir()) == [f"{a}.parquet" for a in ids]
+    for name in TABLES:  # one partition per article, read back whole as the table
+        back = pd.read_parquet(tmp_path / "pq" / f"{name}.parquet")
+        pd.testing.assert_frame_equal(back, getattr(local[1], name))
+    first = pd.read_parquet(tmp_path / "pq" / "events.parquet" / f"{ids[0]}.parquet")
+    assert set(first["article_id"]) == {ids[0]} and len(first) == (local[1].events["article_id"] == ids[0]).sum()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left
 
 

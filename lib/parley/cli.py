@@ -38,8 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv") -> list[Path]:
+def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv", partitions: dict | None = None) -> list[Path]:
     """Write each table to ``out/NAME.FMT`` atomically: all files appear together or none do.
+
+    ``partitions`` (Parquet only) maps a table name to a column and its values: that table is
+    written as a folder ``NAME.parquet/VALUE.parquet``, one file per value, even where the value
+    has no rows (a corpus's tables, one partition per article, read back whole by
+    ``pandas.read_parquet`` or ``dask.dataframe.read_parquet`` on the folder).
 
     The tables are written to a temporary folder beside ``out``; each old table is moved
     aside before its new one is renamed in, and put back if anything fails (or the run is
@@ -60,7 +65,8 @@ def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv") -> list[Pat
     created = not out.exists()
     placed: list[tuple[Path, Path | None]] = []  # (table in out, the old one moved aside)
     try:
-        written = [_write_table(frame, tmp / f"{name}.{fmt}", fmt) for name, frame in tables.items()]
+        written = [_write_partitions(frame, tmp / f"{name}.{fmt}", *partitions[name]) if name in (partitions or {})
+                   else _write_table(frame, tmp / f"{name}.{fmt}", fmt) for name, frame in tables.items()]
         out.mkdir(exist_ok=True)
         (tmp / "old").mkdir()
         for path in written:
@@ -91,6 +97,16 @@ def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv") -> list[Pat
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_partitions(frame, path: Path, column: str, values: list[str]) -> Path:
+    """``frame`` as a folder of Parquet files, one per value of ``column``, rows in order."""
+    path.mkdir()
+    rows = frame.groupby(column, sort=False).indices if len(frame) else {}
+    for value in values:
+        part = frame.iloc[rows.get(value, [])]
+        _write_table(part.reset_index(drop=True), path / f"{value}.parquet", "parquet")
+    return path
 
 
 def _write_table(frame, path: Path, fmt: str) -> Path:

@@ -86,13 +86,16 @@ class CorpusResult:
         return {"articles": self.articles, **{name: getattr(self, name) for name in TABLES}}
 
     def write(self, out: str | Path, fmt: str = "csv") -> list[Path]:
-        """Write every table to ``out/NAME.FMT`` (csv, json or parquet: one file per table),
-        all together or not at all: written to a temporary folder, then renamed into place."""
+        """Write every table to ``out/NAME.FMT`` (csv or json: one file per table; parquet: the
+        six tables partitioned by article, ``NAME.parquet/ARTICLE_ID.parquet``), all together or
+        not at all: written to a temporary folder, then renamed into place."""
         if fmt not in ("csv", "json", "parquet"):
-            raise ParleyError(f"unknown format {fmt!r}: use csv or parquet")
+            raise ParleyError(f"unknown format {fmt!r}: use csv, json or parquet")
         from .cli import write_tables
 
-        return write_tables(self.tables(), out, fmt=fmt)
+        ids = list(self.articles["article_id"])
+        partitions = {name: ("article_id", ids) for name in TABLES} if fmt == "parquet" else None
+        return write_tables(self.tables(), out, fmt=fmt, partitions=partitions)
 
 
 # ---- analysing a parsed doc (mirrors pipeline.analyze after its parse step)
