@@ -8,7 +8,10 @@ KERNEL := parley
 
 .PHONY: setup report test notebooks lab bench clean
 
+# Bytecode ahead of time: with PYTHONDONTWRITEBYTECODE set, every run would otherwise
+# recompile parley's modules (~0.1 s); compileall only redoes files that changed.
 setup: $(STAMP)
+	$(BIN)/python -m compileall -q lib
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

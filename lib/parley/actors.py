@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .article import slugify
 from .countries import gazetteer
 from .models import Actor, Mention
+from .nlp import load
 
 CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}  # not abbreviations: "Thu", "Jun" are names too
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -51,16 +52,17 @@ def lexicon() -> dict[str, dict[str, str]]:
 @functools.cache
 def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Phrase matchers for country forms (exact case) and role titles (any case), built once."""
-    from spacy.lang.en import English
+    # The patterns are split by the tokenizer that splits the text: the pipeline's, already
+    # loaded (building a fresh English() for them took ~0.1 s). A pattern is only its
+    # tokens' string ids, so it matches docs of any vocab.
+    def make(texts: list[str]) -> list[Doc]:
+        return list(load().tokenizer.pipe(texts + [t.replace("'", "’") for t in texts if "'" in t]))
 
-    make = English().make_doc
     countries = PhraseMatcher(vocab, attr="ORTH")
     gaz = gazetteer()
-    forms = list(gaz.forms) + list(gaz.official_prefixes)
-    countries.add("COUNTRY", [make(f) for f in forms] + [make(f.replace("'", "’")) for f in forms if "'" in f])
+    countries.add("COUNTRY", make(list(gaz.forms) + list(gaz.official_prefixes)))
     roles = PhraseMatcher(vocab, attr="LOWER")
-    titles = list(lexicon()["roles"])
-    roles.add("ROLE", [make(t) for t in titles] + [make(t.replace("'", "’")) for t in titles if "'" in t])
+    roles.add("ROLE", make(list(lexicon()["roles"])))
     return countries, roles
 
 
