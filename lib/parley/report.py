@@ -15,14 +15,6 @@ from pathlib import Path
 from .article import read_article
 from .errors import ParleyError
 
-ARTICLE_SUFFIXES = (".md", ".txt")
-
-
-def articles(folder: str | Path) -> list[Path]:
-    """The article files in a folder, sorted by name (README.md is documentation, not an article)."""
-    return sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.name != "README.md")
-
-
 def render(notebook: Path, article: Path, out_dir: Path, *, kernel: str) -> Path:
     """Execute one notebook on one article (or a folder of them) with papermill, then export it to HTML."""
     import nbformat
@@ -72,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out)
     pages: dict[str, list[Path]] = {}
+    from .corpus import articles  # the same files `batch` and the notebooks take
+
     try:
         for path in articles(args.seeds):
             article = read_article(path)
