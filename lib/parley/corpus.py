@@ -174,9 +174,10 @@ def _batch_tables(doc: Doc) -> Doc:
 
 def _sentence_columns(doc: Doc) -> list[list]:
     """``pipeline.sentences(doc)`` column by column, without building its DataFrame."""
-    sents = list(doc.sents)
-    return [list(range(len(sents))), [s.start_char for s in sents], [s.end_char for s in sents],
-            [s.text.strip() for s in sents]]
+    from .pipeline import sentence_rows
+
+    rows = sentence_rows(doc)
+    return [list(column) for column in zip(*rows)] if rows else [[], [], [], []]
 
 
 def _encode(frame: pd.DataFrame) -> list[list]:

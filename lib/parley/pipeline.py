@@ -61,13 +61,20 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
             "quotes": quotes}
 
 
+SENTENCE_COLUMNS = ["sentence_id", "start", "end", "text"]
+
+
+def sentence_rows(doc: Doc, *, start: int = 0, first: int = 0) -> list[tuple[int, int, int, str]]:
+    """``(sentence_id, start, end, text)`` of every sentence, ids from ``first`` and offsets
+    shifted by ``start`` (a chunk's place in the body)."""
+    text = doc.text  # a sentence's text is a slice of it: cheaper than one Span.text per sentence
+    return [(first + i, start + s.start_char, start + s.end_char, text[s.start_char : s.end_char].strip())
+            for i, s in enumerate(doc.sents)]
+
+
 def sentences(doc: Doc) -> pd.DataFrame:
     """``sentence_id, start, end, text`` of every sentence, for provenance in figures."""
-    text = doc.text  # a sentence's text is a slice of it: cheaper than one Span.text per sentence
-    return pd.DataFrame(
-        [(i, s.start_char, s.end_char, text[s.start_char : s.end_char].strip()) for i, s in enumerate(doc.sents)],
-        columns=["sentence_id", "start", "end", "text"],
-    )
+    return pd.DataFrame(sentence_rows(doc), columns=SENTENCE_COLUMNS)
 
 
 def analyze_doc(article: Article, doc: Doc) -> Result:
@@ -147,16 +154,15 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
     starts = [p.start for p in article.paragraphs]
     found: dict[str, list] = {name: [] for name in TABLES}
     actors: dict[str, Actor] = {}
-    sentence_rows: list[tuple[int, int, int, str]] = []
+    rows: list[tuple[int, int, int, str]] = []  # the sentences table's
     for start, end in chunks(article, size=size):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         doc = parse(article.body[start:end], published=article.published,
                     paragraph_starts=tuple(s - start for s in starts[first:last]))
         part = records(doc, text_start=max(article.text_start - start, 0), dateline=dateline,
                        published=article.published)
-        shift = {"start": start, "sentence": len(sentence_rows)}
-        sentence_rows.extend((shift["sentence"] + i, start + s.start_char, start + s.end_char, s.text.strip())
-                             for i, s in enumerate(doc.sents))
+        shift = {"start": start, "sentence": len(rows)}
+        rows.extend(sentence_rows(doc, start=start, first=shift["sentence"]))
         del doc  # only the records are kept: the parse of one chunk at a time
         for name in ("mentions", "timexes", "quotes", "events"):
             found[name].extend(_shifted(r, **shift) for r in part[name])
@@ -167,7 +173,7 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
     found["actors"] = _actor_order(actors, found["mentions"])
     found["contacts"] = find_contacts(found["events"], actors=found["actors"])
     tables = {name: _frame(name, found[name], prefix=ID_PREFIXES.get(name, "")) for name in TABLES}
-    frame = pd.DataFrame(sentence_rows, columns=["sentence_id", "start", "end", "text"])  # as ``sentences``
+    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     return Result(article=article, **tables, sentences=frame)
 
 
