@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from parley.contacts import contacts, is_contact
+from parley.stages.contacts import contacts, is_contact
 from parley.models import Event
 from test_events import ACTORS, extract
 
@@ -99,7 +99,7 @@ def test_what_keeps_contacts_apart(second, why):
 )
 def test_statements_tweets_recalls_are_not_contacts(kind):
     e = event(1, **kind)
-    assert not is_contact(e)
+    assert not is_contact(e.cameo_code, e.channel)
     assert contacts([e], actors=ACTORS) == []
 
 

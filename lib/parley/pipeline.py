@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .actors import actors as find_actors
 from .article import Article
-from .contacts import contacts as find_contacts
+from .stages.contacts import contacts as find_contacts
 from .events import events as find_events
 from .events import quotes as find_quotes
 from .models import Actor, Mention

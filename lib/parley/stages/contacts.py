@@ -14,15 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .events import UNNAMED_CHANNEL
-from .models import Actor, Contact, Event
+from collections.abc import Callable
 
-CONTACT_CHANNELS = ("summons", "visit", "phone", "meeting", "note", "letter")  # most specific first
-DEFAULT_CHANNEL = "meeting"  # a consultation whose channel the text never names
+from ..lexicon import contact_vocabulary
+from ..models import Actor, Contact, Event
+
 HOST = "043"  # CAMEO "host a visit": the target is the visitor
-_COMPANIONS = {frozenset({"note", "summons"}), frozenset({"meeting", "visit"})}  # a note handed at a summons,
-# the talks held during a visit
-_DIRECTED = frozenset({"summons", "visit", "note", "letter"})  # who summoned whom matters
 
 
 @dataclass
@@ -74,29 +71,37 @@ def _precision(contact: _Contact, event: Event) -> int:
     return 2 if span[0] <= contact.date[0] and contact.date[1] <= span[1] else 1
 
 
-def is_contact(event: Event) -> bool:
-    """Does this event mention a contact between parties (not a statement, tweet or recall)?"""
-    if event.channel in CONTACT_CHANNELS:
+def is_contact(cameo_code: str, channel: str) -> bool:
+    """Does an event so coded, on this channel, mention a contact between parties (not a
+    statement, a tweet or a recall)?"""
+    vocabulary = contact_vocabulary()
+    if channel in vocabulary.channels:
         return True
-    return event.cameo_code in UNNAMED_CHANNEL and event.channel == ""
+    return cameo_code in vocabulary.unnamed_codes and channel == ""
+
+
+def parties_fit(a, b, *, country_of: Callable[[str], str], kind_of: Callable[[str], str]) -> bool:
+    """Two participant lists can be the same contact: people and countries nest, never
+    conflict ({minister A, minister B} fits {A's country, B's country})."""
+    if not a or not b:
+        return True
+    people_a = {x for x in a if kind_of(x) == "person"}
+    people_b = {x for x in b if kind_of(x) == "person"}
+    if people_a and people_b and not (people_a <= people_b or people_b <= people_a):
+        return False
+    ca = {country_of(x) or x for x in a if country_of(x) or kind_of(x) != "person"}  # a person of no known
+    cb = {country_of(x) or x for x in b if country_of(x) or kind_of(x) != "person"}  # state conflicts with none
+    return ca <= cb or cb <= ca
 
 
 class _Merger:
     def __init__(self, actors: list[Actor]):
         self.country = {a.actor_id: a.country for a in actors}
         self.kind = {a.actor_id: a.kind for a in actors}
+        self.vocabulary = contact_vocabulary()
 
-    def parties_fit(self, a: list[str], b: list[str] | tuple[str, ...]) -> bool:
-        """People and countries nest: {minister A, minister B} fits {A's country, B's country}."""
-        if not a or not b:
-            return True
-        people_a = {x for x in a if self.kind.get(x) == "person"}
-        people_b = {x for x in b if self.kind.get(x) == "person"}
-        if people_a and people_b and not (people_a <= people_b or people_b <= people_a):
-            return False
-        ca = {self.country.get(x) or x for x in a if self.country.get(x) or self.kind.get(x) != "person"}
-        cb = {self.country.get(x) or x for x in b if self.country.get(x) or self.kind.get(x) != "person"}
-        return ca <= cb or cb <= ca  # a person of no known state conflicts with none
+    def parties_fit(self, a, b) -> bool:
+        return parties_fit(a, b, country_of=lambda x: self.country.get(x, ""), kind_of=lambda x: self.kind.get(x, ""))
 
     def direction(self, event: Event) -> str:
         """The state that summoned, wrote or visited (the guest of a hosted visit, 043)."""
@@ -107,7 +112,7 @@ class _Merger:
         if contact.modality != event.modality:
             return False
         if event.channel and contact.channels and event.channel not in contact.channels:
-            if not any(frozenset({event.channel, c}) in _COMPANIONS for c in contact.channels):
+            if not any(self.vocabulary.together(event.channel, c) for c in contact.channels):
                 return False
         span = _span(event)
         if span is not None and contact.date is not None and _intersect(span, contact.date) is None:
@@ -115,7 +120,7 @@ class _Merger:
         if event.ordinal and contact.ordinal and event.ordinal != contact.ordinal:
             return False
         source = self.direction(event)
-        if contact.source and source and source != contact.source and event.channel in _DIRECTED | {""}:
+        if contact.source and source and source != contact.source and event.channel in self.vocabulary.directed | {""}:
             return False  # Poland's summons of Belarus's envoy and Belarus's of Poland's: two
         if not self.parties_fit(contact.participants, event.participant_ids):
             return False
@@ -132,7 +137,7 @@ class _Merger:
         found: list[_Contact] = []
         touched: list[_Contact] = []  # most recently mentioned last
         for event in events:
-            if not is_contact(event) or event.modality != "asserted" and not event.channel:
+            if not is_contact(event.cameo_code, event.channel) or event.modality != "asserted" and not event.channel:
                 continue  # "agreed to continue consultations" names no contact yet
             fitting = [c for c in touched if self.fits(c, event)]
             if not event.participant_ids:
@@ -148,7 +153,7 @@ class _Merger:
                 contact = _Contact()
                 found.append(contact)
             contact.add(event)
-            if event.channel in _DIRECTED and not contact.source:
+            if event.channel in self.vocabulary.directed and not contact.source:
                 contact.source = self.direction(event)
             touched.append(contact)
         self.order(found)
@@ -165,7 +170,8 @@ class _Merger:
                         a.date = narrowed
 
     def row(self, n: int, contact: _Contact) -> Contact:
-        channel = next((c for c in CONTACT_CHANNELS if c in contact.channels), DEFAULT_CHANNEL)
+        channel = next((c for c in self.vocabulary.channels if c in contact.channels),
+                       self.vocabulary.default_channel)
         countries = sorted({self.country.get(x, "") for x in contact.participants} - {""})
         people = [x for x in contact.participants if self.kind.get(x) != "country"]
         represented = {self.country.get(x) for x in people}
