@@ -25,3 +25,20 @@ def seed_result():
     from parley import analyze, read_article
 
     return analyze(read_article(SEED))
+
+
+def run_cli(capsys, *args) -> tuple[int, str]:
+    """``python -m parley`` in this process (the model stays loaded): exit code and stderr."""
+    from parley import cli
+
+    code = cli.main([str(a) for a in args])
+    return code, capsys.readouterr().err
+
+
+def read_tables(out) -> dict:
+    """The six CSV tables a run wrote to ``out``, every cell as text."""
+    import pandas as pd
+
+    from parley.schema import TABLES
+
+    return {t: pd.read_csv(out / f"{t}.csv", dtype=str, keep_default_na=False) for t in TABLES}

@@ -66,13 +66,14 @@ def test_checks_the_contract_without_importing_pandera(tmp_path):
 
 def test_a_table_that_breaks_the_contract_is_an_error_and_nothing_is_written(tmp_path, capsys, monkeypatch):
     from parley import cli, pipeline
+    from parley.tables import column_types
 
     def broken(article):
-        tables = {name: pd.DataFrame([], columns=COLUMNS[name]).astype(pipeline.column_types(name))
+        tables = {name: pd.DataFrame([], columns=COLUMNS[name]).astype(column_types(name))
                   for name in TABLES}
         actor = {"actor_id": "iran", "name": "Iran", "kind": "politician", "country": "IRN", "role": "",
                  "aliases": "", "mentions": 1}
-        tables["actors"] = pd.DataFrame([actor], columns=COLUMNS["actors"]).astype(pipeline.column_types("actors"))
+        tables["actors"] = pd.DataFrame([actor], columns=COLUMNS["actors"]).astype(column_types("actors"))
         return pipeline.Result(article=article, **tables, sentences=pd.DataFrame())
 
     monkeypatch.setattr(pipeline, "analyze", broken)
@@ -139,3 +140,28 @@ def test_batch_reports_a_bad_file_processes_the_rest_and_exits_2(tmp_path):
     for table in TABLES:
         frame = pd.read_csv(tmp_path / "out" / f"{table}.csv", dtype=str, keep_default_na=False)
         assert list(frame.columns) == ["article_id", *COLUMNS[table]]
+
+
+def test_batch_published_dates_the_articles_whose_front_matter_has_no_date(tmp_path, capsys):
+    from conftest import run_cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    call = "Turkey's Foreign Minister Ali Demir called his Greek counterpart on Saturday.\n"
+    (corpus / "dated.md").write_text("---\ntitle: Dated\npublished: 2020-05-04\n---\n" + call, encoding="utf-8")
+    (corpus / "undated.txt").write_text(call, encoding="utf-8")
+    code, err = run_cli(capsys, "batch", corpus, "--published", "2021-10-24", "--out", tmp_path / "out")
+    assert code == 0, err
+    assert "warning" not in err  # no article is left undated, so none is told to pass --published
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str, keep_default_na=False)
+    assert list(zip(articles.article_id, articles.published)) == [("dated", "2020-05-04"), ("undated", "2021-10-24")]
+    timexes = pd.read_csv(tmp_path / "out" / "timexes.csv", dtype=str, keep_default_na=False)
+    assert list(zip(timexes.article_id, timexes.value)) == [("dated", "2020-05-02"), ("undated", "2021-10-23")]
+
+
+def test_batch_with_a_bad_published_date_is_one_error(tmp_path, capsys):
+    from conftest import run_cli
+
+    code, err = run_cli(capsys, "batch", ROOT / "tests" / "corpus", "--published", "24/10/2021", "--out",
+                        tmp_path / "out")
+    assert code == 2 and err.count("\n") == 1 and err.startswith("parley: error: --published"), err

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parley.corpus import (CorpusResult, TABLES, analyze_corpus, articles, batch, merge_actors, merge_contacts,
+from parley.schema import TABLES
+from parley.corpus import (CorpusResult, analyze_corpus, articles, batch, merge_actors, merge_contacts,
                            merge_mentions)
 from parley.errors import ParleyError
 

@@ -9,16 +9,13 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import shutil
 import sys
-import tempfile
 import traceback
 import warnings
 from pathlib import Path
 
 from .errors import ParleyError
-
-FORMATS = ("csv", "json", "parquet")
+from .tables import FORMATS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,96 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=FORMATS, default="csv")
     batch = sub.add_parser("batch", help="the six tables of every article in a corpus, combined")
     batch.add_argument("corpus", help="a folder of articles (*.md, *.txt) or a glob")
+    batch.add_argument("--published", help="publication date YYYY-MM-DD for articles whose front matter has none")
     batch.add_argument("--out", required=True, help="output folder")
     batch.add_argument("--format", choices=FORMATS, default="csv")
     batch.add_argument("--jobs", type=int, default=1, help="processes for the parse (nlp.pipe n_process)")
     batch.add_argument("--engine", choices=("local", "dask"), default="local")
     batch.add_argument("--scheduler", help="a Dask scheduler address (tcp://HOST:8786); implies --engine dask")
     return parser
-
-
-def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv", partitions: dict | None = None) -> list[Path]:
-    """Write each table to ``out/NAME.FMT`` atomically: all files appear together or none do.
-
-    ``partitions`` (Parquet only) maps a table name to a column and its values: that table is
-    written as a folder ``NAME.parquet/VALUE.parquet``, one file per value, even where the value
-    has no rows (a corpus's tables, one partition per article, read back whole by
-    ``pandas.read_parquet`` or ``dask.dataframe.read_parquet`` on the folder).
-
-    The tables are written to a temporary folder beside ``out``; each old table is moved
-    aside before its new one is renamed in, and put back if anything fails (or the run is
-    interrupted), so ``out`` holds the previous set of tables or the new one, never a mix.
-    """
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise ParleyError(f"--out {out} is a file, not a folder: give a folder path")
-    for above in out.parents:
-        if above.exists() and not above.is_dir():
-            raise ParleyError(f"--out {out}: {above} is a file, not a folder: give a folder path")
-    parent = out.parent if str(out.parent) else Path(".")
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-    except OSError as exc:
-        raise ParleyError(f"cannot write to {parent}: {exc.strerror or exc}") from None
-    created = not out.exists()
-    placed: list[tuple[Path, Path | None]] = []  # (table in out, the old one moved aside)
-    try:
-        written = [_write_partitions(frame, tmp / f"{name}.{fmt}", *partitions[name]) if name in (partitions or {})
-                   else _write_table(frame, tmp / f"{name}.{fmt}", fmt) for name, frame in tables.items()]
-        out.mkdir(exist_ok=True)
-        (tmp / "old").mkdir()
-        for path in written:
-            target = out / path.name
-            backup = None
-            if target.exists():
-                backup = tmp / "old" / path.name
-                os.replace(target, backup)
-            placed.append((target, backup))
-            os.replace(path, target)
-        return [out / path.name for path in written]
-    except BaseException as exc:
-        for target, backup in reversed(placed):  # put the previous tables back
-            try:
-                if backup is not None:
-                    os.replace(backup, target)
-                else:
-                    target.unlink(missing_ok=True)
-            except OSError:
-                pass
-        if created:
-            try:
-                out.rmdir()
-            except OSError:
-                pass
-        if isinstance(exc, OSError):
-            raise ParleyError(f"cannot write to {out}: {exc.strerror or exc}") from None
-        raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _write_partitions(frame, path: Path, column: str, values: list[str]) -> Path:
-    """``frame`` as a folder of Parquet files, one per value of ``column``, rows in order."""
-    path.mkdir()
-    rows = frame.groupby(column, sort=False).indices if len(frame) else {}
-    for value in values:
-        part = frame.iloc[rows.get(value, [])]
-        _write_table(part.reset_index(drop=True), path / f"{value}.parquet", "parquet")
-    return path
-
-
-def _write_table(frame, path: Path, fmt: str) -> Path:
-    if fmt == "csv":
-        frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-    elif fmt == "json":
-        frame.to_json(path, orient="records", force_ascii=False, indent=1)
-    else:
-        try:
-            frame.to_parquet(path, index=False)
-        except ImportError:
-            raise ParleyError("--format parquet needs pyarrow: pip install pyarrow") from None
-    return path
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -133,6 +47,7 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"parley: warning: {note}", file=sys.stderr)
     from .nlp import load
     from .pipeline import analyze  # spaCy loads only once the input is known to be good
+    from .tables import write_tables
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # third-party chatter (spaCy, pandas) is not the user's business
@@ -157,7 +72,8 @@ def _batch(args: argparse.Namespace) -> int:
     engine = "dask" if args.scheduler else args.engine
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = batch(articles(args.corpus), jobs=args.jobs, engine=engine, scheduler=args.scheduler)
+        result = batch(articles(args.corpus), jobs=args.jobs, engine=engine, scheduler=args.scheduler,
+                       default_published=args.published)
     for path, note in result.warnings:
         print(f"parley: warning: {path}: {note}", file=sys.stderr)
     paths = result.write(args.out, fmt=args.format)

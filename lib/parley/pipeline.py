@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, replace
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
 from spacy.tokens import Doc
 
 from .actors import actors as find_actors
@@ -19,7 +16,8 @@ from .events import events as find_events
 from .events import quotes as find_quotes
 from .models import Actor, Mention
 from .nlp import parse
-from .schema import COLUMNS, TABLES, validate
+from .schema import TABLES, validate
+from .tables import frame, numbered, sentence_rows, sentences
 
 
 @dataclass(frozen=True)
@@ -41,11 +39,8 @@ class Result:
 
     def validate(self) -> None:
         """Check every table against the contract's schema (raises pandera's SchemaError)."""
-        for name, frame in self.tables().items():
-            validate(name, frame)
-
-
-ID_PREFIXES = {"mentions": "m", "timexes": "t", "quotes": "q"}  # tables whose ids are numbered here
+        for name, table in self.tables().items():
+            validate(name, table)
 
 
 def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None) -> dict[str, list]:
@@ -53,28 +48,11 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
     actors, mentions = find_actors(doc, start=text_start, dateline=dateline)
     timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
     quotes = find_quotes(doc, mentions=mentions)  # found once: events use them to attribute speech
-    events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=published, quotes=quotes)
-    for i, event in enumerate(events, 1):
-        event.event_id = f"e{i}"
-    contacts = find_contacts(events, actors=actors)
+    events = numbered("events", find_events(doc, mentions=mentions, actors=actors, timexes=timexes,
+                                            published=published, quotes=quotes))
+    contacts = numbered("contacts", find_contacts(events, actors=actors))
     return {"actors": actors, "mentions": mentions, "timexes": timexes, "events": events, "contacts": contacts,
             "quotes": quotes}
-
-
-SENTENCE_COLUMNS = ["sentence_id", "start", "end", "text"]
-
-
-def sentence_rows(doc: Doc, *, start: int = 0, first: int = 0) -> list[tuple[int, int, int, str]]:
-    """``(sentence_id, start, end, text)`` of every sentence, ids from ``first`` and offsets
-    shifted by ``start`` (a chunk's place in the body)."""
-    text = doc.text  # a sentence's text is a slice of it: cheaper than one Span.text per sentence
-    return [(first + i, start + s.start_char, start + s.end_char, text[s.start_char : s.end_char].strip())
-            for i, s in enumerate(doc.sents)]
-
-
-def sentences(doc: Doc) -> pd.DataFrame:
-    """``sentence_id, start, end, text`` of every sentence, for provenance in figures."""
-    return pd.DataFrame(sentence_rows(doc), columns=SENTENCE_COLUMNS)
 
 
 def analyze_doc(article: Article, doc: Doc) -> Result:
@@ -83,8 +61,8 @@ def analyze_doc(article: Article, doc: Doc) -> Result:
         doc, text_start=article.text_start, dateline=article.dateline.text if article.dateline else "",
         published=article.published,
     )
-    tables = {name: _frame(name, found[name], prefix=ID_PREFIXES.get(name, "")) for name in TABLES}
-    return Result(article=article, **tables, sentences=sentences(doc))
+    return Result(article=article, **{name: frame(name, found[name]) for name in TABLES},
+                  sentences=sentences(sentence_rows(doc)))
 
 
 def analyze(article: Article) -> Result:
@@ -168,13 +146,10 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
             found[name].extend(_shifted(r, **shift) for r in part[name])
         for actor in part["actors"]:
             _merge_actor(actors, actor)
-    for i, event in enumerate(found["events"], 1):
-        event.event_id = f"e{i}"
+    numbered("events", found["events"])
     found["actors"] = _actor_order(actors, found["mentions"])
-    found["contacts"] = find_contacts(found["events"], actors=found["actors"])
-    tables = {name: _frame(name, found[name], prefix=ID_PREFIXES.get(name, "")) for name in TABLES}
-    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-    return Result(article=article, **tables, sentences=frame)
+    found["contacts"] = numbered("contacts", find_contacts(found["events"], actors=found["actors"]))
+    return Result(article=article, **{name: frame(name, found[name]) for name in TABLES}, sentences=sentences(rows))
 
 
 def _shifted(record, *, start: int, sentence: int):
@@ -203,55 +178,3 @@ def _actor_order(actors: dict[str, Actor], mentions: list[Mention]) -> list[Acto
     for m in mentions:
         firsts.setdefault(m.actor_id, m.start)
     return sorted(actors.values(), key=lambda a: (firsts.get(a.actor_id, 1 << 30), a.actor_id))
-
-
-def column_types(name: str) -> dict[str, type]:
-    """The Python type of each of a table's columns."""
-    columns = COLUMNS[name]
-    types: dict[str, type] = {c: str for c in columns}
-    types.update({c: int for c in ("sentence_id", "start", "end", "mentions", "quad_class") if c in columns})
-    if "goldstein" in columns:
-        types["goldstein"] = float
-    return types
-
-
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return "|".join(str(v) for v in value)
-    return value
-
-
-# What ``astype`` makes of each column type (pandas' string dtype for str), looked up once.
-_DTYPES = {kind: pd.api.types.pandas_dtype(kind) for kind in (str, int, float)}
-
-
-def _column(cells: list, kind: type):
-    """One column's cells as the array ``astype(kind)`` would make of them."""
-    if kind is not str:
-        return np.array(cells, dtype=_DTYPES[kind])
-    if all(type(c) is str for c in cells):  # already text: no object column to convert
-        if _DTYPES[str].storage == "pyarrow":  # the arrow array as pd.array would make it, minus its checks
-            return pd.arrays.ArrowStringArray(pa.array(cells, type=pa.large_string()), dtype=_DTYPES[str])
-        return pd.array(cells, dtype=_DTYPES[str])
-    return pd.Series(cells, dtype=object).astype(str).array
-
-
-def _frame(name: str, records: list, *, prefix: str = "") -> pd.DataFrame:
-    """Records -> a DataFrame with exactly the contract's columns, ids numbered in text order.
-
-    Built column by column from typed arrays: a DataFrame of row dicts followed by ``astype``
-    cost more than parley's stages (a cell a record lacks is NaN, as it was in that frame)."""
-    columns = COLUMNS[name]
-    types = column_types(name)
-    data = {}
-    for column in columns:
-        if prefix and column == columns[0]:  # every table's first column is its id
-            cells = [f"{prefix}{i}" for i in range(1, len(records) + 1)]
-        else:
-            cells = [_cell(getattr(r, column, math.nan)) for r in records]
-        data[column] = _column(cells, types[column])
-    return pd.DataFrame(data, copy=False)  # the columns in ``data``'s order: no list to turn into an Index

@@ -169,7 +169,7 @@ class _Merger:
                     if narrowed[0] <= narrowed[1]:
                         a.date = narrowed
 
-    def row(self, n: int, contact: _Contact) -> Contact:
+    def row(self, contact: _Contact) -> Contact:
         channel = next((c for c in self.vocabulary.channels if c in contact.channels),
                        self.vocabulary.default_channel)
         countries = sorted({self.country.get(x, "") for x in contact.participants} - {""})
@@ -178,7 +178,7 @@ class _Merger:
         participants = [x for x in contact.participants
                         if self.kind.get(x) != "country" or self.country.get(x) not in represented]
         return Contact(
-            contact_id=f"c{n}",
+            contact_id="",  # numbered with the table's other ids (``tables.numbered``)
             channel=channel,
             participant_ids=tuple(participants),
             countries=tuple(countries),
@@ -192,10 +192,8 @@ class _Merger:
 
 
 def contacts(events: list[Event], *, actors: list[Actor]) -> list[Contact]:
-    """One row per distinct diplomatic contact, merging every event that mentions it, by first mention."""
+    """One row per distinct diplomatic contact, merging every event that mentions it, by first
+    mention; ``contact_id`` is left for the table to number."""
     merger = _Merger(actors)
-    rows = [merger.row(0, c) for c in merger.merge(events)]
-    rows = [r for r in rows if len(r.participant_ids) >= 2]  # a contact is between parties
-    for n, row in enumerate(rows, 1):
-        row.contact_id = f"c{n}"
-    return rows
+    rows = [merger.row(c) for c in merger.merge(events)]
+    return [r for r in rows if len(r.participant_ids) >= 2]  # a contact is between parties

@@ -16,7 +16,7 @@ import math
 import sys
 import traceback
 import warnings
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -24,11 +24,11 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .article import Article, read_article
-from .errors import ParleyError
+from ..article import Article, parse_date, read_article
+from ..errors import ParleyError
+from ..schema import COLUMNS, TABLES
+from ..tables import SENTENCE_COLUMNS, column_types, columns, sentence_rows, write_tables
 
-TABLES = ("actors", "mentions", "timexes", "events", "contacts", "quotes")
-SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
 ARTICLE_COLUMNS = ["article_id", "title", "publisher", "published", "path", "sha256", "url"]
 SUFFIXES = (".md", ".txt")
 
@@ -89,44 +89,9 @@ class CorpusResult:
         """Write every table to ``out/NAME.FMT`` (csv or json: one file per table; parquet: the
         six tables partitioned by article, ``NAME.parquet/ARTICLE_ID.parquet``), all together or
         not at all: written to a temporary folder, then renamed into place."""
-        if fmt not in ("csv", "json", "parquet"):
-            raise ParleyError(f"unknown format {fmt!r}: use csv, json or parquet")
-        from .cli import write_tables
-
         ids = list(self.articles["article_id"])
         partitions = {name: ("article_id", ids) for name in TABLES} if fmt == "parquet" else None
         return write_tables(self.tables(), out, fmt=fmt, partitions=partitions)
-
-
-# ---- analysing a parsed doc (mirrors pipeline.analyze after its parse step)
-
-
-def doc_tables(doc: Doc, *, text_start: int, dateline: str, published: dt.date | None) -> dict[str, pd.DataFrame]:
-    """The six tables (and ``sentences``) of a parsed doc, as ``pipeline.analyze`` returns them."""
-    from .pipeline import ID_PREFIXES, _frame, records, sentences
-
-    found = records(doc, text_start=text_start, dateline=dateline, published=published)
-    tables = {name: _frame(name, found[name], prefix=ID_PREFIXES.get(name, "")) for name in TABLES}
-    tables["sentences"] = sentences(doc)
-    return tables
-
-
-def _columns(name: str, records: list) -> list[list]:
-    """A table's cells column by column, as ``pipeline._frame`` fills them before its ``astype``
-    (building a DataFrame per article costs more than parley's stages: the parent builds one per table)."""
-    from .pipeline import ID_PREFIXES, _cell
-    from .schema import COLUMNS
-
-    columns = COLUMNS[name]
-    data: list[list] = [[] for _ in columns]
-    for record in records:
-        present = {f.name for f in fields(record)}
-        for cells, column in zip(data, columns):
-            cells.append(_cell(getattr(record, column)) if column in present else math.nan)
-    prefix = ID_PREFIXES.get(name, "")
-    if prefix:
-        data[0] = [f"{prefix}{i}" for i in range(1, len(records) + 1)]
-    return data
 
 
 # ---- the worker side of nlp.pipe: two components, active only on docs batch() marks
@@ -156,14 +121,14 @@ def _batch_tables(doc: Doc) -> Doc:
     job = doc._.parley_batch
     if job is None:
         return doc
-    from .pipeline import records
+    from ..pipeline import records
 
     out = Doc(doc.vocab, words=[])
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=doc._.published)
-        out._.parley_tables = {name: _columns(name, found[name]) for name in TABLES}
+        out._.parley_tables = {name: columns(name, found[name]) for name in TABLES}
         out._.parley_tables["sentences"] = _sentence_columns(doc)
     except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure
         where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -173,9 +138,7 @@ def _batch_tables(doc: Doc) -> Doc:
 
 
 def _sentence_columns(doc: Doc) -> list[list]:
-    """``pipeline.sentences(doc)`` column by column, without building its DataFrame."""
-    from .pipeline import sentence_rows
-
+    """The sentences table column by column, without building its DataFrame."""
     rows = sentence_rows(doc)
     return [list(column) for column in zip(*rows)] if rows else [[], [], [], []]
 
@@ -206,7 +169,7 @@ def _batch_pipes(nlp: Language):
 
 
 @dataclass
-class _Item:
+class _Queued:
     path: Path
     article: Article
     article_id: str
@@ -221,6 +184,7 @@ def batch(
     scheduler: str | None = None,
     progress: bool | None = None,
     published: str | dt.date | None = None,
+    default_published: str | dt.date | None = None,
 ) -> CorpusResult:
     """Analyse every article; the tables combined in article order, each row with its ``article_id``.
 
@@ -229,8 +193,8 @@ def batch(
     ``nlp.pipe(n_process=jobs)`` (``engine="local"``) or, with ``engine="dask"``, run one task
     per article on the Dask cluster at ``scheduler`` (default: a LocalCluster of ``jobs``
     single-threaded worker processes). A progress bar is shown on a terminal unless
-    ``progress`` says otherwise. ``published`` overrides every article's publication date
-    (for articles without front matter).
+    ``progress`` says otherwise. ``published`` overrides every article's publication date;
+    ``default_published`` is the date of articles whose front matter gives none.
     """
     if isinstance(paths, (str, Path)):
         paths = articles(paths)
@@ -240,11 +204,12 @@ def batch(
         raise ParleyError(f"--jobs {jobs}: give 1 or more")
     if progress is None:
         progress = sys.stderr.isatty()
-    if published is not None:  # a bad date is the caller's one error, not a failure of every file
-        from .article import parse_date
-
+    # a bad date is the caller's one error, not a failure of every file
+    if published is not None:
         published = parse_date(published, what="published")
-    items, failures, notes = _read(paths, published=published)
+    if default_published is not None:
+        default_published = parse_date(default_published, what="--published")
+    items, failures, notes = _read(paths, published=published, default=default_published)
     if engine == "dask":
         encoded = _run_dask(items, jobs=jobs, scheduler=scheduler, progress=progress)
     else:
@@ -264,8 +229,9 @@ def analyze_corpus(spec: str | Path, *, published: str | dt.date | None = None, 
     return result
 
 
-def _read(paths: Iterable[str | Path], *, published: str | dt.date | None = None) -> tuple[list[_Item], list[tuple[str, str]], list[tuple[str, str]]]:
-    items: list[_Item] = []
+def _read(paths: Iterable[str | Path], *, published: dt.date | None = None, default: dt.date | None = None,
+          ) -> tuple[list[_Queued], list[tuple[str, str]], list[tuple[str, str]]]:
+    items: list[_Queued] = []
     failures: list[tuple[str, str]] = []
     notes: list[tuple[str, str]] = []
     taken: set[str] = set()
@@ -275,6 +241,8 @@ def _read(paths: Iterable[str | Path], *, published: str | dt.date | None = None
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # kept on the article, reported in .warnings
                 article = read_article(path, published=published)
+                if article.published is None and default is not None:  # its notes say so: read it dated
+                    article = read_article(path, published=default)
         except ParleyError as exc:
             failures.append((str(path), str(exc)))
             continue
@@ -284,7 +252,7 @@ def _read(paths: Iterable[str | Path], *, published: str | dt.date | None = None
             n += 1
             article_id = f"{article.slug}-{n}"
         taken.add(article_id)
-        items.append(_Item(path, article, article_id, hashlib.sha256(path.read_bytes()).hexdigest()))
+        items.append(_Queued(path, article, article_id, hashlib.sha256(path.read_bytes()).hexdigest()))
     return items, failures, notes
 
 
@@ -296,9 +264,9 @@ def _bar(iterable, *, total: int, progress: bool):
     return tqdm(iterable, total=total, unit="article", desc="parley", file=sys.stderr)
 
 
-def _run_local(items: list[_Item], *, jobs: int, progress: bool) -> list[dict]:
-    from .nlp import load
-    from .pipeline import CHUNK_CHARS
+def _run_local(items: list[_Queued], *, jobs: int, progress: bool) -> list[dict]:
+    from ..nlp import load
+    from ..pipeline import CHUNK_CHARS
 
     import multiprocessing
 
@@ -311,7 +279,7 @@ def _run_local(items: list[_Item], *, jobs: int, progress: bool) -> list[dict]:
     return [_analyze_one(item.article) if i in long else next(done) for i, item in enumerate(items)]
 
 
-def _run_pipe(items: list[_Item], *, jobs: int, progress: bool, nlp: Language, inherited: bool) -> list[dict]:
+def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language, inherited: bool) -> list[dict]:
     """Each article's tables, parsed by ``nlp.pipe`` with parley's stages run in its workers."""
     jobs_of: dict[str, list[dict]] = {}
     inputs: list[tuple[str, dict]] = []
@@ -355,7 +323,7 @@ def _run_pipe(items: list[_Item], *, jobs: int, progress: bool, nlp: Language, i
 def _analyze_one(article: Article) -> dict:
     """``analyze`` one article, its tables encoded: a Dask task (the model loads once per worker
     process), or a long article in the local engine."""
-    from .pipeline import analyze
+    from ..pipeline import analyze
 
     try:
         with warnings.catch_warnings():
@@ -367,7 +335,7 @@ def _analyze_one(article: Article) -> dict:
         return {"error": f"internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"}
 
 
-def _run_dask(items: list[_Item], *, jobs: int, scheduler: str | None, progress: bool) -> list[dict]:
+def _run_dask(items: list[_Queued], *, jobs: int, scheduler: str | None, progress: bool) -> list[dict]:
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -394,12 +362,10 @@ def _run_dask(items: list[_Item], *, jobs: int, scheduler: str | None, progress:
         return [results[f.key] for f in futures]
 
 
-def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: list) -> CorpusResult:
+def _combine(items: list[_Queued], encoded: list[dict], failures: list, notes: list) -> CorpusResult:
     """Each article's tables -> one table per kind, ``article_id`` first, in article order."""
-    from .pipeline import column_types
-    from .schema import COLUMNS
-
-    names_of = {**{name: ["article_id", *COLUMNS[name]] for name in TABLES}, "sentences": SENTENCE_COLUMNS}
+    names_of = {**{name: ["article_id", *COLUMNS[name]] for name in TABLES},
+                "sentences": ["article_id", *SENTENCE_COLUMNS]}
     columns = {name: [[] for _ in names] for name, names in names_of.items()}
     meta_rows = []
     for item, tables in zip(items, encoded):
@@ -416,8 +382,7 @@ def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: lis
             for cells, values in zip(into[1:], data):
                 cells.extend(values)
     out = {"articles": pd.DataFrame(meta_rows, columns=ARTICLE_COLUMNS).astype(str)}
-    types = {name: column_types(name) for name in TABLES}
-    types["sentences"] = {"sentence_id": int, "start": int, "end": int, "text": str}
+    types = {name: column_types(name) for name in names_of}
     for name, names in names_of.items():
         frame = pd.DataFrame(dict(zip(names, columns[name])), columns=names)
         if not len(frame):
@@ -425,203 +390,3 @@ def _combine(items: list[_Item], encoded: list[dict], failures: list, notes: lis
         out[name] = frame.astype({"article_id": str, **types[name]})
     failures.sort(key=lambda f: f[0])
     return CorpusResult(**out, failures=failures, warnings=notes)
-
-
-# ---- merging across articles
-
-
-def _proper(alias: str) -> bool:
-    """A name-like alias ("Lavrov", "Sergei Lavrov"), not a title or pronoun ("his counterpart")."""
-    words = alias.replace("’", "'").split()
-    return bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in {
-        "the", "his", "her", "their", "its", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"}
-
-
-def merge_actors(result: CorpusResult) -> pd.DataFrame:
-    """One row per actor across the corpus, with the articles that mention it.
-
-    Rule: rows with the same ``actor_id`` are one actor. Then a person whose name is, in
-    another article, the name-like alias of exactly one other person (``Lavrov`` in one
-    article, ``Sergei Lavrov`` with alias ``Lavrov`` in another) joins that person, when their
-    countries do not conflict (equal, or one unknown). An ambiguous short name (``Wang``
-    alias of both ``Wang Yi`` and ``Wang Wenbin``) is left on its own. The merged row takes
-    the id and name of the longest name, the most frequent country and role, all aliases,
-    the summed mentions, and ``articles`` / ``actor_ids`` listing what was merged.
-    """
-    actors = result.actors
-    groups: dict[str, dict] = {}
-    for row in actors.itertuples(index=False):
-        group = groups.setdefault(row.actor_id, {"rows": [], "names": set()})
-        group["rows"].append(row)
-        group["names"].add(row.name)
-        group["names"].update(a for a in row.aliases.split("|") if a and _proper(a))
-
-    def country(group: dict) -> str:
-        found = [r.country for r in group["rows"] if r.country]
-        return max(set(found), key=lambda c: (found.count(c), c)) if found else ""
-
-    def kind(group: dict) -> str:
-        return group["rows"][0].kind
-
-    parent = {actor_id: actor_id for actor_id in groups}
-    by_alias: dict[str, list[str]] = {}
-    for actor_id, group in groups.items():
-        for name in group["names"]:
-            by_alias.setdefault(name.lower(), []).append(actor_id)
-    for actor_id, group in groups.items():
-        if kind(group) != "person":
-            continue
-        own = {r.name.lower() for r in group["rows"]}
-        targets = {t for name in own for t in by_alias.get(name, []) if t != actor_id
-                   and kind(groups[t]) == "person"
-                   and max(len(r.name) for r in groups[t]["rows"]) > max(len(n) for n in own)
-                   and (not country(group) or not country(groups[t]) or country(group) == country(groups[t]))}
-        if len(targets) == 1:
-            parent[actor_id] = targets.pop()
-
-    def root(actor_id: str) -> str:
-        while parent[actor_id] != actor_id:
-            actor_id = parent[actor_id]
-        return actor_id
-
-    members: dict[str, list[str]] = {}
-    for actor_id in groups:  # first appearance order
-        members.setdefault(root(actor_id), []).append(actor_id)
-    order = {a: i for i, a in enumerate(result.articles["article_id"])}
-    rows = []
-    for top, ids in members.items():
-        all_rows = [r for i in ids for r in groups[i]["rows"]]
-        best = max(all_rows, key=lambda r: len(r.name))
-        roles = [r.role for r in all_rows if r.role]
-        merged = {"rows": all_rows}
-        aliases: list[str] = []
-        for r in all_rows:
-            for alias in [r.name, *r.aliases.split("|")]:
-                if alias and alias != best.name and alias not in aliases:
-                    aliases.append(alias)
-        arts = sorted({r.article_id for r in all_rows}, key=lambda a: order.get(a, len(order)))
-        rows.append({
-            "actor_id": best.actor_id, "name": best.name, "kind": best.kind, "country": country(merged),
-            "role": max(set(roles), key=lambda x: (roles.count(x), -roles.index(x))) if roles else "",
-            "aliases": "|".join(aliases), "mentions": sum(int(r.mentions) for r in all_rows),
-            "articles": "|".join(arts), "n_articles": len(arts), "actor_ids": "|".join(ids),
-        })
-    columns = ["actor_id", "name", "kind", "country", "role", "aliases", "mentions", "articles", "n_articles", "actor_ids"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def actor_map(result: CorpusResult) -> dict[str, str]:
-    """Every article-level actor id -> the id of its merged actor (see ``merge_actors``)."""
-    merged = merge_actors(result)
-    return {old: row.actor_id for row in merged.itertuples(index=False) for old in row.actor_ids.split("|")}
-
-
-def merge_mentions(result: CorpusResult) -> pd.DataFrame:
-    """The mentions table with each ``actor_id`` replaced by its merged actor's (``merge_actors``)."""
-    ids = actor_map(result)
-    return result.mentions.assign(actor_id=result.mentions["actor_id"].map(lambda a: ids.get(a, a)))
-
-
-# One outlet's "talks in Tallinn" is another's "visit to Tallinn"; the note is handed at the summons.
-_COMPANIONS = (frozenset({"meeting", "visit"}), frozenset({"note", "summons"}))
-_SAME_CHANNEL = {frozenset({c}) for c in ("phone", "meeting", "visit", "summons", "letter", "note")} | set(_COMPANIONS)
-_COMPATIBLE_MODALITY = {frozenset({"asserted"}), frozenset({"planned"}), frozenset({"asserted", "planned"}),
-                        frozenset({"requested"}), frozenset({"negated"}), frozenset({"hypothetical"})}
-
-
-def merge_contacts(result: CorpusResult) -> pd.DataFrame:
-    """One row per real contact across the corpus, with the articles that report it.
-
-    Rule: contacts from *different* articles are the same contact when they have the same
-    channel (or companion channels: a meeting and a visit, a note and a summons), the same set of participant countries (non-empty), people that agree (for every
-    country where both name people, they share at least one, after ``merge_actors``'s
-    cross-article identity), dated intervals that overlap (undated contacts are never merged:
-    nothing says they are the same), and compatible modality (a planned and a held meeting
-    may be one; a denied one is never merged with a held one). Contacts are clustered in
-    article order; a contact joins the first cluster every member of which it matches and
-    that holds no contact of its own article (``analyze`` already judged those distinct).
-    The merged row's dates are the intersection of the intervals. Its ``event_ids`` and
-    ``sentence_ids`` are those of every report, qualified by article (``ARTICLE_ID:e3``), so
-    each merged contact points back to the sentences that report it.
-    """
-    contacts = result.contacts
-    ids = actor_map(result)
-    kinds = {}
-    countries_of = {}
-    for row in result.actors.itertuples(index=False):
-        kinds[(row.article_id, row.actor_id)] = row.kind
-        countries_of[(row.article_id, row.actor_id)] = row.country
-    order = {a: i for i, a in enumerate(result.articles["article_id"])}
-
-    records = []
-    for row in contacts.itertuples(index=False):
-        parts = [p for p in row.participant_ids.split("|") if p]
-        people: dict[str, set[str]] = {}
-        for p in parts:
-            if kinds.get((row.article_id, p)) == "person":
-                people.setdefault(countries_of.get((row.article_id, p), ""), set()).add(ids.get(p, p))
-        date = None
-        if row.date_start and row.date_end:
-            date = (dt.date.fromisoformat(row.date_start), dt.date.fromisoformat(row.date_end))
-        records.append({"row": row, "countries": frozenset(c for c in row.countries.split("|") if c),
-                        "people": people, "date": date, "parts": [ids.get(p, p) for p in parts]})
-
-    def same(a: dict, b: dict) -> bool:
-        ra, rb = a["row"], b["row"]
-        if ra.article_id == rb.article_id or frozenset({ra.channel, rb.channel}) not in _SAME_CHANNEL:
-            return False
-        if not a["countries"] or a["countries"] != b["countries"]:
-            return False
-        if a["date"] is None or b["date"] is None or a["date"][0] > b["date"][1] or b["date"][0] > a["date"][1]:
-            return False
-        if frozenset({ra.modality, rb.modality}) not in _COMPATIBLE_MODALITY:
-            return False
-        for c in set(a["people"]) & set(b["people"]):
-            if not a["people"][c] & b["people"][c]:
-                return False
-        return True
-
-    clusters: list[list[dict]] = []
-    for rec in sorted(records, key=lambda r: order.get(r["row"].article_id, len(order))):  # stable: text order kept
-        for cluster in clusters:
-            if all(same(rec, other) for other in cluster):
-                cluster.append(rec)
-                break
-        else:
-            clusters.append([rec])
-
-    rows = []
-    for i, cluster in enumerate(clusters, 1):
-        first = cluster[0]["row"]
-        parts: list[str] = []
-        for rec in cluster:
-            parts.extend(p for p in rec["parts"] if p not in parts)
-        dated = [rec["date"] for rec in cluster if rec["date"]]
-        start = max(d[0] for d in dated).isoformat() if dated else ""
-        end = min(d[1] for d in dated).isoformat() if dated else ""
-        modalities = [rec["row"].modality for rec in cluster]
-        rows.append({
-            "contact_id": f"k{i}", "channel": _channel([r["row"].channel for r in cluster]), "participant_ids": "|".join(parts),
-            "countries": first.countries, "date_start": start, "date_end": end,
-            "location": next((r["row"].location for r in cluster if r["row"].location), ""),
-            "modality": "asserted" if "asserted" in modalities else first.modality,
-            "articles": "|".join(r["row"].article_id for r in cluster), "n_articles": len(cluster),
-            "contact_ids": "|".join(f"{r['row'].article_id}:{r['row'].contact_id}" for r in cluster),
-            "event_ids": "|".join(_qualified(r["row"], "event_ids") for r in cluster),
-            "sentence_ids": "|".join(_qualified(r["row"], "sentence_ids") for r in cluster),
-        })
-    columns = ["contact_id", "channel", "participant_ids", "countries", "date_start", "date_end", "location",
-               "modality", "articles", "n_articles", "contact_ids", "event_ids", "sentence_ids"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame
-
-
-def _qualified(row, column: str) -> str:
-    """A row's ``|``-joined ids, each prefixed with its article: ``ARTICLE_ID:ID``."""
-    return "|".join(f"{row.article_id}:{i}" for i in getattr(row, column).split("|") if i)
-
-
-def _channel(channels: list[str]) -> str:
-    """The channel most reports give; on a tie the more specific (a visit over a meeting)."""
-    specific = ("summons", "visit", "phone", "note", "letter", "meeting")
-    return min(set(channels), key=lambda c: (-channels.count(c), specific.index(c) if c in specific else 99))

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from parley.stages.contacts import contacts, is_contact
+from parley.tables import numbered
 from parley.models import Event
 from test_events import ACTORS, extract
 
@@ -30,11 +31,11 @@ def event(n: int, *, channel="phone", code="041", parties=("hossein-amir-abdolla
 
 
 def test_one_call_mentioned_three_times_is_one_contact():
-    found = contacts([
+    found = numbered("contacts", contacts([
         event(1, ordinal=2),
         event(2, date=(SATURDAY, SATURDAY), basis="explicit"),
         event(3, channel="", code="040", date=(SATURDAY, SATURDAY), basis="inferred"),
-    ], actors=ACTORS)
+    ], actors=ACTORS))
     assert len(found) == 1
     c = found[0]
     assert (c.contact_id, c.channel, c.event_ids, c.sentence_ids) == ("c1", "phone", ("e1", "e2", "e3"), (1, 2, 3))
@@ -115,22 +116,22 @@ def test_a_note_without_parties_joins_the_summons_it_was_handed_at():
 
 
 def test_a_planned_contact_needs_a_named_channel():
-    found = contacts([
+    found = numbered("contacts", contacts([
         event(1, channel="", code="040", modality="planned"),  # "agreed to continue consultations"
         event(2, channel="meeting", code="043", modality="planned", parties=("iran", "azerbaijan", "turkey"),
               location="in Tehran"),
-    ], actors=ACTORS)
+    ], actors=ACTORS))
     assert [(c.contact_id, c.modality, c.channel, c.location, c.countries) for c in found] == [
         ("c1", "planned", "meeting", "in Tehran", ("AZE", "IRN", "TUR"))
     ]
 
 
 def test_ids_in_order_of_first_mention():
-    found = contacts([
+    found = numbered("contacts", contacts([
         event(1, channel="meeting", code="044", parties=("sergei-lavrov", "subrahmanyam-jaishankar")),
         event(2),
         event(3, channel="meeting", code="044", parties=("sergei-lavrov", "subrahmanyam-jaishankar")),
-    ], actors=ACTORS)
+    ], actors=ACTORS))
     assert [(c.contact_id, c.event_ids) for c in found] == [("c1", ("e1", "e3")), ("c2", ("e2",))]
     assert found[0].countries == ("IND", "RUS")
 
