@@ -1,9 +1,11 @@
 """Scoring parley against gold annotations (``tests/articles/gold/*.yaml``).
 
-``python -m parley.evaluate tests/articles`` prints, per article and overall: person
-precision and recall, the share of matched people with the right country and role,
-TempEval-3-style timex scores (relaxed span F1, value F1) and the share of gold dates whose
-interval is right, and contact precision and recall.
+``python -m parley.evaluate tests/articles tests/realnews`` prints, per corpus, per article and
+overall: person precision and recall, the share of matched people with the right country and
+role, TempEval-3-style timex scores (relaxed span F1, value F1) and the share of gold dates
+whose interval is right, contact precision and recall, and the share of key events found
+typed (the gold CAMEO root) and dated (the gold interval). ``--misses`` lists every miss,
+grouped by kind.
 """
 from __future__ import annotations
 
@@ -53,12 +55,14 @@ class Score:
     interval_right: int = 0
     intervals: int = 0
     contacts: Counts = field(default_factory=Counts)
+    events_right: int = 0
+    events: int = 0
     misses: list[str] = field(default_factory=list)
 
     def __iadd__(self, other: "Score") -> "Score":
         for name in ("people", "timex_span", "timex_value", "contacts"):
             getattr(self, name).__iadd__(getattr(other, name))
-        for name in ("country_right", "role_right", "interval_right", "intervals"):
+        for name in ("country_right", "role_right", "interval_right", "intervals", "events_right", "events"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         return self
@@ -178,6 +182,32 @@ def score_contacts(gold: list[dict], result) -> Score:
     return score
 
 
+def score_events(gold: list[dict], result) -> Score:
+    """Key events typed and dated: an event in the gold evidence's sentence with the gold CAMEO
+    root, and the gold interval (any date, where the gold gives none)."""
+    score = Score()
+    body, sentences, events = result.article.body, result.sentences, result.events
+    for item in gold:
+        start = body.find(str(item["evidence"]))
+        sid = sentences[(sentences["start"] <= start) & (start < sentences["end"])]["sentence_id"]
+        sid = int(sid.iloc[0]) if len(sid) else -1
+        root = str(item["cameo"])[:2]
+        interval = (str(item["date_start"]), str(item.get("date_end", item["date_start"]))) if item.get("date_start") \
+            else None
+        same = events[(events["sentence_id"] == sid) & (events["cameo_code"].str[:2] == root)]
+        score.events += 1
+        if any(interval is None or (e.date_start, e.date_end) == interval for e in same.itertuples()):
+            score.events_right += 1
+        elif len(same):
+            dates = sorted({f"{e.date_start}..{e.date_end}" for e in same.itertuples()})
+            score.misses.append(f"event date: {item['cameo']} {item['evidence']!r} {', '.join(dates)} != "
+                                f"{interval[0]}..{interval[1]}")
+        else:
+            found = sorted(set(events[events["sentence_id"] == sid]["cameo_code"]))
+            score.misses.append(f"event missed: {item['cameo']} {item['evidence']!r} (found {', '.join(found) or 'none'})")
+    return score
+
+
 def score_article(path: Path, gold_path: Path) -> Score:
     """Analyse one article and score it against its gold file."""
     from .pipeline import analyze
@@ -187,6 +217,7 @@ def score_article(path: Path, gold_path: Path) -> Score:
     score = score_people(gold.get("people") or [], result.actors)
     score += score_timexes(gold.get("timexes") or [], result.timexes, result.article.body)
     score += score_contacts(gold.get("contacts") or [], result)
+    score += score_events(gold.get("events") or [], result)
     return score
 
 
@@ -201,24 +232,54 @@ def _row(name: str, s: Score) -> str:
     return (
         f"{name:<38} {s.people.precision:5.2f} {s.people.recall:5.2f} {s.country_right / n:5.2f} {s.role_right / n:5.2f}"
         f"  {s.timex_span.f1 * 100:5.1f} {s.timex_value.f1 * 100:5.1f} {s.interval_right:3d}/{s.intervals:<3d}"
-        f"  {s.contacts.precision:5.2f} {s.contacts.recall:5.2f}"
+        f"  {s.contacts.precision:5.2f} {s.contacts.recall:5.2f}  {s.events_right / (s.events or 1):5.2f}"
     )
+
+
+HEADER = (f"{'article':<38} {'per.P':>5} {'per.R':>5} {'ctry':>5} {'role':>5}  {'tx.F1':>5} {'val.F1':>5} "
+          f"{'intervals':>7}  {'ct.P':>5} {'ct.R':>5}  {'event':>5}")
+
+
+def kind_of(miss: str) -> str:
+    """The kind of a miss: the words before its first colon (``person missed``, ``country``)."""
+    return miss.split(":", 1)[0]
+
+
+def grouped(misses: list[tuple[str, str]]) -> str:
+    """``(article, miss)`` pairs as a report grouped by kind, the commonest kind first."""
+    kinds: dict[str, list[str]] = {}
+    for article, miss in misses:
+        kinds.setdefault(kind_of(miss), []).append(f"{article}: {miss.split(':', 1)[1].strip()}")
+    lines = []
+    for kind, items in sorted(kinds.items(), key=lambda k: (-len(k[1]), k[0])):
+        lines.append(f"  {kind} ({len(items)})")
+        lines.extend(f"    {item}" for item in items)
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parley.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default="tests/articles")
-    parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("folders", nargs="*", default=["tests/articles"], help="corpora: NAME.md + gold/NAME.yaml")
+    parser.add_argument("--misses", action="store_true", help="list every miss, grouped by kind")
     args = parser.parse_args(argv)
-    total = Score()
-    print(f"{'article':<38} {'per.P':>5} {'per.R':>5} {'ctry':>5} {'role':>5}  {'tx.F1':>5} {'val.F1':>5} {'intervals':>7}  {'ct.P':>5} {'ct.R':>5}")
-    for path, gold in corpus(args.folder):
-        score = score_article(path, gold)
-        total += score
-        print(_row(path.stem, score))
-        if args.misses:
-            print("".join(f"    {m}\n" for m in score.misses), end="")
-    print(_row("ALL", total))
+    totals = {}
+    for folder in args.folders:
+        total, misses = Score(), []
+        print(f"# {folder}\n{HEADER}")
+        for path, gold in corpus(folder):
+            score = score_article(path, gold)
+            total += score
+            misses += [(path.stem, m) for m in score.misses]
+            print(_row(path.stem, score))
+        print(_row("ALL", total))
+        if args.misses and misses:
+            print(f"misses, by kind:\n{grouped(misses)}")
+        print()
+        totals[folder] = total
+    if len(totals) > 1:
+        print(f"# every corpus\n{HEADER.replace('article', 'corpus ', 1)}")
+        for folder, total in totals.items():
+            print(_row(folder, total))
     return 0
 
 
