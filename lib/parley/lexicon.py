@@ -138,3 +138,10 @@ def cameo_rows() -> tuple[dict[str, str], ...]:
 def words(name: str) -> frozenset[str]:
     """A closed list of English words a stage reasons with (``words.json``: ``light_verbs``…)."""
     return frozenset(document("words.json")[name])
+
+
+@functools.cache
+def goldstein_weights() -> dict[str, float]:
+    """CAMEO code -> Goldstein weight, for every code of the codebook (GDELT's lookup table)."""
+    lines = data_bytes("gdelt/CAMEO.goldsteinscale.txt").decode("utf-8").splitlines()[1:]
+    return {code: float(weight) for code, weight in (line.split("\t") for line in lines if line.strip())}
