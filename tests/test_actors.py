@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from parley.actors import actors
-from parley.countries import gazetteer
 from parley.nlp import parse
 
 
@@ -115,72 +114,3 @@ def test_official_short_form_stays_unresolved_when_two_states_fit(nlp):
     found, mentions = run("Iran and Pakistan met. Iran said the Islamic Republic would not yield.")
     assert [m for m in mentions if "Islamic" in m.text] == []
     assert sorted(found) == ["iran", "pakistan"]
-
-
-@pytest.mark.parametrize(
-    "form, iso3, how",
-    [
-        ("Iranians", "IRN", "demonym"),
-        ("Chinese", "CHN", "demonym"),
-        ("U.S.", "USA", "name"),
-        ("Republic of Korea", "KOR", "name"),
-        ("Addis Ababa", "ETH", "capital"),
-        ("IR", None, None),
-    ],
-)
-def test_gazetteer_forms(form, iso3, how):
-    hit = gazetteer().lookup(form)
-    assert (hit or (None, None)) == (iso3, how)
-
-
-# The gazetteer's on-disk cache: it may only ever change the speed, never the gazetteer.
-@pytest.fixture
-def cache_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    return tmp_path / "parley" / "gazetteer.json"
-
-
-def _fresh():
-    """The gazetteer as ``gazetteer()`` in a new process would return it (past the per-process cache)."""
-    from parley import countries
-
-    return countries.gazetteer.__wrapped__()
-
-
-def test_gazetteer_cache_is_written_and_read_back_unchanged(cache_home, monkeypatch):
-    from parley import countries
-
-    built = countries._build()
-    assert _fresh() == built and cache_home.exists()
-    monkeypatch.setattr(countries, "_build", lambda: pytest.fail("the cache was not used"))
-    cached = _fresh()
-    assert cached == built and list(cached.forms) == list(built.forms)
-
-
-def test_corrupt_gazetteer_cache_is_rebuilt(cache_home):
-    from parley import countries
-
-    cache_home.parent.mkdir(parents=True)
-    cache_home.write_text('{"key": {"countryinfo": ', encoding="utf-8")
-    assert _fresh() == countries._build()
-    assert countries._read_cache(cache_home, countries._cache_key()) == countries._build()  # rewritten whole
-
-
-def test_gazetteer_cache_under_another_key_is_not_used(cache_home):
-    from parley import countries
-
-    key = countries._cache_key() | {"countryinfo": "0.0.0"}
-    stale = countries.Gazetteer(countries={}, forms={"Atlantis": ("ATL", "name")}, official_prefixes={})
-    countries._write_cache(cache_home, key, stale)
-    gaz = _fresh()
-    assert gaz.lookup("Atlantis") is None and gaz == countries._build()
-
-
-def test_unwritable_gazetteer_cache_is_skipped(tmp_path, monkeypatch):
-    from parley import countries
-
-    blocker = tmp_path / "not-a-directory"
-    blocker.write_text("a file where the cache directory would go", encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert _fresh() == countries._build()
-    assert blocker.read_text(encoding="utf-8") == "a file where the cache directory would go"

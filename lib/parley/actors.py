@@ -23,7 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .article import slugify
-from .countries import gazetteer
+from .gazetteer import gazetteer
 from .models import Actor, Mention
 from .nlp import load
 
