@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 from spacy.tokens import Doc
 
-from .actors import actors as find_actors
+from .stages.actors import actors as find_actors
 from .article import Article
 from .stages.contacts import contacts as find_contacts
 from .events import events as find_events
