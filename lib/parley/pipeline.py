@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from spacy.tokens import Doc
 
-from .actors import actors as find_actors
+from .stages.actors import actors as find_actors
 from .article import Article
 from .stages.contacts import contacts as find_contacts
 from .events import events as find_events

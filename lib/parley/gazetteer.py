@@ -1,27 +1,28 @@
 """What the world's states are called: names, official names, demonyms and capitals.
 
 Built from the ``countryinfo`` data package (names, alternative spellings, capitals,
-demonyms, ISO codes) and ``pycountry`` (ISO 3166 official names), never a hand list. The
-build reads every JSON file of ``countryinfo`` (outlines included: ~0.15 s in a fresh
-process, more than the rest of the analysis), so the result is kept in the user's cache
-directory, keyed by everything it is built from.
+demonyms, ISO codes) and ``pycountry`` (ISO 3166 official names), never a hand list, plus the
+few states they lack (``lexicon.countries_extra()``). The build reads every JSON file of
+``countryinfo`` (outlines included), slower than the rest of an article's analysis, so the
+result is kept in the on-disk cache (``cache.py``), keyed by everything it is built from.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 import pycountry
 from countryinfo import CountryInfo
+
+from . import cache, lexicon
+
+CACHE_FILE = "gazetteer.json"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,23 @@ class Gazetteer:
         """The state a surface form names, and how (``"Iranians"`` -> ``("IRN", "demonym")``)."""
         return self.forms.get(_normalise(text))
 
+    def as_json(self) -> dict:
+        """The gazetteer as plain JSON values (for the cache), in a form ``from_json`` reads back."""
+        return {
+            "countries": [[c.iso3, c.name, c.capital, c.demonym] for c in self.countries.values()],
+            "forms": [[form, iso3, how] for form, (iso3, how) in self.forms.items()],
+            "official_prefixes": [[prefix, list(isos)] for prefix, isos in self.official_prefixes.items()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Gazetteer:
+        """The gazetteer ``as_json`` gave."""
+        return cls(
+            countries={iso3: Country(iso3, name, capital, demonym) for iso3, name, capital, demonym in data["countries"]},
+            forms={form: (iso3, how) for form, iso3, how in data["forms"]},
+            official_prefixes={prefix: tuple(isos) for prefix, isos in data["official_prefixes"]},
+        )
+
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -62,24 +80,20 @@ def _is_code(form: str, names: list[str]) -> bool:
     return form.isupper() and form.replace(".", "") not in {_initials(n) for n in names}
 
 
-def _extra() -> list[dict[str, str]]:
-    with resources.files("parley").joinpath("data").joinpath("countries_extra.csv").open(encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The gazetteer of every state in ``countryinfo`` (built once, then kept per process and on disk)."""
-    key, path = _cache_key(), _cache_path()
-    gaz = _read_cache(path, key) if key and path else None
+    key = cache_key()
+    gaz = _cached(key) if key else None
     if gaz is None:
-        gaz = _build()
-        if key and path:
-            _write_cache(path, key, gaz)
+        gaz = build()
+        # a gazetteer that would not read back equal is never stored
+        if key and Gazetteer.from_json(json.loads(json.dumps(gaz.as_json()))) == gaz:
+            cache.store(CACHE_FILE, key, gaz.as_json())
     return gaz
 
 
-def _build() -> Gazetteer:
+def build() -> Gazetteer:
     """The gazetteer, from the data packages and ``countries_extra.csv``."""
     countries: dict[str, Country] = {}
     population: dict[str, int] = {}
@@ -115,7 +129,7 @@ def _build() -> Gazetteer:
                 candidates.setdefault(demonym + "s", []).append((iso3, "demonym"))
         for capital in capitals:
             candidates.setdefault(capital, []).append((iso3, "capital"))
-    for row in _extra():  # states the packages lack (Kosovo), from a small documented file
+    for row in lexicon.countries_extra():  # states the packages lack (Kosovo), from a small documented file
         iso3 = row["iso3"]
         countries[iso3] = Country(iso3, row["name"], row["capital"], row["demonym"])
         population[iso3] = 0
@@ -136,74 +150,25 @@ def _build() -> Gazetteer:
 
 
 # --- the on-disk cache: invisible apart from speed --------------------------------------
-def _cache_path() -> Path | None:
-    """``$XDG_CACHE_HOME/parley/gazetteer.json`` (default ``~/.cache``), or None without a home."""
-    root = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(root):  # the XDG spec: a relative path is to be ignored
-        try:
-            root = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
-    return Path(root) / "parley" / "gazetteer.json"
-
-
-def _cache_key() -> dict[str, str] | None:
+def cache_key() -> dict[str, str] | None:
     """Everything the gazetteer is built from (a cache written under any other key is not used);
     None if that cannot be told, and then there is no cache."""
     try:
-        extra = resources.files("parley").joinpath("data").joinpath("countries_extra.csv").read_bytes()
         return {
             "countryinfo": metadata.version("countryinfo"),
             "pycountry": metadata.version("pycountry"),
             "python": "%d.%d" % sys.version_info[:2],  # str.isupper() and friends follow its Unicode tables
-            "countries_extra.csv": hashlib.sha256(extra).hexdigest(),
-            "countries.py": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+            "countries_extra.csv": hashlib.sha256(lexicon.data_bytes("countries_extra.csv")).hexdigest(),
+            "gazetteer.py": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
         }
     except (OSError, metadata.PackageNotFoundError):
         return None
 
 
-def _as_json(gaz: Gazetteer) -> dict:
-    return {
-        "countries": [[c.iso3, c.name, c.capital, c.demonym] for c in gaz.countries.values()],
-        "forms": [[form, iso3, how] for form, (iso3, how) in gaz.forms.items()],
-        "official_prefixes": [[prefix, list(isos)] for prefix, isos in gaz.official_prefixes.items()],
-    }
-
-
-def _from_json(data: dict) -> Gazetteer:
-    return Gazetteer(
-        countries={iso3: Country(iso3, name, capital, demonym) for iso3, name, capital, demonym in data["countries"]},
-        forms={form: (iso3, how) for form, iso3, how in data["forms"]},
-        official_prefixes={prefix: tuple(isos) for prefix, isos in data["official_prefixes"]},
-    )
-
-
-def _read_cache(path: Path, key: dict[str, str]) -> Gazetteer | None:
-    """The cached gazetteer if the file holds one built under ``key``; None for anything else."""
+def _cached(key: dict[str, str]) -> Gazetteer | None:
+    """The gazetteer the cache holds under ``key``, or None (none, or not a gazetteer)."""
+    data = cache.load(CACHE_FILE, key)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return _from_json(data["gazetteer"]) if data["key"] == key else None
-    except (OSError, ValueError, LookupError, TypeError):  # missing, unreadable, corrupt: build afresh
+        return Gazetteer.from_json(data) if data is not None else None
+    except (ValueError, LookupError, TypeError):  # a file that is JSON but not a gazetteer: build afresh
         return None
-
-
-def _write_cache(path: Path, key: dict[str, str], gaz: Gazetteer) -> None:
-    """Store ``gaz`` atomically (a reader sees the old file or the new one, never half of one);
-    an unwritable cache is skipped, and one that would not read back equal is never written."""
-    if _from_json(json.loads(json.dumps(_as_json(gaz)))) != gaz:
-        return
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         delete=False) as f:
-            tmp = f.name
-            json.dump({"key": key, "gazetteer": _as_json(gaz)}, f, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -1,0 +1,71 @@
+"""The cast of one article: the actors found so far and their mentions, shared by the actor finders.
+
+The finders (states, people, organisations, places) run in turn over one parsed article; each
+adds the actors it recognises to one ``Cast``, where the first finder to name an actor fixes
+its kind, and reads the mentions the finders before it left.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from ..article import slugify
+from ..gazetteer import Gazetteer, gazetteer
+from ..models import Actor, Mention
+from ..nlp import load
+
+
+class Cast:
+    """The actors of one parsed article found so far, every mention of them, and the lookups
+    the finders share (the sentence of a token, the tokens of given words)."""
+
+    def __init__(self, doc: Doc, *, start: int = 0):
+        self.doc = doc
+        self.start = start  # the news text starts here (after the dateline)
+        self.gazetteer: Gazetteer = gazetteer()
+        self.sentence_of = {t: i for i, sent in enumerate(doc.sents) for t in range(sent.start, sent.end)}
+        # The words' ids, to find the few tokens a finder wants without making a Token of every word.
+        self.columns = dict(zip((ORTH, LOWER, LEMMA, POS), doc.to_array([ORTH, LOWER, LEMMA, POS]).T.tolist()))
+        self.actors: dict[str, Actor] = {}
+        self.mentions: list[Mention] = []
+
+    def mention(self, span: Span, actor_id: str, how: str) -> Mention:
+        """Record that ``span`` mentions the actor ``actor_id`` (``how``: name | demonym | capital | other)."""
+        m = Mention(span.start_char, span.end_char, span.text, self.sentence_of[span.start], how, actor_id)
+        self.mentions.append(m)
+        return m
+
+    def actor(self, actor_id: str, name: str, kind: str, country: str = "", role: str = "") -> Actor:
+        """The actor ``actor_id``, made with these fields unless a finder made it before."""
+        if actor_id not in self.actors:
+            self.actors[actor_id] = Actor(actor_id, name, kind, country, role)
+        return self.actors[actor_id]
+
+    def country_actor(self, iso3: str) -> str:
+        """The id of the state ``iso3`` as an actor (``"iran"``), made if new."""
+        c = self.gazetteer.countries[iso3]
+        actor_id = slugify(c.name)
+        self.actor(actor_id, c.name, "country", iso3)
+        return actor_id
+
+    def in_text(self, span: Span) -> bool:
+        """Is ``span`` in the news text (not in the dateline before it)?"""
+        return span.start_char >= self.start
+
+    def tokens_where(self, attr: int, values: Iterable[str]) -> list[Token]:
+        """The tokens whose ``attr`` (ORTH, LOWER, LEMMA: strings; POS: tag names) is one of
+        ``values``, in text order."""
+        ids = {POS_IDS[v] if attr == POS else get_string_id(v) for v in values}
+        return [self.doc[i] for i, value in enumerate(self.columns[attr]) if value in ids]
+
+
+def phrase_patterns(texts: list[str]) -> list[Doc]:
+    """``PhraseMatcher`` patterns for ``texts``, each also with a curly apostrophe if it has one."""
+    # The patterns are split by the tokenizer that splits the text: the pipeline's, already
+    # loaded (a fresh English() would be built for nothing). A pattern is only its tokens'
+    # string ids, so it matches docs of any vocab.
+    return list(load().tokenizer.pipe(texts + [t.replace("'", "’") for t in texts if "'" in t]))

@@ -1,0 +1,563 @@
+"""People: one per real person, however the text names them, with a role and a home state.
+
+A person is a name the NER gives, or one after a title, an honorific or "counterpart"; a
+shorter form ("Lavrov") joins the fuller name ("Sergei Lavrov"). Roles and states come from
+titles ("Iranian Foreign Minister X"), appositions ("X, Qatar's foreign minister,"), a
+counterpart ("his Turkish counterpart X" holds the other's office) and, failing those, the
+state the narrative is about. Later references are resolved to the person meant: titles
+("the Iranian foreign minister") and pronouns ("he").
+"""
+from __future__ import annotations
+
+import calendar
+import functools
+from collections.abc import Container
+from dataclasses import dataclass, field
+
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from .. import lexicon
+from ..article import slugify
+from ..models import Mention
+from .cast import Cast, phrase_patterns
+from .countries import States
+
+CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}  # not abbreviations: "Thu", "Jun" are names too
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECT = {"nsubj", "nsubjpass"}
+POSSESSIVE = {"'s", "’s"}
+ARTICLES = {"the", "a", "an"}
+NO_ONE: frozenset[int] = frozenset()  # no token is known to name a person yet
+
+
+@functools.cache
+def role_matcher(vocab: Vocab) -> PhraseMatcher:
+    """A phrase matcher (any case) for every role title of ``roles.csv``, built once."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("ROLE", phrase_patterns(list(lexicon.roles())))
+    return matcher
+
+
+@dataclass
+class Person:
+    """A person the text names, with what it says of them (an actor row once the text is read)."""
+
+    key: tuple[str, ...]  # name tokens, lower case, honorifics removed
+    name: str
+    roles: list[tuple[int, int, str]] = field(default_factory=list)  # (weight, -position, role)
+    countries: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def role(self) -> str:
+        """The office the text gives most explicitly (a title before the name beats a generic "diplomat")."""
+        return max(self.roles)[2] if self.roles else ""
+
+    @property
+    def actor_id(self) -> str:
+        return slugify(self.name)
+
+    @property
+    def country(self) -> str:
+        """The state the text gives most often; ties go to the one it gave first."""
+        return max(self.countries, key=lambda c: (self.countries.count(c), -self.countries.index(c)), default="")
+
+
+@dataclass(frozen=True)
+class People:
+    """The people of an article, in the order they were recognised, and where each is named."""
+
+    persons: list[Person]
+    at: dict[int, Person]  # token index -> the person named there
+
+    def previous(self, tok: Token, sentence_of: dict[int, int], *, exclude: Person | None = None) -> Person | None:
+        """The nearest person named before ``tok`` in its sentence, else in the sentence before."""
+        sid = sentence_of[tok.i]
+        for i in range(tok.i - 1, -1, -1):
+            if sentence_of[i] < sid - 1:
+                break
+            p = self.at.get(i)
+            if p is not None and p is not exclude:
+                return p
+        return None
+
+
+def _title_case(text: str) -> str:
+    """ "foreign minister" -> "Foreign Minister"; small words and elisions stay ("Chargé d’Affaires")."""
+    small = lexicon.words("actor_title_small_words")
+    words = []
+    for w in text.split():
+        if w.lower() in small and words:
+            words.append(w.lower())
+        elif w[:2].lower() in {"d'", "d’"}:
+            words.append(w[:2].lower() + w[2:3].upper() + w[3:])
+        else:
+            words.append(w if w.isupper() else w[:1].upper() + w[1:])
+    return " ".join(words)
+
+
+class TitlePhrases:
+    """The role titles of an article, and the title phrases that describe a name: before it
+    ("Iran's Foreign Minister X"), set off before it ("the envoy to Beijing, X") or after it
+    ("X, Qatar's foreign minister,"). ``named``: the tokens known to name a person."""
+
+    def __init__(self, cast: Cast, states: States):
+        self.doc = cast.doc
+        self.country_at = states.at
+        self.honorifics = lexicon.honorifics()
+        self.spans: list[Span] = filter_spans([self.doc[s:e] for _, s, e in role_matcher(self.doc.vocab)(self.doc)])
+        self.tokens = {i for r in self.spans for i in range(r.start, r.end)}  # the tokens of ``spans``
+        self.context_words = lexicon.words("actor_context_words")
+        self.openers = lexicon.words("actor_phrase_openers")
+        self.apposition_openers = ARTICLES | lexicon.words("actor_pronouns")
+
+    def in_role(self, tok: Token) -> bool:
+        """Is ``tok`` part of a role title?"""
+        return tok.i in self.tokens
+
+    def context(self, first: Token, named: Container[int]) -> list[Token]:
+        """The tokens before a name in its noun phrase: "Iran's Foreign Minister", "his Turkish counterpart"."""
+        out, i = [], first.i - 1
+        while i >= 0:
+            t = self.doc[i]
+            after_title = t.lower_ in {"to", "in"} and i > 0 and self.in_role(self.doc[i - 1])  # "Ambassador to Australia"
+            if t.i in self.country_at or self.in_role(t) or t.lower_ in self.context_words or (
+                t.pos_ in {"ADJ", "PROPN"} and t.i not in named
+            ) or (t.pos_ == "NOUN" and t.dep_ == "compound") or after_title or t.lemma_ in {"counterpart", "colleague"} or (
+                t.text in self.honorifics
+            ):
+                out.insert(0, t)
+                i -= 1
+                continue
+            break
+        return out
+
+    def describe(self, tokens: list[Token]) -> tuple[str, str, bool]:
+        """(role, ISO3, is a "counterpart") that a run of context tokens states."""
+        ids = {t.i for t in tokens}
+        roles = [r for r in self.spans if ids.issuperset(range(r.start, r.end))]
+        role = ""
+        if roles:
+            best = max(roles, key=len)
+            start = best.start  # "External Affairs Minister": capitalised words before a title are part of it
+            while start - 1 in ids and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title and (
+                start - 1 not in self.country_at and self.doc[start - 1].text not in self.honorifics
+            ):
+                start -= 1
+            role = self.doc[start : best.end].text
+        countries = [self.country_at[t.i] for t in tokens if t.i in self.country_at]
+        counterpart = any(t.lemma_ == "counterpart" for t in tokens)
+        return _title_case(role), countries[0] if countries else "", counterpart
+
+    def apposed(self, first: Token, named: Container[int]) -> list[Token]:
+        """The title phrase set off by a comma before a name: "the Iranian ambassador to Baku, NAME"."""
+        i = first.i - 1
+        while i >= 0 and self.doc[i].text in self.honorifics:
+            i -= 1
+        if i < 1 or self.doc[i].text != ",":
+            return []
+        comma = i
+        heads = self.spans + [self.doc[t.i : t.i + 1] for t in self.doc[max(0, comma - 4) : comma] if t.lemma_ == "counterpart"]
+        roles = sorted(r for r in heads if comma - 10 <= r.start and r.end <= comma)
+        if not roles:
+            return []
+        role = roles[-1]
+        between = self.doc[role.end : comma]
+        if any(t.is_punct or t.pos_ == "VERB" for t in between):
+            return []
+        return self.context(role[0], named) + list(role) + list(between)
+
+    def before_comma(self, tok: Token, named: Container[int]) -> list[Token]:
+        """The short noun phrase before a comma that opens an apposition: "his Paraguayan host,"."""
+        if tok.i < 2 or self.doc[tok.i - 1].text != ",":
+            return []
+        phrase = []
+        for t in reversed(self.doc[max(0, tok.i - 7) : tok.i - 1]):
+            if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP"} or t.i in named:
+                break
+            phrase.insert(0, t)
+            if t.lower_ in self.openers:
+                break
+        return phrase
+
+    def apposed_after(self, last: Token) -> list[Token]:
+        """The title phrase after a name and a comma: "NAME, Qatar's foreign minister,"."""
+        i = last.i + 1
+        if i >= len(self.doc) - 1 or self.doc[i].text != ",":
+            return []
+        phrase, closed = [], False
+        for t in self.doc[i + 1 : i + 12]:
+            if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.is_sent_start:
+                closed = t.is_punct  # "NAME, Qatar's foreign minister, said": closed by punctuation, not a verb
+                break
+            phrase.append(t)
+        if not phrase or not closed or not any(self.in_role(t) for t in phrase) or (
+            phrase[0].lower_ not in self.apposition_openers and phrase[0].i not in self.country_at
+            and not self.in_role(phrase[0])
+        ):
+            return []
+        return phrase
+
+
+class NameFinder:
+    """Named people, one per real person, however the text abbreviates them."""
+
+    def __init__(self, cast: Cast, states: States, titles: TitlePhrases):
+        self.cast = cast
+        self.doc = cast.doc
+        self.gaz = cast.gazetteer
+        self.country_at = states.at
+        self.titles = titles
+        self.honorifics = lexicon.honorifics()
+        self.platforms = lexicon.platforms()
+        self.particles = lexicon.words("actor_name_particles")
+        self.lead = lexicon.words("actor_name_lead")
+        self.locative = lexicon.words("actor_locative") - {"to", "from"}
+
+    def __call__(self) -> People:
+        """The people named in the news text."""
+        return self.people(self.candidates())
+
+    def candidates(self) -> list[tuple[list[Token], bool]]:
+        """(name tokens, strong) of every name that may be a person's, in text order; only a
+        strong one can make a person, a weak one can only be a known person's shorter form."""
+        candidates: list[tuple[list[Token], bool]] = []
+        covered: set[int] = set()
+        place_names = {e.text for e in self.doc.ents if e.label_ in PLACE_LABELS}
+        for ent in self.doc.ents:
+            if ent.label_ not in NAME_LABELS or not self.cast.in_text(ent):
+                continue
+            # a title before the entity belongs to the context: "Foreign Minister Jeyhun Bayramov"
+            _, name = self._name_tokens(self._widen(ent) if ent.label_ == "PERSON" else list(ent))
+            if not self._looks_like_name(name) or self._is_not_person(name):
+                continue
+            # The NER's PERSON alone is weak evidence for one word ("Ukrgazprom"), a name it calls a
+            # place elsewhere ("Kiev"), or a name after "in" ("in Siem Reap"): those need a title.
+            strong = self._evidence(name) or (
+                ent.label_ == "PERSON"
+                and (len(name) > 1 or self._possessed(name[0]))  # "Egypt's Shoukry"
+                and ent.text not in place_names
+                and not self._locative(ent)
+            )
+            candidates.append((name, strong))
+            covered.update(t.i for t in ent)
+        proper = self.cast.tokens_where(POS, ["PROPN"])
+        for tok in proper:  # a name the NER missed, after a title or honorific
+            if tok.i in covered or tok.i in self.country_at or tok.idx < self.cast.start:
+                continue
+            if self._evidence([tok]) or tok.text in self.honorifics:
+                run = [tok]
+                while run[-1].i + 1 < len(self.doc) and self.doc[run[-1].i + 1].pos_ == "PROPN":
+                    run.append(self.doc[run[-1].i + 1])
+                _, name = self._name_tokens(run)
+                if self._looks_like_name(name) and not self._is_not_person(name):
+                    candidates.append((name, True))
+                    covered.update(t.i for t in run)
+        for tok in proper:  # a surname alone that the NER did not mark
+            if tok.i not in covered and tok.idx >= self.cast.start and tok.i not in self.country_at:
+                candidates.append(([tok], False))
+        candidates.sort(key=lambda c: c[0][0].i)
+        return candidates
+
+    def people(self, candidates: list[tuple[list[Token], bool]]) -> People:
+        """The people the candidates name: strong candidates first make people; the rest can
+        only be a known person's alias."""
+        found = People([], {})
+        for strong_pass in (True, False):
+            for name, strong in candidates:
+                if strong != strong_pass or name[0].i in found.at:
+                    continue
+                key = self._key(name)
+                if not key:
+                    continue
+                person = _find_person(found.persons, key)
+                text = self.doc[name[0].i : name[-1].i + 1].text
+                if person is None and strong:
+                    person = Person(key, text)
+                    found.persons.append(person)
+                if person is None:
+                    continue
+                if len(key) > len(person.key):
+                    person.key, person.name = key, text
+                for t in name:
+                    found.at[t.i] = person
+                span = self.doc[name[0].i : name[-1].i + 1]
+                person.mentions.append(
+                    Mention(span.start_char, span.end_char, span.text, self.cast.sentence_of[span.start], "name")
+                )
+        return found
+
+    def _name_tokens(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+        """Split a candidate into (leading context: titles, states, honorifics; the name)."""
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            if t.i in self.country_at or t.lower_ in self.lead or (
+                self.honorifics.get(t.text) == "title" or self.titles.in_role(t)
+            ):
+                i += 1
+                continue
+            break
+        name = tokens[i:]
+        while name and (name[-1].lower_ in POSSESSIVE | {"'"} or not name[-1].text[0].isalpha()):
+            name = name[:-1]
+        return tokens[:i], name
+
+    def _widen(self, ent: Span) -> list[Token]:
+        """A PERSON entity with the name parts the NER left out: "Sameh" + "Shoukry", "Yoon Suk" + "Yeol"."""
+        def part(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.country_at and (
+                not self.titles.in_role(t) and self.honorifics.get(t.text) != "title"
+            )
+
+        def hyphen(i: int) -> bool:  # "Wieczorek-Nowak", "Jin-woo": one name across a hyphen
+            return (
+                i + 1 < len(self.doc) and self.doc[i].text == "-" and not self.doc[i - 1].whitespace_
+                and not self.doc[i].whitespace_ and self.doc[i + 1].is_alpha
+            )
+
+        start, end = ent.start, ent.end
+        while start > 0 and part(self.doc[start - 1]):
+            start -= 1
+        while end < len(self.doc):
+            if hyphen(end):
+                end += 2
+            elif part(self.doc[end]) and self.gaz.lookup(self.doc[end].text) is None:
+                end += 1
+            else:
+                break
+        return list(self.doc[start:end])
+
+    def _looks_like_name(self, name: list[Token]) -> bool:
+        joined = {t.i for t in name if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_}
+        return bool(name) and name[0].text[:1].isupper() and all(
+            t.text[:1].isupper() or t.lower_ in self.particles or t.i in joined or t.text.startswith(("al-", "el-"))
+            for t in name
+        ) and not all(t.is_stop for t in name) and not (len(name) == 1 and name[0].text in CALENDAR_WORDS)
+
+    def _is_not_person(self, name: list[Token]) -> bool:
+        text = " ".join(t.text for t in name)
+        return (
+            text in self.platforms
+            or self.gaz.lookup(text) is not None
+            or any(t.i in self.country_at for t in name)
+            or all(self.titles.in_role(t) for t in name)
+        )
+
+    def _key(self, name: list[Token]) -> tuple[str, ...]:
+        return tuple(t.lower_.replace("’", "'") for t in name if self.honorifics.get(t.text) != "title" and t.text != "-")
+
+    def _possessed(self, tok: Token) -> bool:
+        """ "Egypt's Shoukry": a state's possessive right before the token."""
+        return tok.i > 1 and self.doc[tok.i - 1].lower_ in POSSESSIVE and tok.i - 2 in self.country_at
+
+    def _locative(self, span: Span) -> bool:
+        """ "in Siem Reap", "at Camp David": a name governed by a locative preposition."""
+        return span.root.dep_ == "pobj" and span.root.head.lower_ in self.locative
+
+    def _evidence(self, name: list[Token]) -> bool:
+        """A title, an honorific, "counterpart", an apposition or a state's possessive at the name."""
+        before = self.doc[name[0].i - 1] if name[0].i > 0 else None
+        return before is not None and (
+            self.titles.in_role(before)
+            or before.text in self.honorifics
+            or before.lemma_ in {"counterpart", "colleague"}
+            or bool(self.titles.apposed(name[0], NO_ONE))
+            or bool(self.titles.apposed_after(name[-1]))
+        )
+
+
+def _find_person(persons: list[Person], key: tuple[str, ...]) -> Person | None:
+    """The person whose name contains ``key`` as a run at its start or end (latest first)."""
+    for person in reversed(persons):
+        p, n = person.key, len(key)
+        if any(p[i : i + n] == key for i in range(len(p) - n + 1)) and (key[-1] == p[-1] or key[0] == p[0]):
+            return person
+    for person in reversed(persons):  # Spanish usage: the first surname alone ("Restrepo" of "Jaime Restrepo Ochoa")
+        if len(key) == 1 and len(person.key) >= 3 and person.key[-2] == key[0]:
+            return person
+    for person in reversed(persons):  # an earlier short form, now given in full
+        p, n = person.key, len(person.key)
+        if any(key[i : i + n] == p for i in range(len(key) - n + 1)):
+            return person
+    return None
+
+
+class RoleReader:
+    """Each person's role and state, from titles before the name, appositions and counterparts;
+    a home state from the narrative for an official the titles give none."""
+
+    def __init__(self, cast: Cast, states: States, titles: TitlePhrases, people: People, *, dateline_country: str = ""):
+        self.cast = cast
+        self.doc = cast.doc
+        self.subjects = states.subjects
+        self.titles = titles
+        self.people = people
+        self.dateline_country = dateline_country  # kept only if the text names that state too
+        self.honorifics = lexicon.honorifics()
+        self.kinds = lexicon.roles()
+        self.past = lexicon.words("actor_past_office")
+
+    def __call__(self) -> set[int]:
+        """Set each person's roles, states and title aliases; the title tokens that described them."""
+        described: set[int] = set()
+        counterparts: list[tuple[Person, Token]] = []
+        named = self.people.at
+        for person in self.people.persons:
+            for m in person.mentions:
+                span = self.doc.char_span(m.start, m.end)
+                first = span[0]
+                context, weight = self.titles.context(first, named), 3
+                if not context or all(t.text in self.honorifics for t in context):
+                    context = self.titles.apposed(first, named) or self.titles.apposed_after(span[-1]) or context
+                    weight = 2
+                role, country, counterpart = self.titles.describe(context)
+                if context and not country:  # "his Paraguayan host, President NAME"
+                    country = self.titles.describe(self.titles.before_comma(context[0], named))[1]
+                described.update(t.i for t in context)
+                if any(t.lower_ in self.past for t in context):
+                    continue  # "a former guerrilla commander" is not the office held now
+                if role:
+                    generic = self.kinds.get(role.lower()) == "generic"
+                    person.roles.append((1 if generic else weight, -m.start, role))
+                if country:
+                    person.countries.append(country)
+                if counterpart:
+                    counterparts.append((person, first))
+                if context and (role or counterpart):
+                    self._alias(person, context)
+        for person, first in counterparts:  # a counterpart holds the office of the one it is the counterpart of
+            other = self.people.previous(first, self.cast.sentence_of, exclude=person)
+            if other is not None and other.role and not any(w >= 3 for w, _, _ in person.roles):
+                person.roles.append((3, -first.idx, other.role))
+        for person in self.people.persons:
+            if not person.countries:
+                person.countries.extend(self._home_country(person))
+        return described
+
+    def _alias(self, person: Person, context: list[Token]) -> None:
+        """The title phrase as an alias of the person ("Russian Foreign Minister")."""
+        span = self.doc[context[0].i : context[-1].i + 1]
+        while len(span) and (span[0].lower_ == "the" or span[-1].is_punct):
+            span = span[1:] if span[0].lower_ == "the" else span[:-1]
+        if len(span):
+            person.aliases.append(span.text)
+
+    def _home_country(self, person: Person) -> list[str]:
+        """A state the narrative gives an official with no nationality in their title.
+
+        "Poland summoned the envoy. Deputy Foreign Minister X told him ...": the state that is
+        the subject of the person's sentence or the two before it; else the dateline's state.
+        """
+        if not person.roles:
+            return []
+        first = min(person.mentions, key=lambda m: m.start)
+        for sid in (first.sentence_id, first.sentence_id - 1, first.sentence_id - 2):
+            for iso3, tok in self.subjects.get(sid, []):
+                if sid < first.sentence_id or tok.idx < first.start:
+                    return [iso3]
+        if not self.dateline_country:
+            return []
+        state = slugify(self.cast.gazetteer.countries[self.dateline_country].name)
+        return [self.dateline_country] if any(m.actor_id == state for m in self.cast.mentions) else []
+
+
+class LaterMentions:
+    """Later references to named people: a title ("the Iranian foreign minister", "his
+    Azerbaijani counterpart") or a pronoun ("he"), added to the person's mentions."""
+
+    def __init__(self, cast: Cast, titles: TitlePhrases, people: People, described: set[int]):
+        self.cast = cast
+        self.doc = cast.doc
+        self.titles = titles
+        self.people = people
+        self.described = described  # tokens of titles already attached to a named person
+        self.honorifics = lexicon.honorifics()
+        self.kinds = lexicon.roles()
+        self.pronouns = lexicon.words("actor_pronouns")
+
+    def __call__(self) -> None:
+        self.by_title()
+        self.by_pronoun()
+
+    def by_title(self) -> None:
+        """ "the Iranian foreign minister", "his Azerbaijani counterpart": the person meant."""
+        named = {m.start for p in self.people.persons for m in p.mentions}
+        at = self.people.at
+        counterparts = self.cast.tokens_where(LEMMA, ["counterpart"])
+        heads = list(self.titles.spans) + [self.doc[t.i : t.i + 1] for t in counterparts]
+        for span in sorted(heads, key=lambda s: s.start):
+            root = span[-1]
+            nxt = self.doc[root.i + 1] if root.i + 1 < len(self.doc) else None
+            if root.tag_ in {"NNS", "NNPS"} or (nxt is not None and nxt.i in at) or not self.cast.in_text(span):
+                continue
+            if nxt is not None and nxt.text in self.honorifics:
+                continue
+            left = [t for t in root.subtree if t.i <= root.i]
+            if any(t.i in at or t.i in self.described for t in left) or span.start_char in named:
+                continue
+            role, country, counterpart = self.titles.describe(left)
+            if counterpart and not country:
+                continue
+            person = self._match_title(role.lower(), country, counterpart, span[0])
+            if person is None:
+                continue
+            phrase = self.doc[left[0].i : root.i + 1]
+            if phrase[0].lower_ == "the":
+                phrase = phrase[1:]
+            person.mentions.append(
+                Mention(phrase.start_char, phrase.end_char, phrase.text, self.cast.sentence_of[phrase.start], "title")
+            )
+
+    def _match_title(self, title: str, country: str, counterpart: bool, tok: Token) -> Person | None:
+        if counterpart:
+            other = self.people.previous(tok, self.cast.sentence_of)
+            title = other.role.lower() if other is not None else ""
+        fits = []
+        for person in self.people.persons:
+            role = person.role.lower()
+            if country and country not in person.countries:
+                continue
+            same = role == title or (
+                title in {"diplomat", "top diplomat"} and self.kinds.get(role) == "diplomat"
+            ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title)
+            if same and person.mentions and person.mentions[0].start < tok.idx:
+                fits.append(person)
+        if not fits:
+            return None
+        return max(fits, key=lambda p: max(m.start for m in p.mentions if m.start < tok.idx))
+
+    def by_pronoun(self) -> None:
+        """he/his/she/her: the person named before in the sentence, else the previous subject."""
+        known = sorted(((m, p) for p in self.people.persons for m in p.mentions), key=lambda x: x[0].start)
+        for tok in self.cast.tokens_where(LOWER, self.pronouns):
+            if tok.idx < self.cast.start:
+                continue
+            sid = self.cast.sentence_of[tok.i]
+            before = [(m, p) for m, p in known if m.end <= tok.idx and m.sentence_id >= sid - 1]
+            same = [(m, p) for m, p in before if m.sentence_id == sid]
+            if tok.dep_ in SUBJECT and not same:
+                prev = [(m, p) for m, p in before if m.sentence_id == sid - 1]
+                subj = [x for x in prev if self.doc.char_span(x[0].start, x[0].end).root.dep_ in SUBJECT]
+                pick = (subj or prev or [None])[0]
+            else:
+                pick = (same or before or [None])[-1]
+            if pick is not None:
+                pick[1].mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
+
+
+def people(cast: Cast, states: States, *, dateline_country: str = "") -> People:
+    """The people the article names, with their roles and states and every mention of them:
+    by name, by title and by pronoun. ``dateline_country`` is the fallback home state of
+    officials the text gives no nationality, if the text names it too."""
+    titles = TitlePhrases(cast, states)
+    found = NameFinder(cast, states, titles)()
+    described = RoleReader(cast, states, titles, found, dateline_country=dateline_country)()
+    LaterMentions(cast, titles, found, described)()
+    return found

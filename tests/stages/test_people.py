@@ -1,0 +1,103 @@
+"""People through the actors stage: names, roles and countries from titles and appositions, later mentions."""
+from __future__ import annotations
+
+import pytest
+
+from parley.nlp import parse
+from parley.stages.actors import actors
+
+
+def run(text, **options):
+    found, mentions = actors(parse(text), **options)
+    return {a.actor_id: a for a in found}, mentions
+
+
+def people(text, **options):
+    found, _ = run(text, **options)
+    return sorted((a.actor_id, a.country, a.role) for a in found.values() if a.kind == "person")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # title and demonym before the name; a counterpart takes the other's office
+        (
+            "Chinese Foreign Minister Wang Yi spoke with his Indian counterpart Subrahmanyam Jaishankar on Monday.",
+            [("subrahmanyam-jaishankar", "IND", "Foreign Minister"), ("wang-yi", "CHN", "Foreign Minister")],
+        ),
+        # apposition before the name
+        ("The Indian envoy to Beijing, Vikram Misri, was summoned.", [("vikram-misri", "IND", "Envoy")]),
+        # possessive state, and a name the NER cut short
+        (
+            "Japan's Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo.",
+            [("fumio-kishida", "JPN", "Prime Minister"), ("yoon-suk-yeol", "KOR", "President")],
+        ),
+        # a possessive state with no title; a first name the NER left out
+        ("Egypt's Sameh Shoukry criticised Ethiopia.", [("sameh-shoukry", "EGY", "")]),
+        # honorific and apposition after the name
+        (
+            "Sheikh Mohammed bin Abdulrahman Al Thani, Qatar's foreign minister, arrived in Riyadh.",
+            [("mohammed-bin-abdulrahman-al-thani", "QAT", "Foreign Minister")],
+        ),
+        (
+            "Dr. Tedros Adhanom Ghebreyesus, the head of the World Health Organization, met Kenyan officials.",
+            [("tedros-adhanom-ghebreyesus", "", "Head")],
+        ),
+        (
+            "Polish President Andrzej Duda spoke with Belarusian leader Alexander Lukashenko.",
+            [("alexander-lukashenko", "BLR", "Leader"), ("andrzej-duda", "POL", "President")],
+        ),
+        ("Colombian Foreign Minister Álvaro Leyva spoke.", [("alvaro-leyva", "COL", "Foreign Minister")]),
+        ("The top Moroccan diplomat, Nasser Bourita, accused Algeria.", [("nasser-bourita", "MAR", "Diplomat")]),
+        # the leader of a state named in an "of" phrase, with honorifics
+        (
+            "The office of the Leader of the Islamic Revolution of Iran, Ayatollah Seyed Ali Khamenei, opened accounts.",
+            [("seyed-ali-khamenei", "IRN", "Leader")],
+        ),
+        # platforms and demonyms are never people
+        ("Azerbaijani officials said on Twitter that Baku was ready.", []),
+    ],
+)
+def test_people_role_and_country(nlp, text, expected):
+    assert people(text) == expected
+
+
+def test_one_person_however_named(nlp):
+    found, mentions = run(
+        "Russian Foreign Minister Sergei Lavrov met Turkish Foreign Minister Mevlut Cavusoglu. "
+        "Mr. Lavrov said the meeting was frank. The Russian minister also met Greek officials. He left."
+    )
+    lavrov = found["sergei-lavrov"]
+    assert lavrov.name == "Sergei Lavrov"
+    assert lavrov.aliases == ["Russian Foreign Minister", "Lavrov", "Russian minister"]
+    assert [(m.text, m.how) for m in mentions if m.actor_id == "sergei-lavrov"] == [
+        ("Sergei Lavrov", "name"),
+        ("Lavrov", "name"),
+        ("Russian minister", "title"),
+        ("He", "pronoun"),
+    ]
+    assert lavrov.mentions == 4
+
+
+def test_a_short_form_first_then_the_full_name_is_one_person(nlp):
+    found, _ = run("Bourita spoke first. Later, Moroccan Foreign Minister Nasser Bourita met the press.")
+    assert [a.actor_id for a in found.values() if a.kind == "person"] == ["nasser-bourita"]
+    assert found["nasser-bourita"].name == "Nasser Bourita"
+
+
+def test_an_official_with_no_nationality_takes_the_state_the_narrative_is_about(nlp):
+    assert people("Poland summoned the Russian envoy. Deputy Foreign Minister Jan Kowalski told him to leave.") == [
+        ("jan-kowalski", "POL", "Deputy Foreign Minister")
+    ]
+
+
+@pytest.mark.parametrize(
+    "dateline, expected",
+    [
+        ("WARSAW (Reuters) -", [("jan-kowalski", "POL", "Deputy Foreign Minister")]),  # the dateline's state, named in the text
+        ("", [("jan-kowalski", "", "Deputy Foreign Minister")]),
+    ],
+)
+def test_the_dateline_state_is_the_last_resort_home_state(nlp, dateline, expected):
+    text = "Talks with Poland resumed on Monday. Deputy Foreign Minister Jan Kowalski said the talks were useful."
+    assert people(text, dateline=dateline) == expected
