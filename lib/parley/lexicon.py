@@ -138,3 +138,9 @@ def cameo_rows() -> tuple[dict[str, str], ...]:
 def words(name: str) -> frozenset[str]:
     """A closed list of English words a stage reasons with (``words.json``: ``light_verbs``…)."""
     return frozenset(document("words.json")[name])
+
+
+@functools.cache
+def word_values(name: str) -> dict[str, int]:
+    """A closed list of English words with a number each (``words.json``: ``ordinals``, ``pair_numbers``)."""
+    return dict(document("words.json")[name])
