@@ -145,3 +145,9 @@ def goldstein_weights() -> dict[str, float]:
     """CAMEO code -> Goldstein weight, for every code of the codebook (GDELT's lookup table)."""
     lines = data_bytes("gdelt/CAMEO.goldsteinscale.txt").decode("utf-8").splitlines()[1:]
     return {code: float(weight) for code, weight in (line.split("\t") for line in lines if line.strip())}
+
+
+@functools.cache
+def word_values(name: str) -> dict[str, int]:
+    """A closed list of English words with a number each (``words.json``: ``ordinals``, ``pair_numbers``)."""
+    return dict(document("words.json")[name])

@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 from .stages.actors import actors as find_actors
 from .article import Article
 from .stages.contacts import contacts as find_contacts
-from .events import events as find_events
-from .events import quotes as find_quotes
+from .stages.events import events as find_events
+from .stages.quotes import quotes as find_quotes
 from .models import Actor, Mention
 from .nlp import parse
 from .schema import TABLES, validate

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.events import quotes
+from parley.stages.quotes import quotes
 from test_events import mentions_of
 
 

@@ -5,13 +5,13 @@ rules alone, whatever the actor step finds.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from importlib import resources
 
 import pytest
 
-from parley.events import cameo_table, events
+from parley.cameo import cameo_table
+from parley.lexicon import cameo_rows
+from parley.stages.events import events
 from parley.models import Actor, Mention, Timex
 
 PUBLISHED = dt.date(2021, 10, 24)
@@ -106,7 +106,10 @@ def timex(doc, text: str, span: str, start: dt.date, end: dt.date | None = None)
 def extract(nlp, text: str, dates: dict[str, tuple[dt.date, dt.date]] | None = None):
     doc = nlp(text)
     timexes = [timex(doc, text, span, *days) for span, days in (dates or {}).items()]
-    return events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=timexes, published=PUBLISHED)
+    found = events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=timexes, published=PUBLISHED)
+    for i, event in enumerate(found, 1):  # numbered as the pipeline numbers them
+        event.event_id = f"e{i}"
+    return found
 
 
 def find(found, trigger: str):
@@ -131,8 +134,7 @@ def test_table_has_the_codes_this_genre_needs():
 
 
 def test_table_notes_explain_the_judgement_calls():
-    with resources.files("parley").joinpath("data", "cameo.csv").open(encoding="utf-8") as f:
-        rows = {r["code"]: r for r in csv.DictReader(f)}
+    rows = {r["code"]: r for r in cameo_rows()}
     assert "163" in rows["172"]["note"] and "trade" in rows["163"]["note"]
     assert "ICEWS" in rows["114"]["note"] and "consultation" in rows["114"]["note"]
     assert all(r["quad_class"] in "1234" for r in rows.values())

@@ -1,0 +1,89 @@
+"""Dates: the date each event took place, from a timex of its own clause, the statement that
+reports it, or the publication day (present perfect)."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ...cameo import STATEMENT
+from ...models import Timex
+from .draft import EventDraft
+from .grammar import BOUNDARY, CLAUSAL, HABITUAL, SIMULTANEOUS, Grammar
+
+
+class Dates:
+    """Dates the events of one article from its timexes (of type DATE, with a span)."""
+
+    def __init__(self, grammar: Grammar, *, timexes: list[Timex], published: dt.date | None):
+        self.doc = grammar.doc
+        self.timexes = [t for t in timexes if t.type == "DATE" and t.date_start and t.date_end]
+        self.published = published
+
+    def dates(self, events: list[EventDraft]) -> None:
+        by_anchor = {}
+        for e in events:
+            by_anchor.setdefault(e.tok.i, e)
+        for e in events:
+            by_anchor.setdefault(e.anchor.i, e)
+        own: dict[int, list[Timex]] = defaultdict(list)
+        clause: dict[int, list[Timex]] = defaultdict(list)
+        for tx in self.timexes:
+            span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is None:
+                continue
+            t = span.root
+            if t.head.dep_ in ("prep", "mark") and t.head.lower_ in BOUNDARY:
+                continue  # "since October", "until June", "after Tuesday's talks": a bound, not the date
+            for _ in range(8):
+                if t.head == t:
+                    clause[t.i].append(tx)
+                    break
+                t = t.head
+                if t.i in by_anchor:
+                    own[id(by_anchor[t.i])].append(tx)
+                    break
+                if t.pos_ in ("VERB", "AUX"):
+                    clause[t.i].append(tx)
+                    break
+        for e in events:
+            found = own.get(id(e)) or clause.get(e.anchor.i)
+            if not found and e.anchor.dep_ == "advcl" and any(
+                c.lower_ in SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
+            ):
+                head = e.anchor.head
+                found = clause.get(head.i) or (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
+            if found:
+                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
+                e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
+
+    def reported(self, events: list[EventDraft]) -> None:
+        """An undated event reported by a dated statement took place by then: inferred."""
+        speech = {}
+        for e in events:
+            if e.code == STATEMENT:
+                speech[e.tok.i] = e
+                speech.setdefault(e.anchor.i, e)
+        for e in events:
+            if e.date or e.code == STATEMENT:
+                continue
+            t = e.anchor
+            for _ in range(5):
+                if t.head == t or t.dep_ not in CLAUSAL | {"conj"}:
+                    break
+                t = t.head
+                s = speech.get(t.i)
+                if s is not None and s.date:
+                    e.date, e.basis = s.date, "inferred"
+                    break
+
+    def publication(self, e: EventDraft) -> None:
+        """Present perfect with no date of its own ('has sought'): the publication day."""
+        if e.date or self.published is None or e.modality != "asserted":
+            return
+        a = e.anchor
+        if a.tag_ != "VBN" or not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                      for c in a.children):
+            return
+        if any(c.lower_ in HABITUAL for c in a.children if c.dep_ in ("advmod", "prep", "npadvmod")):
+            return
+        e.date, e.basis = (self.published, self.published), "publication"

@@ -1,0 +1,246 @@
+"""References: the actors a noun phrase of the parse refers to, from the mentions the actor step found.
+
+Beyond the mentions themselves: "the two countries" or "both sides" (the two states named most
+so far), "the two foreign ministers" (the last two people with that title), "officials from the
+two countries", a title's demonym ("the Iranian foreign minister"), and first-person pronouns
+inside a quotation (its speaker).
+"""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import platforms, word_values, words
+from ..models import Actor, Mention, Quote
+from ..syntax import prep_objects
+
+PAIR_NUMBERS = word_values("pair_numbers")
+PEOPLE = words("people")
+STATES = words("states")
+FIRST_PERSON = words("first_person")
+FIRST_PLURAL = words("first_plural")
+
+
+class References:
+    """Maps noun phrases of the parse to actor ids, using the mentions the actor step found."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor] = (), quotes: list[Quote] = ()):
+        self.doc = doc
+        self.actors = {a.actor_id: a for a in actors}
+        self.rooted: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # token -> (len, actor, how)
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        self.first_seen: dict[str, int] = {}
+        self.country_of = {a.country: a.actor_id for a in actors if a.kind == "country" and a.country}
+        self.platforms = frozenset(name.lower() for name in platforms())
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not m.actor_id:
+                continue
+            self.rooted[span.root.i].append((len(span), m.actor_id, m.how))
+            self.first_seen[m.actor_id] = min(self.first_seen.get(m.actor_id, span.start), span.start)
+            self.positions[self._usable(m.actor_id) or m.actor_id].append(span.root.i)
+        for found in self.rooted.values():
+            found.sort(key=lambda x: -x[0])
+        aliases: dict[str, set[str]] = defaultdict(set)
+        for a in actors:
+            for alias in (a.name, *a.aliases):
+                aliases[_norm(alias)].add(a.actor_id)
+        self.aliases = {k: next(iter(v)) for k, v in aliases.items() if len(v) == 1 and k}
+        names: dict[str, set[str]] = defaultdict(set)  # one word of a person's full name -> that person
+        for a in actors:
+            for alias in (a.name, *a.aliases):
+                for word in alias.split():
+                    if a.kind == "person" and len(word) > 2 and word[0].isupper():
+                        names[word].add(a.actor_id)
+                    elif a.kind != "person":
+                        names[word].add(a.actor_id)
+        self.surnames = {w: next(iter(v)) for w, v in names.items()
+                         if len(v) == 1 and self.kind(next(iter(v))) == "person"}
+        self.quotes = sorted((q.start, q.end, q.speaker_id) for q in quotes if q.speaker_id)
+        self.quote_starts = [q[0] for q in self.quotes]
+        self._refs: dict[tuple[int, bool], list[str]] = {}  # (token, strict) -> refs: asked again per trigger
+
+    def kind(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.kind if actor else ""
+
+    def country(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.country if actor else ""
+
+    def titles(self, actor_id: str) -> set[str]:
+        """Words of the actor's role and aliases ("ambassador", "minister")."""
+        actor = self.actors.get(actor_id)
+        if not actor:
+            return set()
+        words = set(actor.role.lower().split())
+        for alias in actor.aliases:
+            words.update(alias.lower().split())
+        return words
+
+    def refs(self, tok: Token | None, *, strict: bool = False) -> list[str]:
+        """The actors a noun phrase (and the phrases coordinated with it) refers to.
+
+        ``strict``: only what the phrase names, not the state its modifiers point to
+        ("the Iranian trucks" is not Iran).
+        """
+        if tok is None:
+            return []
+        key = (tok.i, strict)
+        if key not in self._refs:
+            out: list[str] = []
+            for t in (tok, *tok.conjuncts):
+                for a in self._ref(t, strict):
+                    if a not in out:
+                        out.append(a)
+            self._refs[key] = out
+        return list(self._refs[key])  # a copy: callers may extend what they get
+
+    def _usable(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return actor_id
+        if actor.name.lower() in self.platforms or actor.actor_id in self.platforms:
+            return ""
+        if actor.kind == "place":
+            return self.country_of.get(actor.country, "")
+        return actor_id
+
+    def _ref(self, t: Token, strict: bool = False) -> list[str]:
+        speaker = self._speaker_at(t)
+        if speaker:
+            return [speaker]
+        found = self.rooted.get(t.i)
+        if found:
+            actor_id = self._usable(found[0][1])
+            return [actor_id] if actor_id else []
+        if t.text in self.surnames and t.dep_ not in ("compound", "amod") and not any(
+                c.dep_ == "compound" for c in t.lefts):  # "Ocampos said": the one person so named
+            return [self.surnames[t.text]]
+        core = [c for c in t.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod")]
+        if core and t.pos_ == "NOUN" and not t.is_upper:  # a description, not a dateline
+            alias = self.aliases.get(_norm(self.doc[core[0].i : t.i + 1].text))
+            if alias:
+                return [alias]
+        for child in t.children:
+            if child.dep_ == "appos":
+                found = self._ref(child)
+                if found:
+                    return found
+        both = self._pair(t)
+        if both or strict:
+            return both
+        if t.pos_ == "NOUN" and not t.ent_type_:
+            groups = self.delegates(t)
+            if groups:
+                return groups
+        out = []
+        for child in t.lefts:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                for mod in (child, *child.conjuncts):
+                    for length, actor_id, how in self.rooted.get(mod.i, [])[:1]:
+                        actor_id = self._upgrade(self._usable(actor_id), t)
+                        if actor_id and actor_id not in out:
+                            out.append(actor_id)
+        if out:
+            return out
+        for child in t.lefts:
+            if child.dep_ == "poss":
+                for length, actor_id, how in self.rooted.get(child.i, [])[:1]:
+                    if how != "pronoun" and self.kind(actor_id) in ("country", "organization", ""):
+                        actor_id = self._usable(actor_id)
+                        return [actor_id] if actor_id else []
+                if child.tag_ in ("NNS", "NNPS"):  # "the two countries' leaders"
+                    return self._pair(child)
+        return []
+
+    def _upgrade(self, actor_id: str, head: Token) -> str:
+        """A country named by a title's demonym -> the one person with that title and country."""
+        if self.kind(actor_id) != "country":
+            return actor_id
+        words = {head.lemma_.lower()}  # "the Greek prime minister" is not the Greek foreign minister
+        words.update(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.i not in self.rooted)
+        iso = self.country(actor_id)
+        people = [a.actor_id for a in self.actors.values()
+                  if a.kind == "person" and a.country == iso and words <= set(a.role.lower().split())]
+        return people[0] if len(people) == 1 else actor_id
+
+    def _pair(self, t: Token) -> list[str]:
+        """'the two foreign ministers' -> the two people with that title mentioned so far;
+        'the two countries', 'both sides' -> the two states mentioned most so far."""
+        if t.tag_ not in ("NNS", "NNPS"):
+            return []
+        number = next((PAIR_NUMBERS[c.lower_] for c in t.lefts if c.lower_ in PAIR_NUMBERS), 0)
+        word = t.lemma_.lower()
+        if not number and word in PEOPLE and any(c.dep_ == "det" and c.lower_ == "the" for c in t.lefts) \
+                and not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in t.lefts):
+            number = 2  # "The ministers agreed": the two of the talks just reported
+        if not number:
+            return []
+        if word in STATES:
+            counts = {a: sum(1 for i in self.positions[a] if i < t.i) for a in self.country_of.values()}
+            ranked = sorted((a for a in counts if counts[a]), key=lambda a: (-counts[a], self.first_seen[a]))
+            return sorted(ranked[:number], key=lambda a: self.first_seen[a]) if len(ranked) >= number else []
+        people = [a.actor_id for a in self.actors.values()
+                  if a.kind == "person" and word in self.titles(a.actor_id)
+                  and self.first_seen.get(a.actor_id, len(self.doc)) < t.i]
+        if len(people) < number and word in PEOPLE:  # "the two men": the last two people named
+            people = [a.actor_id for a in self.actors.values()
+                      if a.kind == "person" and self.first_seen.get(a.actor_id, len(self.doc)) < t.i]
+        if len(people) < number:
+            return []
+        last = {a: max(i for i in self.positions[a] if i < t.i) for a in people
+                if any(i < t.i for i in self.positions[a])}
+        recent = sorted(last, key=lambda a: -last[a])[:number]
+        return sorted(recent, key=lambda a: self.first_seen[a]) if len(recent) == number else []
+
+    def delegates(self, t: Token) -> list[str]:
+        """People sent by states: 'senior officials from the two countries' -> the two states;
+        'their deputies', where 'they' are the subject of the clause around -> their states."""
+        found = []
+        own = any(c.dep_ == "poss" for c in t.children)  # "recalled its ambassador from Rabat": not sent by Rabat
+        for o in prep_objects(t, ("from",)) if t.tag_ == "NNS" and not own else ():
+            for x in self.refs(o):
+                if self.kind(x) in ("country", "organization") and x not in found:
+                    found.append(x)
+        if found:
+            return found
+        if not any(c.dep_ == "poss" and c.lower_ == "their" and c.i not in self.rooted for c in t.children):
+            return []
+        v = t.head
+        for _ in range(4):  # "the ministers agreed that their deputies would meet"
+            if v.head == v:
+                break
+            v = v.head
+            for subj in (c for c in v.children if c.dep_ == "nsubj" and c != t):
+                states = []
+                for x in self.refs(subj):
+                    state = self.country_of.get(self.country(x), x) if self.kind(x) == "person" else x
+                    if state not in states:
+                        states.append(state)
+                if len(states) > 1:
+                    return states
+        return []
+
+    def _speaker_at(self, t: Token) -> str:
+        """First-person pronouns inside a direct quotation refer to its speaker."""
+        word = t.lower_
+        if word not in FIRST_PERSON and word not in FIRST_PLURAL or not self.quotes:
+            return ""
+        k = bisect.bisect_right(self.quote_starts, t.idx) - 1
+        if k < 0 or not (self.quotes[k][0] <= t.idx < self.quotes[k][1]):
+            return ""
+        speaker = self.quotes[k][2]
+        if word in FIRST_PLURAL and self.kind(speaker) == "person":
+            return self.country_of.get(self.country(speaker), speaker)
+        return speaker
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("’", "'").strip()
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text

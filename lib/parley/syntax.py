@@ -1,0 +1,70 @@
+"""Dependency-tree helpers shared by the stages: who is the subject, the object, the agent of a clause."""
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+
+def prep_objects(tok: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the prepositions ``preps`` that hang on ``tok`` ("talked with X" -> X)."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def is_passive(v: Token) -> bool:
+    """Is the clause of ``v`` passive ("was received", "a note handed over")?"""
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def subjects(v: Token) -> list[Token]:
+    """The subject of a clause, climbing to the controlling clause when it has none."""
+    return _subjects(v, 0)
+
+
+def _subjects(v: Token, depth: int) -> list[Token]:
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subj:
+        if subj[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            return [v.head]
+        return subj
+    if depth > 4 or v.head == v:
+        return []
+    head = v.head
+    if v.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]  # "X is expected to visit"
+        return objects or raised or _subjects(head, depth + 1)
+    if v.dep_ in ("conj", "advcl", "acomp", "attr"):
+        return _subjects(head, depth + 1)
+    if v.dep_ == "pcomp" and head.head != head:
+        return _subjects(head.head, depth + 1)
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def agents(v: Token) -> list[Token]:
+    """The ``by`` agents of a passive verb ("was received by X" -> X)."""
+    out = []
+    for child in v.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def objects(v: Token) -> list[Token]:
+    """The direct and indirect objects of a verb, and its object predicate."""
+    return [c for c in v.children if c.dep_ in ("dobj", "dative", "oprd")]
+
+
+def patients(v: Token) -> list[Token]:
+    """What a passive verb was done to: its passive subject, or the noun a participle modifies."""
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        return [v.head]
+    return [c for c in v.children if c.dep_ == "nsubjpass"]

@@ -1,0 +1,46 @@
+"""The dependency helpers the stages share, on short news-style sentences (exact tokens expected)."""
+from __future__ import annotations
+
+import pytest
+
+from parley.syntax import agents, is_passive, objects, patients, prep_objects, subjects
+
+
+def token(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def texts(tokens) -> list[str]:
+    return [t.text for t in tokens]
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Iran's foreign minister talked with his Azerbaijani counterpart on Saturday.", "talked", ["minister"]),
+    ("Erdogan is expected to visit Baku.", "visit", ["Erdogan"]),  # raised from the passive "is expected"
+    ("Lavrov, who met Bayramov, said the talks went well.", "met", ["Lavrov"]),  # "who" is Lavrov
+    ("Lavrov, who met Bayramov, said the talks went well.", "went", ["talks"]),
+    ("The ambassador was summoned by the ministry.", "summoned", []),
+])
+def test_subjects(nlp, text, verb, expected):
+    assert texts(subjects(token(nlp(text), verb))) == expected
+
+
+def test_objects_take_the_dative_too(nlp):
+    assert texts(objects(token(nlp("Bayramov gave Lavrov a letter."), "gave"))) == ["Lavrov", "letter"]
+
+
+def test_passive_agents_and_patients(nlp):
+    doc = nlp("The ambassador was summoned by the ministry.")
+    verb = token(doc, "summoned")
+    assert is_passive(verb) is True
+    assert texts(agents(verb)) == ["ministry"]
+    assert texts(patients(verb)) == ["ambassador"]
+    assert is_passive(token(nlp("Bayramov gave Lavrov a letter."), "gave")) is False
+
+
+def test_prep_objects(nlp):
+    doc = nlp("Iran's foreign minister talked with his Azerbaijani counterpart on Saturday.")
+    verb = token(doc, "talked")
+    assert texts(prep_objects(verb, ("with",))) == ["counterpart"]
+    assert texts(prep_objects(verb, ("with", "on"))) == ["counterpart", "Saturday"]
+    assert prep_objects(verb, ("to",)) == []
