@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pytest
 
@@ -235,3 +236,45 @@ def test_page_without_article_text_is_one_clear_error(markup, offline):
     with pytest.raises(ParleyError, match="is an HTML page with no article text: save the article's text") as info:
         article_from_text(markup)
     assert "\n" not in str(info.value)
+
+
+# ---- a plain text file that opens with its headline
+
+STORY = "TEHRAN \u2013 Iran's Foreign Minister Ali Rezaei called his Turkish counterpart on Saturday."
+
+
+@pytest.mark.parametrize("text, title, body", [
+    (f"Iran and Turkey ministers hold phone talks\n\n{STORY}", "Iran and Turkey ministers hold phone talks", STORY),
+    (f"  Iran, Turkey agree to talk \u2018soon\u2019 \r\n \r\n\r\n{STORY}\n\nMore.", "Iran, Turkey agree to talk \u2018soon\u2019",
+     f"{STORY}\n\nMore."),
+    (f"# Iran and Turkey talk again\n\n{STORY}", "Iran and Turkey talk again", STORY),  # a Markdown heading
+    (f"Rezaei: \u201cWe will talk\u201d\n\n{STORY}", "Rezaei: \u201cWe will talk\u201d", STORY),
+    # not headlines: a sentence, a dateline alone, a first line running on, one word, nothing after it
+    (f"Iran's minister called his Turkish counterpart.\n\n{STORY}", "", None),
+    (f"TEHRAN, Oct. 24 \u2013\n\n{STORY}", "", None),
+    (f"Iran and Turkey ministers hold\nphone talks on Saturday\n\n{STORY}", "", None),
+    (f"Update\n\n{STORY}", "", None),
+    ("Iran and Turkey ministers hold phone talks\n\n", "", None),
+    (f"Iran and Turkey ministers hold phone talks {STORY}", "", None),
+])
+def test_a_first_line_headline_is_the_title_not_the_body(text, title, body):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        article = article_from_text(text, published="2021-10-24")
+    assert article.title == title
+    assert article.body == (text if body is None else body)
+    for p in article.paragraphs:
+        assert article.body[p.start : p.end] == p.text
+
+
+def test_front_matter_title_wins_over_a_headline_line():
+    article = article_from_text(FRONT + f"Iran and Turkey ministers hold phone talks\n\n{STORY}")
+    assert article.title == "T" and article.body.startswith("Iran and Turkey ministers")
+
+
+def test_a_txt_file_with_a_headline(tmp_path):
+    path = tmp_path / "talks.txt"
+    path.write_text(f"Iran and Turkey ministers hold phone talks\n\n{STORY}\n", encoding="utf-8")
+    article = read_article(path, published="2021-10-24")
+    assert article.meta == {"title": "Iran and Turkey ministers hold phone talks"}
+    assert article.body == STORY + "\n" and article.dateline.text == "TEHRAN \u2013"

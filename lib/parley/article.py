@@ -31,6 +31,8 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z .&]{2,30})\))?"
     r"\s*(?:[–—]|--?|:)\s+"
 )
+# A first line alone above a blank line: a headline, if its wording says so (see ``headline``).
+_HEADLINE = re.compile(r"\A[ \t]*([^\r\n]+?)[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 # Footer lines a publisher appends: licences, copyright, agency credits.
 _FOOTER = re.compile(
     r"licen[cs]ed under|creative commons|all rights reserved|copyright|©|"
@@ -154,6 +156,24 @@ def _front_matter(text: str, path: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
+def headline(text: str) -> tuple[str, str]:
+    """(title, the text after it) when the text opens with a headline, else ("", text).
+
+    A headline is a first line of 3 to 25 words, under 150 characters, ending without
+    sentence punctuation (``.!?:;,…``) or a dateline dash, and followed by a blank line and
+    more text: ``Iran, Azerbaijan ministers hold phone talks`` above the story. The text
+    after it starts at the story's first line, so offsets index the story alone.
+    """
+    match = _HEADLINE.match(text)
+    if not match or not text[match.end():].strip():
+        return "", text
+    line = match.group(1).lstrip("#").strip()  # a Markdown "# Headline" too
+    bare = line.rstrip("\"'”’»)]")
+    if not 3 <= len(line.split()) <= 25 or len(line) > 150 or not bare or bare[-1] in ".!?:;,…–—-":
+        return "", text
+    return line, text[match.end():]
+
+
 def paragraphs(body: str) -> tuple[Span, ...]:
     """The body's paragraphs, split at blank lines or runs of two or more spaces."""
     spans, start = [], 0
@@ -228,6 +248,10 @@ def article_from_text(
         notes.append(f"{path} is an HTML page: analysed its main text as trafilatura extracts it (offsets index that text)")
     else:
         meta, body = _front_matter(text, path)
+        if "title" not in meta:
+            title, body = headline(body)
+            if title:
+                meta["title"] = title
     if not body.strip():
         raise ParleyError(f"{path} has no article text after the front matter")
     if published is not None:
