@@ -229,6 +229,8 @@ def test_page_scripts_execute_nothing(offline, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("markup", [
+    "<!DOCTYPE html>",
+    "<html>",
     "<!DOCTYPE html><html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
     "<html><body><script>document.write('<p>A long paragraph written by a script at load time.</p>')</script></body></html>",
 ])

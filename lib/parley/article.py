@@ -287,8 +287,8 @@ def article_from_text(
 # ---- saved web pages
 
 _HTML_START = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
-# What a page's date is never read from when its markup has none: navigation, asides,
-# related-story lists, comments, footers (their dates are other stories' dates).
+# What a page's date is never read from: navigation, asides, related-story lists, comments,
+# footers (their dates are other stories' dates), recognised by their tag, class or id.
 _NOT_THE_STORY = re.compile(r"related|comment|sidebar|cookie|promo|newsletter|recommend|trending|most-?read|footer|nav", re.I)
 
 
@@ -304,7 +304,10 @@ def html_article(page: str, path: str = "<text>") -> tuple[dict, str]:
     import lxml.html
     import trafilatura
 
-    tree = lxml.html.document_fromstring(page)
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (lxml.etree.ParserError, ValueError):  # "Document is empty": a doctype and nothing else
+        raise ParleyError(f"{path} is an HTML page with no article text: save the article's text as a text file") from None
     lxml.etree.strip_elements(tree, "noscript", "template", with_tail=False)  # shown only without scripts, or never
     document = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
