@@ -70,3 +70,20 @@ def test_index_page_sums_up_each_report_above_its_links(tmp_path):
     assert '<li class=main><a href="corpus/03-contact-frequency.html">Contact frequency (main view)</a>' in page
     assert '<a href="x/01-actors.html">Actors</a>' in page
     assert "<script" not in page and "http" not in page  # nothing to load: opens offline
+
+
+def test_render_runs_a_notebook_quietly(tmp_path, capfd):
+    """A kernel over IPC: no "running over TCP without encryption" warning for each notebook."""
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell('articles = ""\nrenderer = ""')
+    cell.metadata["tags"] = ["parameters"]
+    notebook = tmp_path / "01-echo.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_code_cell("print(articles.endswith('seeds'), renderer)")])
+    nb.metadata["kernelspec"] = {"name": "parley", "display_name": "parley", "language": "python"}
+    nbformat.write(nb, notebook)
+    page = report.render(notebook, Path("seeds"), tmp_path / "out", kernel="parley")
+    assert page == tmp_path / "out" / "01-echo.html"
+    assert "True notebook" in page.read_text(encoding="utf-8")
+    err = capfd.readouterr().err
+    assert "without encryption" not in err and "WARNING" not in err, err
