@@ -53,10 +53,10 @@ def assert_one_line_error(code: int, err: str, message: str) -> None:
         (b"---\ntitle: T\nText.", "never closed by a '---' line"),
         (b"---\npublished: soon\n---\nText.", "front matter 'published' 'soon' is not a date"),
         (b"<!DOCTYPE html><html><head><title>T</title></head><body><div>menu</div></body></html>",
-         "is an HTML page with no <p> paragraphs"),
+         "is an HTML page with no article text"),
     ],
     ids=["empty", "whitespace", "png", "utf16-blank", "utf16-cut", "control-bytes", "yaml", "unclosed",
-         "bad-meta-date", "html-no-p"],
+         "bad-meta-date", "html-no-text"],
 )
 def test_bad_file_is_one_line_exit_2(tmp_path, capsys, content, message):
     path = tmp_path / "a.md"
@@ -114,7 +114,7 @@ def test_utf16_and_utf32_with_a_bom(tmp_path, capsys, codec):
     assert list(tables(tmp_path / "out")["timexes"]["date_start"]) == ["2021-10-23"]
 
 
-# ---- a saved web page: its <p> text is extracted (never executed)
+# ---- a saved web page: its main text is extracted (never executed; see test_article.py for the boilerplate cases)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -138,7 +138,7 @@ called his Turkish counterpart on <b>Saturday</b>.</p>
 def test_html_page_text_comes_from_its_paragraphs(tmp_path, capsys):
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")
-    with pytest.warns(UserWarning, match="is an HTML page: analysed the text of its <p> paragraphs"):
+    with pytest.warns(UserWarning, match="is an HTML page: analysed its main text"):
         article = read_article(path)
     assert article.title == "Iran and Turkey talk & agree"
     assert str(article.published) == "2021-10-24"

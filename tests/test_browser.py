@@ -57,10 +57,19 @@ RENDERED = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map
 }))"""
 
 
+LANDING = """() => ({
+    sections: document.querySelectorAll('section').length,
+    charts: document.querySelectorAll('section svg.chart').length,
+    no_chart: document.querySelectorAll('section p.none').length,
+    figures: Array.from(document.querySelectorAll('ul.figures')).map(el => el.innerText),
+    links: Array.from(document.querySelectorAll('ul.links a')).map(a => a.getAttribute('href')),
+})"""
+
+
 def test_every_report_renders_without_errors(reports, browser):
     pages = sorted(reports.rglob("*.html"))
     notebooks = ["01-actors.html", "02-truck-dispute-chronology.html", "03-contact-frequency.html"]
-    articles = sorted(p.stem for p in (ROOT / "seeds").glob("*.md")) + ["hostile", "corpus-corpus"]
+    articles = sorted(p.stem for p in (ROOT / "seeds").glob("*.md")) + ["hostile", "corpus"]  # the corpus: its folder's name
     assert sorted(p.relative_to(reports).as_posix() for p in pages) == sorted(
         [f"{a}/{n}" for a in articles for n in notebooks] + ["index.html"]
     )
@@ -74,11 +83,16 @@ def test_every_report_renders_without_errors(reports, browser):
         page.goto(page_path.as_uri())
         page.wait_for_load_state("load")
         figures = page.evaluate(RENDERED)
+        landing = page.evaluate(LANDING) if page_path.name == "index.html" else None
         page.screenshot(path=str(shots / f"{page_path.parent.name}-{page_path.stem}.png"), full_page=True)
         page.close()
         assert errors == [], page_path.name
         assert dialogs == [], page_path.name  # the article's <script> and onerror never ran
-        if page_path.name != "index.html":
+        if landing is not None:  # the landing page: a summary and a chart per report, links that resolve
+            assert landing["sections"] == len(articles) == landing["charts"] + landing["no_chart"], landing
+            assert all("distinct contacts" in t for t in landing["figures"]), landing
+            assert sorted(landing["links"]) == sorted(p.relative_to(reports).as_posix() for p in pages if p.name != "index.html")
+        else:
             assert len(figures) >= 2, page_path.name
             # a figure has marks, or says plainly that it has nothing to show
             assert all(f["traces"] > 0 and f["marks"] > 0 or "nothing to show" in f["title"] for f in figures), (
@@ -92,7 +106,7 @@ def test_article_markup_shows_as_text(reports):
     assert all("<script>alert(" not in page and "<img src=x onerror" not in page for page in pages)
     assert any("&lt;script&gt;alert(" in page for page in pages)  # the text is shown, as text
     assert any("&lt;img src=x onerror=" in page for page in pages)
-    corpus = (reports / "corpus-corpus" / "03-contact-frequency.html").read_text(encoding="utf-8")
+    corpus = (reports / "corpus" / "03-contact-frequency.html").read_text(encoding="utf-8")
     assert "distinct contacts" in corpus and "2023-03-05-baltic-wire-ministers-call" in corpus
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "<script>alert('title')" not in index and "&lt;script&gt;alert(" in index

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 import warnings
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -32,6 +31,8 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z .&]{2,30})\))?"
     r"\s*(?:[–—]|--?|:)\s+"
 )
+# A first line alone above a blank line: a headline, if its wording says so (see ``headline``).
+_HEADLINE = re.compile(r"\A[ \t]*([^\r\n]+?)[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 # Footer lines a publisher appends: licences, copyright, agency credits.
 _FOOTER = re.compile(
     r"licen[cs]ed under|creative commons|all rights reserved|copyright|©|"
@@ -155,6 +156,24 @@ def _front_matter(text: str, path: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
+def headline(text: str) -> tuple[str, str]:
+    """(title, the text after it) when the text opens with a headline, else ("", text).
+
+    A headline is a first line of 3 to 25 words, under 150 characters, ending without
+    sentence punctuation (``.!?:;,…``) or a dateline dash, and followed by a blank line and
+    more text: ``Iran, Azerbaijan ministers hold phone talks`` above the story. The text
+    after it starts at the story's first line, so offsets index the story alone.
+    """
+    match = _HEADLINE.match(text)
+    if not match or not text[match.end():].strip():
+        return "", text
+    line = match.group(1).lstrip("#").strip()  # a Markdown "# Headline" too
+    bare = line.rstrip("\"'”’»)]")
+    if not 3 <= len(line.split()) <= 25 or len(line) > 150 or not bare or bare[-1] in ".!?:;,…–—-":
+        return "", text
+    return line, text[match.end():]
+
+
 def paragraphs(body: str) -> tuple[Span, ...]:
     """The body's paragraphs, split at blank lines or runs of two or more spaces."""
     spans, start = [], 0
@@ -226,9 +245,13 @@ def article_from_text(
     notes = list(notes or [])
     if _HTML_START.match(text):
         meta, body = html_article(text, path)
-        notes.append(f"{path} is an HTML page: analysed the text of its <p> paragraphs (offsets index that text)")
+        notes.append(f"{path} is an HTML page: analysed its main text as trafilatura extracts it (offsets index that text)")
     else:
         meta, body = _front_matter(text, path)
+        if "title" not in meta:
+            title, body = headline(body)
+            if title:
+                meta["title"] = title
     if not body.strip():
         raise ParleyError(f"{path} has no article text after the front matter")
     if published is not None:
@@ -264,82 +287,87 @@ def article_from_text(
 # ---- saved web pages
 
 _HTML_START = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
-_PUBLISHED_META = ("article:published_time", "datepublished", "date", "pubdate", "dc.date")
-
-
-class _PageText(HTMLParser):
-    """Collects the <title>, the text of each <p> and the publication date of a saved page.
-
-    Only text is read: scripts, styles and everything else are skipped, nothing is executed.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.paragraphs: list[str] = []
-        self.published = ""
-        self._in_title = False
-        self._para: list[str] | None = None
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style", "noscript", "template"):
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "p":
-            self._close()
-            self._para = []
-        elif tag == "br" and self._para is not None:
-            self._para.append(" ")
-        elif tag == "meta":
-            values = {k.lower(): (v or "") for k, v in attrs}
-            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
-            if key in _PUBLISHED_META and not self.published:
-                self.published = values.get("content", "")[:10]
-        elif tag == "time" and self._para is None and not self.published:
-            self.published = dict(attrs).get("datetime", "") or ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "noscript", "template"):
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in ("p", "div", "article", "section", "body", "html"):
-            self._close()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._in_title:
-            self.title.append(data)
-        elif self._para is not None:
-            self._para.append(data)
-
-    def _close(self) -> None:
-        if self._para is not None:
-            text = " ".join("".join(self._para).split())  # one line: runs of spaces would split it
-            if text:
-                self.paragraphs.append(text)
-            self._para = None
-
-    def close(self) -> None:
-        super().close()
-        self._close()
+# What a page's date is never read from: navigation, asides, related-story lists, comments,
+# footers (their dates are other stories' dates), recognised by their tag, class or id.
+_NOT_THE_STORY = re.compile(r"related|comment|sidebar|cookie|promo|newsletter|recommend|trending|most-?read|footer|nav", re.I)
 
 
 def html_article(page: str, path: str = "<text>") -> tuple[dict, str]:
-    """A saved HTML page -> (meta, body): the title from <title>, the body from the <p>
-    elements joined by blank lines, the date from a ``article:published_time`` meta tag."""
-    parser = _PageText()
-    parser.feed(page)
-    parser.close()
-    if not parser.paragraphs:
-        raise ParleyError(f"{path} is an HTML page with no <p> paragraphs: save the article's text as a text file")
-    meta = {"title": " ".join("".join(parser.title).split())}
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", parser.published[:10]):
-        meta["published"] = parser.published[:10]
-    return meta, "\n\n".join(parser.paragraphs)
+    """A saved HTML page -> (meta, body): the main text, title and author as trafilatura
+    extracts them, the publication date as htmldate finds it.
+
+    The body is the text of each extracted block (paragraph, subhead, list item), one line
+    each, joined by blank lines, so offsets index that text. Nothing is executed and nothing
+    is fetched: both libraries are given a parsed tree, never a URL.
+    """
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (lxml.etree.ParserError, ValueError):  # "Document is empty": a doctype and nothing else
+        raise ParleyError(f"{path} is an HTML page with no article text: save the article's text as a text file") from None
+    lxml.etree.strip_elements(tree, "noscript", "template", with_tail=False)  # shown only without scripts, or never
+    document = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+        include_links=False, include_formatting=False,
+    )
+    title = " ".join(str(getattr(document, "title", None) or "").split())
+    blocks = _blocks(document.body) if document is not None and document.body is not None else []
+    while blocks and blocks[0][0] == "head" and blocks[0][1].casefold() == title.casefold():
+        blocks.pop(0)  # the headline, repeated above the story: it is the title, not the body
+    paras = [text for _, text in blocks]
+    if not paras:
+        raise ParleyError(f"{path} is an HTML page with no article text: save the article's text as a text file")
+    meta = {"title": title}
+    if document.author:
+        meta["author"] = str(document.author)
+    if document.url:
+        meta["url"] = str(document.url)
+    date = page_date(tree, url=document.url)
+    if date:
+        meta["published"] = date
+    return meta, "\n\n".join(paras)
+
+
+def _blocks(body) -> list[tuple[str, str]]:
+    """(tag, one-line text) of each block of trafilatura's extracted tree: paragraphs,
+    subheads, list items, quotes; a line break inside a block is a space."""
+    out = []
+    for element in body:
+        parts = list(element.iter("item")) if element.tag == "list" else (
+            list(element.iter("p")) or [element] if element.tag == "quote" else [element])
+        for part in parts:
+            for lb in part.iter("lb"):
+                lb.tail = " " + (lb.tail or "")
+            text = " ".join("".join(part.itertext()).split())  # one line: runs of spaces would split it
+            if text:
+                out.append((part.tag, text))
+    return out
+
+
+def page_date(tree, *, url: str | None = None) -> str:
+    """A page's publication date (``YYYY-MM-DD``, or ""), by htmldate, the original date
+    rather than an update, read from the page less its navigation, asides, related stories,
+    comments and footers (their dates are other stories'): its date markup (meta tags,
+    JSON-LD, ``<time>``) or canonical URL first, else its text. Never fetched: ``url`` is
+    only read for a date in it."""
+    from copy import deepcopy
+
+    import htmldate
+
+    story = deepcopy(tree)
+    for element in list(story.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("html", "head", "body", "main", "article"):
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        page_header = element.tag == "header" and not any(a.tag == "article" for a in element.iterancestors())
+        if page_header or element.tag in ("nav", "aside", "footer", "form") or _NOT_THE_STORY.search(marks):
+            element.drop_tree()
+    found = (htmldate.find_date(deepcopy(story), extensive_search=False, original_date=True, url=url)
+             or htmldate.find_date(story, extensive_search=True, original_date=True, url=url))
+    return found if found and re.fullmatch(r"\d{4}-\d\d-\d\d", found) else ""
 
 
 # ---- language

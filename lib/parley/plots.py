@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+import math
 import textwrap
 
 import pandas as pd
@@ -143,25 +144,90 @@ def _day(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+# An event dated to more days than this is an interval ("in 2020", "since August"): drawn,
+# but it does not decide where the dispute is on the time axis.
+SHORT_DAYS = 31
+# The dispute: the shortest span holding this share of the short-dated events.
+DISPUTE_SHARE = 0.8
+LABEL_WIDTH = 34  # characters per line of a chronology row label
+
+
+def dispute_range(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The x-range a chronology opens on: the shortest span holding ``DISPUTE_SHARE`` of the
+    events dated to at most ``SHORT_DAYS`` days, grown to take in the short events near it,
+    padded by a day (or 4 % of the span); None when that span is most of the whole range
+    anyway, or nothing is short-dated.
+
+    Returned as (first day shown, day after the last day shown): intervals are drawn to the day
+    after their end, so the range ends where the last event's bar ends, plus the padding.
+    """
+    dated = events[events["date_start"] != ""]
+    if dated.empty:
+        return None
+    starts = [_day(d) for d in dated["date_start"]]
+    ends = [_day(e or s) + dt.timedelta(days=1) for s, e in zip(dated["date_start"], dated["date_end"])]
+    short = sorted((a, b) for a, b in zip(starts, ends) if (b - a).days <= SHORT_DAYS)
+    if not short:
+        return None
+    k = max(1, math.ceil(DISPUTE_SHARE * len(short)))
+    first = min(range(len(short) - k + 1), key=lambda i: (short[i + k - 1][0] - short[i][0], i))
+    window = short[first : first + k]
+    lo, hi = window[0][0], max(b for _, b in window)
+    grown = True
+    while grown:  # take in the dispute's stragglers: short events within a span's length (or a week) of it
+        reach = max(hi - lo, dt.timedelta(days=7))
+        near = [(a, b) for a, b in short if lo - reach <= a and b <= hi + reach and (a < lo or b > hi)]
+        grown = bool(near)
+        lo, hi = min([lo, *(a for a, _ in near)]), max([hi, *(b for _, b in near)])
+    whole = max(ends) - min(starts)
+    if (hi - lo) * 2 > whole:  # the dense span is most of the chronology: nothing is squeezed
+        return None
+    pad = dt.timedelta(days=max(1, round(0.04 * (hi - lo).days)))
+    return lo - pad, hi + pad
+
+
+def short_name(name: str, kind: str = "", *, taken: frozenset[str] = frozenset()) -> str:
+    """A person by surname (the last word of the name), unless another person on the chart
+    has it too; anyone else by the name the text gives."""
+    words = str(name).split()
+    if kind != "person" or len(words) < 2 or words[-1] in taken:
+        return str(name)
+    return words[-1]
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
+    """A row label wrapped at spaces with ``<br>`` (never cut inside a word), escaped."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+
+
 def timeline(events: pd.DataFrame, actors: pd.DataFrame, *, title: str = "Chronology") -> go.Figure:
     """Dated events on a time axis, one row each: intervals as bars, exact days as points.
 
     Colour is the Goldstein weight (green cooperation, red conflict), so escalation and
-    de-escalation read at a glance; hover shows the sentence.
+    de-escalation read at a glance; hover shows the sentence. The axis opens on the dispute
+    (``dispute_range``): an interval reaching past it is clipped, with an arrow at the edge,
+    and the buttons switch between "dispute" and "whole range".
     """
     dated = events[events["date_start"] != ""]
     if dated.empty:
         return _empty(title)
     names = dict(zip(actors["actor_id"], actors["name"]))
+    kinds = dict(zip(actors["actor_id"], actors["kind"])) if "kind" in actors else {}
     dated = dated.sort_values(["date_start", *(["article_id"] if "article_id" in dated else []), "start"], ignore_index=True)
     numbers = {a: i for i, a in enumerate(dict.fromkeys(dated.get("article_id", [])), 1)}  # article 1, 2… by first date
+    shown = {a for a in [*dated["source_id"], *dated["target_id"]] if a in names}
+    surnames = [str(names[a]).split()[-1] for a in shown if kinds.get(a) == "person" and len(str(names[a]).split()) > 1]
+    taken = frozenset(n for n in surnames if surnames.count(n) > 1)  # two people with one surname: full names
+    view = dispute_range(dated)
     fig = go.Figure()
-    rows = []
+    rows, arrows = [], []
     for row in dated.itertuples():
         who = " → ".join(filter(None, [names.get(row.source_id, ""), names.get(row.target_id, "")]))
+        brief = " → ".join(short_name(names[a], kinds.get(a, ""), taken=taken)
+                           for a in (row.source_id, row.target_id) if a in names)
         article = getattr(row, "article_id", "")
         number = f"{numbers[article]}/" if article else ""  # event ids repeat across articles: a label must not
-        label = f"{number}{row.event_id} {row.event_label[:40]}" + (f" ({who[:40]})" if who else "")
+        label = wrap_label(f"{number}{row.event_id} {row.event_label}" + (f" ({brief})" if brief else ""))
         rows.append(label)
         start, end = _day(row.date_start), _day(row.date_end)
         source = f"<br>article {numbers[article]}: {html.escape(article)}" if article else ""
@@ -171,22 +237,57 @@ def timeline(events: pd.DataFrame, actors: pd.DataFrame, *, title: str = "Chrono
         )
         colour = _goldstein_colour(row.goldstein)
         if end is not None and end > start:
+            stop = end + dt.timedelta(days=1)
             fig.add_trace(go.Scatter(
-                x=[start, end + dt.timedelta(days=1)], y=[label, label], mode="lines", showlegend=False,
+                x=[start, stop], y=[label, label], mode="lines", showlegend=False,
                 line=dict(width=14, color=colour), hovertemplate=hover,
             ))
+            if view and start < view[0]:
+                arrows.append((view[0], label, "triangle-left", colour, hover))
+            if view and stop > view[1]:
+                arrows.append((view[1], label, "triangle-right", colour, hover))
         else:
             fig.add_trace(go.Scatter(
                 x=[start], y=[label], mode="markers", showlegend=False,
                 marker=dict(size=13, color=colour, line=dict(width=1, color="#333")), hovertemplate=hover,
             ))
+            if view and not view[0] <= start < view[1]:  # a day outside the view: an arrow toward it
+                arrows.append((view[0] if start < view[0] else view[1], label,
+                               "triangle-left" if start < view[0] else "triangle-right", colour, hover))
+    for x, label, symbol, colour, hover in arrows:  # clipped: an arrow at the edge it is clipped at
+        fig.add_trace(go.Scatter(
+            x=[x], y=[label], mode="markers", showlegend=False, name="clipped", hovertemplate=hover, cliponaxis=False,
+            marker=dict(symbol=symbol, size=15, color=colour, line=dict(width=1, color="#333")),
+        ))
     fig.add_trace(go.Scatter(  # the colour scale, as a legend
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(colorscale=GOLDSTEIN_SCALE, cmin=-10, cmax=10, color=[0], showscale=True,
                     colorbar=dict(title="Goldstein", tickvals=[-10, 0, 10], ticktext=["-10 conflict", "0", "+10 cooperation"])),
     ))
-    fig.update_layout(title=title, height=max(320, 26 * len(rows) + 140), xaxis_title="date", **LAYOUT)
+    lines = sum(label.count("<br>") + 1 for label in rows)
+    fig.update_layout(title=title, height=max(320, 18 * lines + 10 * len(rows) + 160), xaxis_title="date", **LAYOUT)
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], automargin=True)
+    if view:
+        n_arrows, n_traces = len(arrows), len(fig.data)
+        first_arrow = n_traces - 1 - n_arrows
+        arrow_visible = [first_arrow <= i < first_arrow + n_arrows for i in range(n_traces)]
+        dispute = [view[0].isoformat(), view[1].isoformat()]
+        inside = sum(1 for r in dated.itertuples() if _day(r.date_start) < view[1] and _day(r.date_end or r.date_start) >= view[0])
+        fig.update_xaxes(range=dispute, autorange=False)
+        fig.update_layout(updatemenus=[dict(
+            type="buttons", direction="right", x=1, xanchor="right", y=1.02, yanchor="bottom", showactive=True, active=0,
+            buttons=[
+                dict(label="dispute", method="update",
+                     args=[{"visible": [True] * n_traces}, {"xaxis.range": dispute, "xaxis.autorange": False}]),
+                dict(label="whole range", method="update",
+                     args=[{"visible": [not v for v in arrow_visible]}, {"xaxis.autorange": True}]),
+            ],
+        )], annotations=[dict(
+            text=f"{view[0].isoformat()} – {(view[1] - dt.timedelta(days=1)).isoformat()}: {inside} of {len(dated)} dated events; "
+                 "▸ marks an event beyond the edge",
+            xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom", showarrow=False,
+            font=dict(size=11, color="#555"),
+        )])
     return fig
 
 
