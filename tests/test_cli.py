@@ -165,3 +165,23 @@ def test_batch_with_a_bad_published_date_is_one_error(tmp_path, capsys):
     code, err = run_cli(capsys, "batch", ROOT / "tests" / "corpus", "--published", "24/10/2021", "--out",
                         tmp_path / "out")
     assert code == 2 and err.count("\n") == 1 and err.startswith("parley: error: --published"), err
+
+
+def test_format_xlsx_writes_one_workbook_with_no_formula_cell(tmp_path, capsys):
+    import openpyxl
+
+    from conftest import run_cli
+
+    article = tmp_path / "inject.md"
+    article.write_text('---\ntitle: "=HYPERLINK(\\"http://x\\",\\"y\\")"\npublished: 2021-10-24\n---\n'
+                       "Turkey's Foreign Minister Ali Demir said: \"=cmd|' /C calc'!A0 is what they sent us.\"\n",
+                       encoding="utf-8")
+    code, err = run_cli(capsys, "batch", article, "--out", tmp_path / "out", "--format", "xlsx")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["tables.xlsx"]
+    book = openpyxl.load_workbook(tmp_path / "out" / "tables.xlsx")
+    assert book.sheetnames == ["articles", "actors", "mentions", "timexes", "events", "contacts", "quotes"]
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    assert book["articles"]["B2"].value == '=HYPERLINK("http://x","y")'
+    assert book["quotes"]["I2"].value == "=cmd|' /C calc'!A0 is what they sent us."

@@ -26,7 +26,7 @@ from .schema import CONTRACT
 ID_PREFIXES = {"mentions": "m", "timexes": "t", "events": "e", "contacts": "c", "quotes": "q"}
 SENTENCE_COLUMNS = ["sentence_id", "start", "end", "text"]
 SENTENCE_TYPES = {"sentence_id": int, "start": int, "end": int, "text": str}
-FORMATS = ("csv", "json", "parquet")
+FORMATS = ("csv", "json", "parquet", "xlsx")  # xlsx: one workbook, a sheet per table (``spreadsheet``)
 
 
 # --- ids ---------------------------------------------------------------------------------
@@ -118,6 +118,9 @@ def sentences(rows: list[tuple[int, int, int, str]]) -> pd.DataFrame:
 def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv", partitions: dict | None = None) -> list[Path]:
     """Write each table to ``out/NAME.FMT`` atomically: all files appear together or none do.
 
+    ``fmt="xlsx"`` writes one workbook, ``out/tables.xlsx``, a sheet per table, every text cell
+    stored as text (never a formula: see ``spreadsheet``).
+
     ``partitions`` (Parquet only) maps a table name to a column and its values: that table is
     written as a folder ``NAME.parquet/VALUE.parquet``, one file per value, even where the value
     has no rows (a corpus's tables, one partition per article, read back whole by
@@ -134,8 +137,14 @@ def write_tables(tables: dict, out: str | Path, *, fmt: str = "csv", partitions:
     created = not out.exists()
     placed: list[tuple[Path, Path | None]] = []  # (table in out, the old one moved aside)
     try:
-        written = [_write_partitions(table, tmp / f"{name}.{fmt}", *partitions[name]) if name in (partitions or {})
-                   else _write_table(table, tmp / f"{name}.{fmt}", fmt) for name, table in tables.items()]
+        if fmt == "xlsx":
+            from .spreadsheet import write_xlsx  # openpyxl only when asked for
+
+            written = [write_xlsx(tables, tmp / "tables.xlsx")]
+        else:
+            written = [_write_partitions(table, tmp / f"{name}.{fmt}", *partitions[name])
+                       if name in (partitions or {}) else _write_table(table, tmp / f"{name}.{fmt}", fmt)
+                       for name, table in tables.items()]
         out.mkdir(exist_ok=True)
         (tmp / "old").mkdir()
         for path in written:
