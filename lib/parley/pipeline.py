@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from .actors import actors as find_actors
 from .article import Article
 from .stages.contacts import contacts as find_contacts
+from .stages.timexes import timexes as find_timexes
 from .events import events as find_events
 from .events import quotes as find_quotes
 from .models import Actor, Mention
@@ -51,7 +52,7 @@ ID_PREFIXES = {"mentions": "m", "timexes": "t", "quotes": "q"}  # tables whose i
 def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None) -> dict[str, list]:
     """The six tables' records of a parsed article body: the stages in the order the data flows."""
     actors, mentions = find_actors(doc, start=text_start, dateline=dateline)
-    timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
+    timexes = find_timexes(doc, published=published)  # dateline dates included
     quotes = find_quotes(doc, mentions=mentions)  # found once: events use them to attribute speech
     events = find_events(doc, mentions=mentions, actors=actors, timexes=timexes, published=published, quotes=quotes)
     for i, event in enumerate(events, 1):

@@ -30,9 +30,10 @@ __all__ = ["interval", "timexes"]
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def timexes(doc: Doc, *, published: dt.date | None = None) -> list[Timex]:
-    """Every TIMEX3 in ``doc`` in text order, normalised against ``published`` (default ``doc._.published``)."""
-    ctx = NormalisingContext(doc, _as_date(published if published is not None else doc._.published))
+def timexes(doc: Doc, *, published: dt.date | str | None = None) -> list[Timex]:
+    """Every TIMEX3 in ``doc`` in text order, normalised against the publication date ``published``
+    (a date, a datetime or an ISO string; without one, relative values keep TimeML's ``X`` placeholders)."""
+    ctx = NormalisingContext(doc, _as_date(published))
     found: list[Timex] = []
     clocks: dict[int, dt.date | None] = {}  # index in found -> the day anchor at that point
     for start, end, rule, m in candidates(ctx):
