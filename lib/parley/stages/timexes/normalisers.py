@@ -20,6 +20,8 @@ _TIME_UNITS = set(_LEXICON["time_units"])
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _AGE = re.compile(r"[\s-]+(?:old|older|young|younger)\b", re.IGNORECASE)
 _NUMBER_PARTS = re.compile(r"[-\s]+")
+# What may stand before a dateline date: "TEHRAN, ", "New Delhi, ".
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,7 +92,7 @@ def _day_value(ctx: NormalisingContext, m: re.Match, month: int, day: int, start
         year = int(m["year"])
     elif ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
-    elif _DATELINE.fullmatch(ctx.text, 0, start):
+    elif _DATELINE_PLACE.fullmatch(ctx.text, 0, start):
         year = ctx.dct.year
     else:
         year = day_year(ctx.dct, month, day, ctx.tense(start, end))
@@ -98,10 +100,6 @@ def _day_value(ctx: NormalisingContext, m: re.Match, month: int, day: int, start
         return dt.date(year, month, day).isoformat()
     except (TypeError, ValueError):
         return None
-
-
-# What may stand before a dateline date: "TEHRAN, ", "New Delhi, ".
-_DATELINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*")
 
 
 # --- rules: checks (parse-based filters) and normalisers ---------------------------------

@@ -183,7 +183,7 @@ _PATTERN_WORDS = ("the of in on at for this that last next coming past year ever
 _VOCABULARY = {get_string_id(w) for w in _words(_LEXICON) | set(_PATTERN_WORDS.split()) if w}
 
 
-def _span(m: re.Match) -> tuple[int, int]:
+def _extent(m: re.Match) -> tuple[int, int]:
     """The timex's extent: the ``t`` group when a rule matches a cue word around it."""
     return m.span("t") if "t" in m.re.groupindex and m["t"] is not None else m.span()
 
@@ -210,7 +210,7 @@ def candidates(ctx: NormalisingContext) -> list[tuple[int, int, TimexRule, re.Ma
                 tried.add((order, j))
                 m = rule.pattern.match(text, starts[j])
                 if m and (rule.check is None or rule.check(m, ctx)):
-                    start, end = _span(m)
+                    start, end = _extent(m)
                     found.append((-(end - start), order, start, end, rule, m))
     found.sort(key=lambda c: c[:3])
     taken: list[tuple[int, int, TimexRule, re.Match]] = []
