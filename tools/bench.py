@@ -218,7 +218,7 @@ def main() -> int:
     with nlp.select_pipes(disable=list(PARLEY_PIPES)):  # the bare model: tok2vec, tagger, parser, NER...
         bare = median_time(lambda: nlp(text))
     full = median_time(lambda: analyze(article))
-    doc = parse(text, published=article.published)
+    doc = parse(text)
     tagging = median_time(lambda: timexes(doc, published=article.published), reps=50)
     with tempfile.TemporaryDirectory() as tmp:
         process = startup(tmp)

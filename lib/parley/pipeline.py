@@ -93,7 +93,7 @@ def analyze(article: Article) -> Result:
     text = article.body[: article.text_end]
     if len(text) > CHUNK_CHARS:
         return analyze_in_chunks(article, size=CHUNK_CHARS)
-    doc = parse(text, published=article.published, paragraph_starts=tuple(p.start for p in article.paragraphs))
+    doc = parse(text, paragraph_starts=tuple(p.start for p in article.paragraphs))
     return analyze_doc(article, doc)
 
 
@@ -158,8 +158,7 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
     rows: list[tuple[int, int, int, str]] = []  # the sentences table's
     for start, end in chunks(article, size=size):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        doc = parse(article.body[start:end], published=article.published,
-                    paragraph_starts=tuple(s - start for s in starts[first:last]))
+        doc = parse(article.body[start:end], paragraph_starts=tuple(s - start for s in starts[first:last]))
         part = records(doc, text_start=max(article.text_start - start, 0), dateline=dateline,
                        published=article.published)
         shift = {"start": start, "sentence": len(rows)}
