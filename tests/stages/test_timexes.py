@@ -8,16 +8,17 @@ from pathlib import Path
 import pytest
 
 from parley.nlp import parse
-from parley.timex import timexes
+from parley.pipeline import records
+from parley.stages.timexes import timexes
 
 SUNDAY = "2021-10-24"  # the default publication date: a Sunday
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "2021-10-24-iranian-azerbaijani-fms-hold-phone-talks.md"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "2021-10-24-iranian-azerbaijani-fms-hold-phone-talks.md"
 AUG11 = "On August 11 the envoy was summoned. "
 
 
 def tag(nlp, text: str, published: str | None = SUNDAY):
     """Timexes of ``text`` (the session's ``nlp`` fixture loads the pipeline once)."""
-    return timexes(parse(text, published=dt.date.fromisoformat(published) if published else None))
+    return timexes(parse(text), published=dt.date.fromisoformat(published) if published else None)
 
 
 def day(value: str | None) -> dt.date | None:
@@ -285,22 +286,23 @@ def test_offsets_sentences_and_order(nlp):
     assert all(t.date_start <= t.date_end for t in found if t.date_start)
 
 
-def test_published_argument_overrides_the_doc(nlp):
-    doc = parse("The ministers spoke on Saturday.", published=dt.date(2021, 10, 24))
-    assert timexes(doc)[0].value == "2021-10-23"
+def test_published_argument_sets_the_reference_date(nlp):
+    doc = parse("The ministers spoke on Saturday.")
+    assert timexes(doc, published=dt.date(2021, 10, 24))[0].value == "2021-10-23"
     assert timexes(doc, published=dt.date(2021, 10, 31))[0].value == "2021-10-30"
 
 
-def test_pipeline_component_sets_doc_timexes(nlp):
-    component = nlp.create_pipe("parley_timexes")
-    doc = component(parse("The ministers spoke on Saturday.", published=dt.date(2021, 10, 24)))
-    assert [(t.text, t.value) for t in doc._.timexes] == [("Saturday", "2021-10-23")]
+def test_pipeline_records_carry_the_timexes(nlp):
+    """Timexes reach the tables like every other stage: ``records`` calls ``timexes``, no component."""
+    assert "parley_timexes" not in nlp.pipe_names
+    found = records(parse("The ministers spoke on Saturday."), published=dt.date(2021, 10, 24))["timexes"]
+    assert [(t.text, t.value) for t in found] == [("Saturday", "2021-10-23")]
 
 
 def seed_timexes():
     text = SEED.read_text(encoding="utf-8")
     body = re.split(r"^---[ \t]*$\n?", text, maxsplit=2, flags=re.M)[2]
-    return body, timexes(parse(body, published=dt.date(2021, 10, 24)))
+    return body, timexes(parse(body), published=dt.date(2021, 10, 24))
 
 
 def test_seed_article(nlp):

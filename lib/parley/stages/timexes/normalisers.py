@@ -1,0 +1,494 @@
+"""What a timex rule's match means: the parse-based checks that filter matches ("May" the month,
+not the modal) and the normalisers that read a match into a TIMEX3 type, value and mod.
+
+Every check and normaliser takes the match and the ``NormalisingContext``; a normaliser returns
+None when the match names no real date ("February 30").
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from ...lexicon import temporal
+from .calendar import UNIT_GRANULARITY, UNKNOWN_VALUES, add_months, calendar_span, monday, shift
+from .context import FUTURE, NEAREST, NormalisingContext, day_year, month_year, season_year, weekday_value
+from .patterns import MONTHS, NUMBER_WORDS, ORDINALS, UNITS, table_key
+
+_LEXICON = temporal()
+_TIME_UNITS = set(_LEXICON["time_units"])
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
+_AGE = re.compile(r"[\s-]+(?:old|older|young|younger)\b", re.IGNORECASE)
+_NUMBER_PARTS = re.compile(r"[-\s]+")
+# What may stand before a dateline date: "TEHRAN, ", "New Delhi, ".
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*")
+
+
+@dataclasses.dataclass(frozen=True)
+class TimexReading:
+    """A rule's reading of a match: TIMEX3 type, value, mod, and what the tagger adds later."""
+
+    type: str
+    value: str
+    mod: str = ""
+    interval: tuple[dt.date, dt.date] | None = None  # overrides the interval read off the value
+    clock: str = ""  # "15:00": a time of day whose date comes from the sentence or the anchor
+
+
+def _mod(m: re.Match) -> str:
+    part = m.groupdict().get("part")
+    return _LEXICON["parts"][table_key(part)] if part else ""
+
+
+def _parse_number(text: str) -> float:
+    """``"24"``, ``"two"``, ``"twenty-four"``, ``"a"`` as a number."""
+    text = table_key(text).replace(",", "")
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    if text[0].isdigit():
+        return float(text)
+    return float(sum(NUMBER_WORDS[w] for w in _NUMBER_PARTS.split(text)))
+
+
+def _quantity(m: re.Match) -> float | None:
+    """The number a match counts (None for vague "several"); "two and a half" is 2.5."""
+    if m["half"]:
+        return 0.5
+    if m["vague"]:
+        return None
+    halves = m.groupdict()
+    return _parse_number(m["num"]) + (0.5 if halves.get("andhalf") or halves.get("andhalf2") else 0)
+
+
+def _number(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """``P2Y``, ``PT24H``, ``PXW``, ``P42M`` for three and a half years: a TIMEX3 duration."""
+    unit, scale = _LEXICON["unit_scale"].get(unit, (unit, 1))
+    n = None if n is None else n * scale
+    while n is not None and n != int(n) and unit in _LEXICON["unit_fractions"]:
+        unit, scale = _LEXICON["unit_fractions"][unit]
+        n *= scale
+    prefix = "PT" if unit in _TIME_UNITS else "P"
+    return f"{prefix}{'X' if n is None else _number(n)}{_LEXICON['unit_codes'][unit]}"
+
+
+def _rel(word: str | None) -> int | None:
+    """-1, 0, 1 for "last", "this", "next" (before a name or a unit), None if absent."""
+    if not word:
+        return None
+    return _LEXICON["name_relatives"].get(table_key(word), _LEXICON["deictic"].get(table_key(word)))
+
+
+def _capitalised(m: re.Match, group: str) -> bool:
+    return m[group][0].isupper()
+
+
+def _day_value(ctx: NormalisingContext, m: re.Match, month: int, day: int, start: int, end: int) -> str | None:
+    """A day-and-month date: the year given, the publication year in a dateline, else by tense."""
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.dct is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    elif _DATELINE_PLACE.fullmatch(ctx.text, 0, start):
+        year = ctx.dct.year
+    else:
+        year = day_year(ctx.dct, month, day, ctx.tense(start, end))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+# --- rules: checks (parse-based filters) and normalisers ---------------------------------
+def check_month_names(m: re.Match, ctx: NormalisingContext) -> bool:
+    return _capitalised(m, "mon") and (not m.groupdict().get("wd") or _capitalised(m, "wd"))
+
+
+def normalise_iso(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    try:
+        return TimexReading("DATE", dt.date(int(m["year"]), int(m["m"]), int(m["d"])).isoformat())
+    except ValueError:
+        return None
+
+
+def normalise_slash(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)  # US order unless the first number cannot be a month
+    try:
+        return TimexReading("DATE", dt.date(int(m["year"]), month, day).isoformat())
+    except ValueError:
+        return None
+
+
+def normalise_day_month(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    value = _day_value(ctx, m, MONTHS[table_key(m["mon"]).rstrip(".")], int(m["day"]), *m.span())
+    return TimexReading("DATE", value) if value else None
+
+
+def check_nth(m: re.Match, ctx: NormalisingContext) -> bool:
+    before, after = ctx.prev_token(m.start()), ctx.next_token(m.end())
+    cue = before is not None and before.lower_ in _LEXICON["month_cues"] and before.lower_ != "of"
+    return cue and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
+
+
+def normalise_nth(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    day = int(m["day"])
+    base = ctx.anchors.get("month")
+    if base is None and ctx.dct is not None:  # "the 29th" with no month mentioned: by tense
+        tense, base = ctx.tense(*m.span()), ctx.dct.replace(day=1)
+        if tense == FUTURE and day < ctx.dct.day:
+            base = dt.date(*add_months(base.year, base.month, 1), 1)
+        elif tense not in (FUTURE, NEAREST) and day > ctx.dct.day:
+            base = dt.date(*add_months(base.year, base.month, -1), 1)
+    if base is None:
+        return TimexReading("DATE", f"XXXX-XX-{day:02d}")
+    try:
+        return TimexReading("DATE", base.replace(day=day).isoformat())
+    except ValueError:
+        return None
+
+
+def normalise_month_year(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("DATE", f"{m['year']}-{MONTHS[table_key(m['mon']).rstrip('.')]:02d}", _mod(m))
+
+
+def normalise_month_rel_year(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    month = MONTHS[table_key(m["mon"])]
+    if ctx.dct is None:
+        return TimexReading("DATE", f"XXXX-{month:02d}", _mod(m))
+    return TimexReading("DATE", f"{ctx.dct.year + _rel(m['rel']):04d}-{month:02d}", _mod(m))
+
+
+def normalise_rel_month(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    month = MONTHS[table_key(m["mon"])]
+    if ctx.dct is None:
+        suffix = f"-{int(m['day']):02d}" if m["day"] else ""
+        return TimexReading("DATE", f"XXXX-{month:02d}{suffix}", _mod(m))
+    year = month_year(ctx.dct, month, None, _rel(m["rel"]))
+    if m["day"]:
+        try:
+            return TimexReading("DATE", dt.date(year, month, int(m["day"])).isoformat())
+        except ValueError:
+            return None
+    return TimexReading("DATE", f"{year:04d}-{month:02d}", _mod(m))
+
+
+def check_month(m: re.Match, ctx: NormalisingContext) -> bool:
+    if not _capitalised(m, "mon"):
+        return False
+    token = ctx.token(m.start("mon"))
+    if token.ent_type_ == "PERSON" or token.pos_ in ("VERB", "AUX"):
+        return False
+    if table_key(m["mon"]) not in _LEXICON["ambiguous_months"] or m["part"]:
+        return True
+    before = ctx.prev_token(m.start("mon"))
+    return before is not None and before.lower_ in _LEXICON["month_cues"]
+
+
+def normalise_month(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    month = MONTHS[table_key(m["mon"])]
+    if ctx.dct is None:
+        return TimexReading("DATE", f"XXXX-{month:02d}", _mod(m))
+    year = month_year(ctx.dct, month, ctx.tense(*m.span()), None)
+    return TimexReading("DATE", f"{year:04d}-{month:02d}", _mod(m))
+
+
+def check_year(m: re.Match, ctx: NormalisingContext) -> bool:
+    """A bare four-digit number is a year unless it counts something or is a code (HeidelTime)."""
+    if m["part"] or m["theyear"]:
+        return True
+    before, after = ctx.prev_token(m.start("year")), ctx.next_token(m.end())
+    if after is not None and after.lower_ in _LEXICON["year_blockers"]:
+        return False
+    if int(m["year"]) < _LEXICON["bare_year_from"] and (before is None or before.lower_ not in _LEXICON["month_cues"]):
+        return False  # "the 1267 committee"
+    determined = before is not None and (before.pos_ in ("DET", "PRON") or before.tag_ == "POS")
+    if after is not None and not determined:
+        following = ctx.next_token(after.idx + len(after))
+        if after.tag_ in ("NNS", "NNPS") or (after.pos_ == "ADJ" and following is not None
+                                              and following.tag_ in ("NNS", "NNPS")):
+            return False
+    if before is not None and before.lower_ in _LEXICON["year_code_prefixes"]:
+        return False
+    named = before is not None and before.pos_ in ("NOUN", "PROPN") and before.text[:1].isupper()
+    return not (named and table_key(before.text) not in MONTHS and table_key(before.text) not in _LEXICON["seasons"])
+
+
+def normalise_year(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("DATE", m["year"], _mod(m))
+
+
+def check_decade(m: re.Match, ctx: NormalisingContext) -> bool:
+    return not m["dec2b"] or bool(m["the"])
+
+
+def normalise_decade(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    value = m["dec"][:3] if m["dec"] else "19" + (m["dec2"] or m["dec2b"])[0]
+    return TimexReading("DATE", value, _mod(m))
+
+
+def normalise_century(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    n = int(m["n"]) if m["n"] else ORDINALS[table_key(m["ord"])]
+    return TimexReading("DATE", f"{n - 1:02d}", _mod(m)) if n > 0 else None
+
+
+def normalise_part_of_year(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    count = 2 if table_key(m["pu"] or "") == "half" else 4
+    word = table_key(m["ord"])
+    n = int(word[0]) if word[0].isdigit() else ORDINALS[word]
+    n = count if n == -1 else n
+    if not 1 <= n <= count:
+        return None
+    if m["year"]:
+        year = m["year"]
+    else:
+        base = ctx.ref("year") if not m["rel"] else ctx.dct
+        if base is None:
+            return TimexReading("DATE", f"XXXX-{'Q' if count == 4 else 'H'}{n}")
+        year = f"{base.year + (_rel(m['rel']) or 0):04d}"
+    return TimexReading("DATE", f"{year}-{'Q' if count == 4 else 'H'}{n}")
+
+
+def check_season(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"summer" yes, "the Arab Spring" no: a capitalised season after a capitalised word is a name."""
+    if not _capitalised(m, "sea"):
+        return True
+    before = ctx.prev_token(m.start("sea"))
+    return before is None or not before.text[:1].isupper() or before.is_sent_start
+
+
+def normalise_season(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    code = _LEXICON["seasons"][table_key(m["sea"])]
+    groups = m.groupdict()
+    if groups.get("year"):
+        return TimexReading("DATE", f"{m['year']}-{code}", _mod(m))
+    if ctx.dct is None:
+        return TimexReading("DATE", f"XXXX-{code}", _mod(m))
+    rel = _rel(groups.get("rel"))
+    year = season_year(ctx.dct, code, None if rel is not None else ctx.tense(*m.span()), rel)
+    return TimexReading("DATE", f"{year:04d}-{code}", _mod(m))
+
+
+def check_weekday(m: re.Match, ctx: NormalisingContext) -> bool:
+    return _capitalised(m, "wd")
+
+
+def normalise_weekday(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    rel = _rel(m["rel"])
+    tense = ctx.tense(*m.span()) if rel is None else None
+    value = weekday_value(ctx.dct, _LEXICON["weekdays"][table_key(m["wd"])], tense, rel)
+    if m["pod"]:
+        return TimexReading("TIME", f"{value}T{_LEXICON['parts_of_day'][table_key(m['pod'])]}", _mod(m))
+    return TimexReading("DATE", value, _mod(m))
+
+
+def check_day_word(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"today" yes, "USA Today" no."""
+    if not m["dw"][0].isupper():
+        return True
+    before = ctx.prev_token(m.start())
+    return before is None or not before.text[:1].isupper() or ctx.token(m.start()).is_sent_start
+
+
+def normalise_day_word(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    offset, pod = _LEXICON["day_words"][table_key(m["dw"])]
+    pod = _LEXICON["parts_of_day"][table_key(m["pod"])] if m["pod"] else pod
+    value = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
+    return TimexReading("TIME", f"{value}T{pod}") if pod else TimexReading("DATE", value)
+
+
+def normalise_deictic(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    unit = table_key(m["unit"])
+    if ctx.dct is None:
+        return TimexReading("DATE", UNKNOWN_VALUES[unit], _mod(m))
+    return TimexReading("DATE", shift(ctx.dct, unit, _rel(m["rel"])), _mod(m))
+
+
+def normalise_anaphoric(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"the previous day", "that evening", "the following week": counted from the anchor."""
+    unit = table_key(m["unit"])
+    offset = _LEXICON["anaphoric"][table_key(m["rel"])] if m.groupdict().get("rel") else 0
+    pod = _LEXICON["parts_of_day"].get(unit)
+    base = ctx.ref("day" if pod else UNIT_GRANULARITY[unit])
+    if pod:
+        day = (base + dt.timedelta(days=offset)).isoformat() if base else "XXXX-XX-XX"
+        return TimexReading("TIME", f"{day}T{pod}", _mod(m))
+    return TimexReading("DATE", shift(base, unit, offset) if base else UNKNOWN_VALUES[unit], _mod(m))
+
+
+def normalise_unit_before(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    unit = table_key(m["unit"])
+    base = ctx.ref(UNIT_GRANULARITY[unit])
+    offset = -1 if table_key(m["dir"]) == "before" else 1
+    return TimexReading("DATE", shift(base, unit, offset) if base else UNKNOWN_VALUES[unit])
+
+
+def check_relative(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"two days after" ends the clause; "two days after the vote" is a DURATION and a signal."""
+    return table_key(m["dir"]) not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
+
+
+def normalise_relative(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"two weeks ago" from publication, "three days earlier" from the anchor."""
+    unit = UNITS[table_key(m["unit"])]
+    direction = table_key(m["dir"])
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    n = _quantity(m)
+    if n is None:
+        return TimexReading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    while n != int(n) and unit in ("century", "decade", "year", "week"):  # "a year and a half ago": 18 months
+        unit, scale = _LEXICON["unit_fractions"][unit]
+        n *= scale
+    base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.ref(UNIT_GRANULARITY[unit])
+    value = shift(base, unit, sign * round(n)) if base else UNKNOWN_VALUES[unit]
+    mod = _LEXICON["date_approximations"][table_key(m["approx"])] if m["approx"] else ""
+    if mod in ("MORE", "LESS"):  # "more than a year ago" lies before the year a year ago
+        mod = "BEFORE" if (mod == "MORE") == (sign < 0) else "AFTER"
+    return TimexReading("DATE", value, mod)
+
+
+def normalise_weekend(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"over the weekend": the last one (publication on a weekend counts), or the next if future."""
+    if ctx.dct is None:
+        return TimexReading("DATE", UNKNOWN_VALUES["weekend"])
+    saturday = monday(ctx.dct) + dt.timedelta(days=5)
+    if ctx.tense(*m.span()) == FUTURE:
+        weeks = 0 if ctx.dct < saturday else 1
+    else:
+        weeks = 0 if ctx.dct >= saturday else -1
+    return TimexReading("DATE", shift(ctx.dct, "weekend", weeks))
+
+
+def normalise_earlier_this(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"earlier this month": the month (TimeML), but the interval stops at publication."""
+    unit = table_key(m["unit"] or "day")
+    if ctx.dct is None:
+        return TimexReading("DATE", UNKNOWN_VALUES[unit])
+    value = shift(ctx.dct, unit, 0)
+    _, start, end = calendar_span(value)
+    interval = (start, ctx.dct) if table_key(m["el"]) == "earlier" else (ctx.dct, end)
+    return TimexReading("DATE", value, interval=interval)
+
+
+def normalise_unit_reference(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("DATE", _LEXICON["unit_references"][table_key(m["lead"])])
+
+
+def check_span_duration(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the past week" is P1W; "the next day" and "the last week of August" are not durations.
+
+    TimeML makes "the past two weeks" / "over the last weeks" a DURATION (P2W, PXW) whose end
+    point is the document time; the tables have no anchor column, so it gets no interval.
+    """
+    lead, plural = table_key(m["lead"]), UNITS[table_key(m["unit"])] != table_key(m["unit"])
+    if m["num"] or m["vague"] or m["half"]:
+        return True
+    return (plural and lead not in _LEXICON["unit_references"]) or lead == "the past"
+
+
+def normalise_span_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    unit_word = table_key(m["unit"])
+    n = _quantity(m) if (m["num"] or m["vague"] or m["half"]) else (1 if UNITS[unit_word] == unit_word else None)
+    return TimexReading("DURATION", _duration(n, UNITS[unit_word]))
+
+
+def check_duration(m: re.Match, ctx: NormalisingContext) -> bool:
+    """Not ages ("59 years old"), ordinals ("a second call") or vague singulars ("some day")."""
+    unit_word = table_key(m["unit"])
+    if _AGE.match(ctx.text, m.end()):
+        return False
+    if unit_word == "second" and not (m["num"] or "")[:1].isdigit():
+        return False
+    return not (m["vague"] and UNITS[unit_word] == unit_word)
+
+
+def normalise_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    approx = m["approx"]
+    return TimexReading("DURATION", _duration(_quantity(m), UNITS[table_key(m["unit"])]),
+                 _LEXICON["approximations"][table_key(approx)] if approx else "")
+
+
+def check_adjective_duration(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"a two-year deal", "a week-long visit"; a bare "year" is not one."""
+    return bool(m["num"]) or m[0].lower().endswith("-long")
+
+
+def normalise_adjective_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    n = _parse_number(m["num"]) + (0.5 if m["andhalf"] else 0) if m["num"] else 1
+    return TimexReading("DURATION", _duration(n, UNITS[table_key(m["unit"])]))
+
+
+def normalise_bare_plural(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("DURATION", _duration(None, UNITS[table_key(m["unit"])]))
+
+
+def normalise_set_every(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    if m["wd"]:
+        return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
+    if m["mon"]:
+        return TimexReading("SET", f"XXXX-{MONTHS[table_key(m['mon'])]:02d}")
+    if m["sea"]:
+        return TimexReading("SET", f"XXXX-{_LEXICON['seasons'][table_key(m['sea'])]}")
+    n = None if m["few"] else 2 if m["other"] else _parse_number(m["num"]) if m["num"] else 1
+    return TimexReading("SET", _duration(n, UNITS[table_key(m["unit"])]))
+
+
+def check_set_every(m: re.Match, ctx: NormalisingContext) -> bool:
+    return all(not m[g] or _capitalised(m, g) for g in ("wd", "mon"))
+
+
+def normalise_set_frequency(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("SET", _duration(1, UNITS[table_key(m["unit"])]))
+
+
+def check_set_word(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"weekly meetings" yes; "the daily Kayhan" and "Daily Sabah" (newspapers) no."""
+    token, after = ctx.token(m.start()), ctx.next_token(m.end())
+    if token.pos_ in ("NOUN", "PROPN") or (after is not None and after.pos_ == "PROPN"):
+        return False
+    return not m[0][0].isupper() or token.is_sent_start
+
+
+def normalise_set_word(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("SET", _LEXICON["set_words"][table_key(m[0])])
+
+
+def normalise_set_weekdays(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
+
+
+def check_reference(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the future" yes, "the future government" no; "now that" is a conjunction."""
+    ref = table_key(m["ref"])
+    last = ctx.token(m.end() - 1)
+    if f"{ref}*" in _LEXICON["references"] and last.pos_ != "NOUN":
+        return False
+    after = ctx.next_token(m.end())
+    return not (ref == "now" and after is not None and after.lower_ == "that" and after.pos_ == "SCONJ")
+
+
+def normalise_reference(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    ref = table_key(m["ref"])
+    table = _LEXICON["references"]
+    return TimexReading("DATE", table.get(ref) or table.get(f"{ref}*") or _LEXICON["cued_references"][ref])
+
+
+def check_clock24(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"at 15:30" or "15:30 GMT", not a score or a ratio."""
+    before = ctx.prev_token(m.start())
+    after = table_key(ctx.text[m.end():m.end() + 12])
+    cued = before is not None and before.lower_ in _LEXICON["time_cues"]
+    return cued or after.startswith(tuple(_LEXICON["time_suffixes"]))
+
+
+def normalise_clock(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    groups = m.groupdict()
+    if groups.get("nm"):
+        return TimexReading("TIME", "", clock=_LEXICON["clock_words"][table_key(m["nm"])])
+    hour = int(m["h"]) if m["h"].isdigit() else NUMBER_WORDS[table_key(m["h"])]
+    if groups.get("ap"):
+        hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
+    return TimexReading("TIME", "", clock=f"{hour:02d}:{int(m['mi'] or 0):02d}")
