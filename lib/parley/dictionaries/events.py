@@ -1,0 +1,314 @@
+"""CAMEO events coded with a PETRARCH verb dictionary over spaCy's dependency parse.
+
+For each verb of a sentence whose lemma (or listed irregular form) is in the dictionary, the
+patterns of its synonym block are tried against the words before the verb (in the
+sentence) and after it (in the verb's own dependency subtree, less coordinated clauses); the
+pattern matching the most words gives the code, else the verb's own code, else the block's.
+The source is the verb's subject (climbing through ``xcomp``/``conj``/``acomp``/``prep``
+heads when the verb has none); the target is the first actor among its objects and
+prepositional objects, then in its complement clauses, then anywhere in its subtree. In a
+passive, the ``by`` agent is the source and the subject the target. A code ``A:B`` codes
+source->target ``A`` and target->source ``B``. Sentences holding a discard phrase give
+nothing. How the dictionary's pattern grammar is read: ``lib/parley/data/petrarch2/README.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import NULL_CODES, SentenceActors
+from .store import Dictionaries, load
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_CLIMB = ("xcomp", "conj", "acomp", "prep", "pcomp", "aux")
+_OBJECTS = ("dobj", "dative", "attr", "oprd", "iobj", "obj")
+_NOT_IN_SCOPE = ("conj", "cc", "parataxis")
+_NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """One coded event: who did what to whom, and which dictionary line said so."""
+
+    verb: int  # index in the Doc of the verb token
+    code: str  # CAMEO code as the dictionary gives it: "042", "1123", "174K"
+    source: str  # actor code, e.g. "IRNGOV"; "---GOV" for an agent with no country
+    target: str
+    source_tokens: tuple[int, int]  # [start, end) of the source noun phrase in the Doc
+    target_tokens: tuple[int, int]
+    negated: bool  # the verb has a negation (not, n't, never) no pattern consumed
+    pattern: str  # the pattern line, or "VERB [code]" when no pattern matched
+
+
+@dataclass(frozen=True)
+class _Match:
+    code: str
+    text: str
+    score: int
+    roles: dict  # "$" / "+" -> token
+    consumed: frozenset  # indices of words the pattern used
+
+
+def _is_discarded(sent: Span, dictionaries: Dictionaries) -> bool:
+    text = " " + " ".join(t.text for t in sent).upper() + " "
+    for phrase, whole_word, _story in dictionaries.discards:
+        needle = " " + phrase + (" " if whole_word else "")
+        if needle in text:
+            return True
+    return False
+
+
+def _verb_entries(token: Token, sent_words: list[str], dictionaries: Dictionaries) -> list:
+    """The dictionary entries a verb token matches, multi-word verbs (particles) first."""
+    index = dictionaries.verbs["index"]
+    keys = {token.lemma_.lower(), token.lower_}
+    found = []
+    start = token.i - token.sent.start
+    for key in keys:
+        for entry in index.get(key, ()):
+            block, code, before, after = entry
+            if before and sent_words[max(0, start - len(before)) : start] != before:
+                continue
+            if after and sent_words[start + 1 : start + 1 + len(after)] != after:
+                particles = [c.text.upper() for c in token.children if c.dep_ == "prt"]
+                if particles != after:
+                    continue
+            found.append(entry)
+    found.sort(key=lambda e: -(len(e[2]) + len(e[3])))
+    return found
+
+
+def _unit_matches(unit: list, seq: list[Token], words: list[str], p: int, synsets: dict,
+                  ctx: SentenceActors, reverse: bool) -> list[int]:
+    """How many words unit ``unit`` can take at ``p`` (several for synset phrases)."""
+    kind, value, _adjacent = unit
+    if kind == "w":
+        return [1] if words[p] == value else []
+    if kind == "s":
+        lengths = []
+        for phrase in synsets.get(value, ()):
+            n = len(phrase)
+            got = words[p : p + n] if not reverse else words[p : p + n][::-1]
+            if got == phrase and n not in lengths:
+                lengths.append(n)
+        return sorted(lengths, reverse=True)
+    if kind == "^":
+        return [1]
+    return [1] if seq[p].i in ctx.actor_at else []  # $ + %: an actor
+
+
+def _match_units(units: list[list], seq: list[Token], words: list[str], start: int,
+                 synsets: dict, ctx: SentenceActors, reverse: bool, adjacent_first: bool):
+    """Match ``units`` in order from ``start`` (gaps allowed unless a unit is adjacent)."""
+
+    def go(k: int, pos: int, adjacent: bool):
+        if k == len(units):
+            return 0, {}, ()
+        last = pos if adjacent else len(seq) - 1
+        for p in range(pos, min(last, len(seq) - 1) + 1):
+            for n in _unit_matches(units[k], seq, words, p, synsets, ctx, reverse):
+                nxt_adjacent = units[k + 1][2] if k + 1 < len(units) and not reverse else (
+                    units[k][2] if reverse else False)
+                rest = go(k + 1, p + n, nxt_adjacent)
+                if rest is not None:
+                    score, roles, used = rest
+                    roles = dict(roles)
+                    if units[k][0] in "$+":
+                        roles[units[k][0]] = seq[p]
+                    taken = tuple(seq[q].i for q in range(p, p + n))
+                    return score + n, roles, taken + used
+        return None
+
+    return go(0, start, adjacent_first)
+
+
+def _best_pattern(verb: Token, last: Token, entry: list, ctx: SentenceActors,
+                  post: list[Token], dictionaries: Dictionaries) -> _Match | None:
+    verbs = dictionaries.verbs
+    synsets = verbs["synsets"]
+    pre = [t for t in ctx.sent if t.i < verb.i][::-1]
+    pre_words = [t.text.upper() for t in pre]
+    post_words = [t.text.upper() for t in post]
+    vocabulary = set(pre_words) | set(post_words)
+    best = None
+    for pattern in verbs["blocks"][entry[0]]["patterns"]:
+        if any(u[0] == "w" and u[1] not in vocabulary for u in pattern["pre"] + pattern["post"]):
+            continue
+        found_pre = (0, {}, ())
+        if pattern["pre"]:
+            units = pattern["pre"][::-1]
+            found_pre = _match_units(units, pre, pre_words, 0, synsets, ctx, True, pattern["pre_joined"])
+            if found_pre is None:
+                continue
+        found_post = (0, {}, ())
+        if pattern["post"]:
+            found_post = _match_units(pattern["post"], post, post_words, 0, synsets, ctx, False,
+                                      pattern["post"][0][2])
+            if found_post is None:
+                continue
+        score = found_pre[0] + found_post[0]
+        if best is None or score > best.score:
+            best = _Match(pattern["code"], pattern["text"], score, {**found_pre[1], **found_post[1]},
+                          frozenset(found_pre[2]) | frozenset(found_post[2]))
+    return best
+
+
+def _scope(verb: Token, last: Token) -> list[Token]:
+    """The words after the verb in its own subtree, less coordinated clauses."""
+    out = []
+    stack = [c for c in verb.children if c.i > last.i and c.dep_ not in _NOT_IN_SCOPE]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+    return sorted((t for t in out if t.i > last.i and t.dep_ != "punct"), key=lambda t: t.i)
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject (climbing to the governing verb when it has none) and whether passive."""
+    t = verb
+    for _ in range(8):
+        for c in t.children:
+            if c.dep_ in _SUBJECTS:
+                if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+                    return t.head, False
+                return c, c.dep_.endswith("pass")
+        if t.dep_ in _CLIMB and t.head is not t:
+            t = t.head
+        else:
+            break
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return None
+
+
+def _span(token: Token) -> tuple[int, int]:
+    return (token.left_edge.i, token.right_edge.i + 1)
+
+
+def _targets(verb: Token, ctx: SentenceActors, post: list[Token], avoid: set[int]) -> tuple[list[str], Token | None]:
+    """The first actor after the verb: objects and prepositional objects, then clauses, then any."""
+    firsts: list[Token] = []
+    later: list[Token] = []
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in _OBJECTS:
+            firsts.append(c)
+        elif c.dep_ in ("prep", "agent"):
+            firsts.extend(o for o in c.children if o.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ in ("ccomp", "xcomp"):
+            later.extend(s for s in c.children if s.dep_ in _SUBJECTS + _OBJECTS)
+    for head in sorted(firsts, key=lambda t: t.i) + later:
+        if head.i in avoid:
+            continue
+        codes = ctx.phrase_codes(head, exclude=avoid)
+        if codes:
+            return codes, head
+    for t in post:
+        if t.i in ctx.actor_at and t.i not in avoid:
+            head = ctx.root_of(ctx.actor_at[t.i])
+            codes = ctx.phrase_codes(head, exclude=avoid)
+            if codes:
+                return codes, head
+    return [], None
+
+
+def _split_code(code: str) -> tuple[str | None, str | None]:
+    forward, _, backward = code.partition(":")
+    forward, backward = forward.strip(), backward.strip()
+    return (None if forward in NULL_CODES else forward), (None if backward in NULL_CODES else backward)
+
+
+def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries) -> list[CodedEvent]:
+    entries = _verb_entries(verb, words, dictionaries)
+    if not entries:
+        return []
+    entry = entries[0]
+    sent_start = ctx.sent.start
+    last = ctx.sent.doc[verb.i + len(entry[3])] if entry[3] and verb.i + len(entry[3]) < ctx.sent.end else verb
+    post = [t for t in _scope(verb, last)]
+    match = _best_pattern(verb, last, entry, ctx, post, dictionaries)
+    block = dictionaries.verbs["blocks"][entry[0]]
+    if match is not None:
+        code, text, roles, consumed = match.code, match.text, match.roles, match.consumed
+    else:
+        code = entry[1] or block["code"]
+        text, roles, consumed = f"{block['name']} [{code}]", {}, frozenset()
+    forward, backward = _split_code(code)
+    if forward is None and backward is None:
+        return []
+    negated = any(c.dep_ == "neg" and c.i not in consumed for c in verb.children)
+    subject, passive = _subject(verb)
+    sources: list[str] = []
+    source_head = None
+    if passive and _agent(verb) is not None:
+        source_head = _agent(verb)
+    elif not passive:
+        source_head = subject
+    if "$" in roles:
+        source_head = ctx.root_of(ctx.actor_at[roles["$"].i])
+    if source_head is not None:
+        sources = ctx.phrase_codes(source_head)
+    avoid = set(range(*_span(source_head))) if source_head is not None else set()
+    if "+" in roles:
+        target_head = ctx.root_of(ctx.actor_at[roles["+"].i])
+        targets = ctx.phrase_codes(target_head)
+    elif passive and subject is not None:
+        target_head, targets = subject, ctx.phrase_codes(subject)
+    else:
+        targets, target_head = _targets(verb, ctx, post, avoid)
+    if passive and source_head is None and targets:
+        avoid = set(range(*_span(target_head)))
+        sources, source_head = _targets(verb, ctx, post, avoid)
+    pairs = [(s, t) for s in sources for t in targets if s != t]
+    if not targets and len(sources) > 1:
+        pairs = [(s, t) for s in sources for t in sources if s != t]
+        target_head = source_head
+    events = []
+    for s, t in pairs:
+        for a, b, c in ((s, t, forward), (t, s, backward)):
+            if c is not None:
+                events.append(CodedEvent(
+                    verb=verb.i, code=c, source=a, target=b,
+                    source_tokens=_span(source_head), target_tokens=_span(target_head),
+                    negated=negated, pattern=text,
+                ))
+    del sent_start
+    return events
+
+
+def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: date | None = None) -> list[CodedEvent]:
+    """The CAMEO events of a parsed document, in order of their verbs.
+
+    ``dictionaries`` defaults to the vendored Phoenix set; ``on`` (the date actor codes are
+    chosen for) defaults to ``doc._.published`` when set, else today.
+    """
+    dictionaries = dictionaries or load()
+    if on is None:
+        root = doc.doc if isinstance(doc, Span) else doc
+        on = getattr(root._, "published", None) if root.has_extension("published") else None
+    sentences = [doc] if isinstance(doc, Span) else doc.sents
+    found: list[CodedEvent] = []
+    index = dictionaries.verbs["index"]
+    for sent in sentences:
+        candidates = [
+            t for t in sent
+            if (t.pos_ == "VERB" or t.tag_.startswith("VB")) and (t.lemma_.lower() in index or t.lower_ in index)
+        ]
+        if not candidates or _is_discarded(sent, dictionaries):
+            continue
+        ctx = SentenceActors(sent, dictionaries, on)
+        words = [t.text.upper() for t in sent]
+        for verb in candidates:
+            found.extend(_code_verb(verb, words, ctx, dictionaries))
+    return found
