@@ -74,20 +74,24 @@ class SentenceActors:
         self.sent = sent
         self.dictionaries = dictionaries
         self.on = on
-        words = [_normal(t.text) for t in sent]
-        offset = sent.start
+        words: list[str] = []
+        owner: list[int] = []  # the token each word comes from ("Dol_Amroth" is two words)
+        for t in sent:
+            parts = readers.words_of(_normal(t.text)) or [_normal(t.text)]
+            words.extend(parts)
+            owner.extend([t.i] * len(parts))
         self.actor_at: dict[int, Mention] = {}
         for m in phrase_mentions(words, dictionaries.actor_index):
             if record_code(dictionaries.actors[m.value], on) is None:
                 continue
-            mention = Mention(m.start + offset, m.end + offset, m.value)
+            mention = Mention(owner[m.start], owner[m.end - 1] + 1, m.value)
             for i in range(mention.start, mention.end):
                 self.actor_at[i] = mention
         self.agent_at: dict[int, Mention] = {}
         for m in phrase_mentions(words, dictionaries.agent_index):
-            if any(i + offset in self.actor_at for i in range(m.start, m.end)):
+            mention = Mention(owner[m.start], owner[m.end - 1] + 1, m.value)
+            if any(i in self.actor_at for i in range(mention.start, mention.end)):
                 continue
-            mention = Mention(m.start + offset, m.end + offset, m.value)
             for i in range(mention.start, mention.end):
                 self.agent_at[i] = mention
 
@@ -108,14 +112,19 @@ class SentenceActors:
     def phrase_codes(self, head: Token, *, exclude: set[int] = frozenset()) -> list[str]:
         """The actor codes of the noun phrase headed by ``head``, one per coordinated actor."""
         conjuncts = [head] + [c for c in head.conjuncts if c.i > head.i]
+        for c in list(conjuncts):  # "Mordor, the Shire, Fornost and Bree": an actor in apposition
+            for a in c.children:
+                if (a.dep_ == "appos" and a.conjuncts and a.i in self.actor_at
+                        and self.root_of(self.actor_at[a.i]) == a):
+                    conjuncts.extend([a] + [x for x in a.conjuncts if x.i > a.i and x not in conjuncts])
         groups = [_phrase_tokens(c) for c in conjuncts]
         codes: list[str] = []
         shared = self._shared(groups)
         for tokens in groups:
             tokens = [t for t in tokens if t.i not in exclude]
             found = self._tokens_codes(tokens)
-            if not found and shared and any(t.i in self.agent_at for t in tokens):
-                found = self._tokens_codes(sorted(shared + tokens, key=lambda t: t.i))
+            if shared and all(c.startswith("---") for c in found) and any(t.i in self.agent_at for t in tokens):
+                found = self._tokens_codes(tokens + shared) or found
             codes.extend(c for c in found if c not in codes)
         return codes
 
@@ -130,6 +139,8 @@ class SentenceActors:
     def _tokens_codes(self, tokens: list[Token]) -> list[str]:
         if not tokens:
             return []
+        head = tokens[0]
+        tokens = sorted(tokens, key=lambda t: t.i)
         inside = {t.i for t in tokens}
         mentions = []
         for t in tokens:
@@ -147,10 +158,10 @@ class SentenceActors:
             if not agent_codes:
                 return []
             return [combine("---", agent_codes, former=former)]
-        primary = mentions[0]
+        primary = self.actor_at.get(head.i) if head.i in self.actor_at and self.actor_at[head.i] in mentions else mentions[0]
         root = self.root_of(primary)
         chosen = [primary] + [
-            m for m in mentions[1:] if self.root_of(m) in root.conjuncts
+            m for m in mentions if m != primary and self.root_of(m) in root.conjuncts
         ]
         codes = []
         for m in chosen:

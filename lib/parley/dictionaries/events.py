@@ -103,7 +103,15 @@ def _match_units(units: list[list], seq: list[Token], words: list[str], start: i
                  synsets: dict, ctx: SentenceActors, reverse: bool, adjacent_first: bool):
     """Match ``units`` in order from ``start`` (gaps allowed unless a unit is adjacent)."""
 
+    memo: dict = {}
+
     def go(k: int, pos: int, adjacent: bool):
+        key = (k, pos, adjacent)
+        if key not in memo:
+            memo[key] = attempt(k, pos, adjacent)
+        return memo[key]
+
+    def attempt(k: int, pos: int, adjacent: bool):
         if k == len(units):
             return 0, {}, ()
         last = pos if adjacent else len(seq) - 1
@@ -166,20 +174,33 @@ def _scope(verb: Token, last: Token) -> list[Token]:
     return sorted((t for t in out if t.i > last.i and t.dep_ != "punct"), key=lambda t: t.i)
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject (climbing to the governing verb when it has none) and whether passive."""
+def _subjects(verb: Token) -> tuple[list[Token], bool]:
+    """The verb's subjects (climbing to the governing verb when it has none) and whether passive.
+
+    A verb with no subject of its own takes its governor's (``is about to restore``,
+    ``was seen to break``), and a pronoun subject gives way to the governor's subject
+    (``Ethiopia indicated it would act``).
+    """
     t = verb
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    fallback: list[Token] = []
     for _ in range(8):
-        for c in t.children:
-            if c.dep_ in _SUBJECTS:
-                if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
-                    return t.head, False
-                return c, c.dep_.endswith("pass")
-        if t.dep_ in _CLIMB and t.head is not t:
+        subjects = [c for c in t.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            if t.i == verb.i:
+                passive = any(c.dep_.endswith("pass") for c in subjects)
+            if subjects[0].tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+                return [t.head], passive
+            if all(s.pos_ == "PRON" for s in subjects) and t.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+                fallback = fallback or subjects
+                t = t.head
+                continue
+            return subjects, passive
+        if t.dep_ in _CLIMB and t.head.i != t.i:
             t = t.head
         else:
             break
-    return None, False
+    return fallback, passive
 
 
 def _agent(verb: Token) -> Token | None:
@@ -215,7 +236,7 @@ def _targets(verb: Token, ctx: SentenceActors, post: list[Token], avoid: set[int
         if codes:
             return codes, head
     for t in post:
-        if t.i in ctx.actor_at and t.i not in avoid:
+        if t.i in ctx.actor_at and t.i not in avoid and not _in_adverbial_clause(t, verb):
             head = ctx.root_of(ctx.actor_at[t.i])
             codes = ctx.phrase_codes(head, exclude=avoid)
             if codes:
@@ -223,24 +244,55 @@ def _targets(verb: Token, ctx: SentenceActors, post: list[Token], avoid: set[int
     return [], None
 
 
+def _in_adverbial_clause(token: Token, verb: Token) -> bool:
+    """Whether ``token`` sits in an adverbial or relative clause under ``verb``."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("advcl", "relcl"):
+            return True
+        token = token.head
+    return False
+
+
 def _split_code(code: str) -> tuple[str | None, str | None]:
+    """``"032:033"`` -> ``("032", "033")``; null codes (``---``) are None."""
     forward, _, backward = code.partition(":")
     forward, backward = forward.strip(), backward.strip()
     return (None if forward in NULL_CODES else forward), (None if backward in NULL_CODES else backward)
 
 
-def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries) -> list[CodedEvent]:
+def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries):
+    """The entry, pattern match (or None) and code for a verb: the best pattern of any entry."""
     entries = _verb_entries(verb, words, dictionaries)
-    if not entries:
+    best = None
+    for entry in entries:
+        last = verb
+        if entry[3] and verb.i + len(entry[3]) < ctx.sent.end:
+            last = ctx.sent.doc[verb.i + len(entry[3])]
+        post = _scope(verb, last)
+        match = _best_pattern(verb, last, entry, ctx, post, dictionaries)
+        if match is not None and (best is None or match.score > best[1].score):
+            best = (entry, match, post)
+    if best is not None:
+        return best
+    blocks = dictionaries.verbs["blocks"]
+    for entry in entries:
+        code = entry[1] or blocks[entry[0]]["code"]
+        if any(_split_code(code)):
+            last = ctx.sent.doc[verb.i + len(entry[3])] if entry[3] and verb.i + len(entry[3]) < ctx.sent.end else verb
+            return entry, None, _scope(verb, last)
+    return None
+
+
+def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries) -> list[CodedEvent]:
+    chosen = _choose(verb, words, ctx, dictionaries)
+    if chosen is None:
         return []
-    entry = entries[0]
-    sent_start = ctx.sent.start
-    last = ctx.sent.doc[verb.i + len(entry[3])] if entry[3] and verb.i + len(entry[3]) < ctx.sent.end else verb
-    post = [t for t in _scope(verb, last)]
-    match = _best_pattern(verb, last, entry, ctx, post, dictionaries)
+    entry, match, post = chosen
     block = dictionaries.verbs["blocks"][entry[0]]
     if match is not None:
         code, text, roles, consumed = match.code, match.text, match.roles, match.consumed
+        if code.strip() == "+++":  # a pattern that only vouches for the verb: the verb's code
+            code = entry[1] or block["code"]
     else:
         code = entry[1] or block["code"]
         text, roles, consumed = f"{block['name']} [{code}]", {}, frozenset()
@@ -248,28 +300,26 @@ def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries:
     if forward is None and backward is None:
         return []
     negated = any(c.dep_ == "neg" and c.i not in consumed for c in verb.children)
-    subject, passive = _subject(verb)
-    sources: list[str] = []
+    subjects, passive = _subjects(verb)
     source_head = None
-    if passive and _agent(verb) is not None:
+    if passive:
         source_head = _agent(verb)
-    elif not passive:
-        source_head = subject
+    else:
+        source_head = next((s for s in subjects if ctx.phrase_codes(s)), None)
     if "$" in roles:
         source_head = ctx.root_of(ctx.actor_at[roles["$"].i])
-    if source_head is not None:
-        sources = ctx.phrase_codes(source_head)
+    sources = ctx.phrase_codes(source_head) if source_head is not None else []
     avoid = set(range(*_span(source_head))) if source_head is not None else set()
     if "+" in roles:
         target_head = ctx.root_of(ctx.actor_at[roles["+"].i])
         targets = ctx.phrase_codes(target_head)
-    elif passive and subject is not None:
-        target_head, targets = subject, ctx.phrase_codes(subject)
+    elif passive and subjects:
+        target_head = subjects[0]
+        targets = ctx.phrase_codes(target_head)
     else:
         targets, target_head = _targets(verb, ctx, post, avoid)
     if passive and source_head is None and targets:
-        avoid = set(range(*_span(target_head)))
-        sources, source_head = _targets(verb, ctx, post, avoid)
+        sources, source_head = _targets(verb, ctx, post, set(range(*_span(target_head))))
     pairs = [(s, t) for s in sources for t in targets if s != t]
     if not targets and len(sources) > 1:
         pairs = [(s, t) for s in sources for t in sources if s != t]
@@ -283,7 +333,6 @@ def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries:
                     source_tokens=_span(source_head), target_tokens=_span(target_head),
                     negated=negated, pattern=text,
                 ))
-    del sent_start
     return events
 
 
