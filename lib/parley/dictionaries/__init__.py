@@ -8,7 +8,7 @@ date, ``plover()`` for a CAMEO code's PLOVER type.
 from __future__ import annotations
 
 from .actors import actor_code, country_of, sector_of
-from .events import CodedEvent, events
+from .coder import CodedEvent, events
 from .plover import plover
 from .store import Dictionaries, load
 

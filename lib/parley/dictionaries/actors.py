@@ -29,13 +29,14 @@ def day_number(on: date | None) -> int:
     return on.year * 10000 + on.month * 100 + on.day
 
 
-def record_code(record: dict, on: date | None) -> str | None:
+def record_code(record: list, on: date | None) -> str | None:
     """The code of one actor record valid on ``on``: the first date restriction holding, else the default."""
     day = day_number(on)
-    for code, low, high in record["dated"]:
+    default, dated = record
+    for code, low, high in dated:
         if (low is None or day >= low) and (high is None or day <= high):
             return None if code in NULL_CODES else code
-    code = record["code"]
+    code = default
     return None if code in NULL_CODES else code
 
 
@@ -57,10 +58,11 @@ def phrase_mentions(words: list[str], index: dict[str, list[list]]) -> list[Ment
     found = []
     i = 0
     while i < len(words):
-        for phrase, value in index.get(words[i], ()):
-            if words[i : i + len(phrase)] == phrase:
-                found.append(Mention(i, i + len(phrase), value))
-                i += len(phrase)
+        for n, phrases in index.get(words[i], ()):
+            value = phrases.get(words[i] if n == 1 else " ".join(words[i : i + n]))
+            if value is not None:
+                found.append(Mention(i, i + n, value))
+                i += n
                 break
         else:
             i += 1
@@ -72,12 +74,14 @@ class SentenceActors:
 
     def __init__(self, sent: Span, dictionaries: Dictionaries, on: date | None) -> None:
         self.sent = sent
+        self.tokens = list(sent)
         self.dictionaries = dictionaries
         self.on = on
         words: list[str] = []
         owner: list[int] = []  # the token each word comes from ("Dol_Amroth" is two words)
-        for t in sent:
-            parts = readers.words_of(_normal(t.text)) or [_normal(t.text)]
+        for t in self.tokens:
+            text = _normal(t.text)
+            parts = (readers.words_of(text) or [text]) if ("_" in text or "-" in text) else [text]
             words.extend(parts)
             owner.extend([t.i] * len(parts))
         self.actor_at: dict[int, Mention] = {}

@@ -253,7 +253,7 @@ def read_verbs(text: str) -> dict:
             pre, verb_joined, post = _units(body[: body.rindex("[")])
             blocks[-1]["patterns"].append(
                 {"pre": pre, "pre_joined": verb_joined, "post": post, "code": codes[-1].strip(),
-                 "text": "- " + body.split("#")[0].strip()}
+                 "text": "- " + " ".join(body.split("#")[0].split())}
             )
         elif blocks:
             forms, code = _verb_entry(stripped)

@@ -18,15 +18,16 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
 from . import readers
 
-FORMAT = 1  # bump when the compiled layout changes
+FORMAT = 2  # bump when the compiled layout changes
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,53 @@ class Dictionaries:
 
     folder: str
     verbs: dict  # readers.read_verbs(): synsets, blocks, index
-    actors: list[dict]  # readers.read_actors() records, all actor files in order
-    actor_index: dict[str, list[list]]  # first word -> [[words, record], ...], longest first
-    agent_index: dict[str, list[list]]  # first word -> [[words, code], ...], longest first
+    actors: list[list]  # [default code, [[code, from, to], ...]] per record, all actor files in order
+    actor_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": record}], ...], longest first
+    agent_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": "~GOV"}], ...], longest first
     discards: list[list]  # readers.read_discards()
     countries: frozenset[str]  # the three-letter codes that stand alone: states
+    synsets_by_word: dict = field(init=False, repr=False)  # (name, first or last word) -> phrases
+    discard_pattern: re.Pattern | None = field(init=False, repr=False)
+    pattern_words: list = field(init=False, repr=False)  # per block, per pattern: word sets it needs
+    pattern_index: list = field(init=False, repr=False)  # per block: word -> patterns it may start
 
-    def actor_record(self, number: int) -> dict:
-        """The actor record ``number`` (an index into ``actors``)."""
-        return self.actors[number]
+    def __post_init__(self) -> None:
+        by_word: dict[tuple[str, str, bool], list[list[str]]] = {}
+        for name, phrases in self.verbs["synsets"].items():
+            for phrase in phrases:
+                if phrase:
+                    by_word.setdefault((name, phrase[0], False), []).append(phrase)
+                    by_word.setdefault((name, phrase[-1], True), []).append(phrase[::-1])
+        object.__setattr__(self, "synsets_by_word", by_word)
+        alternatives = [
+            re.escape(phrase) + (r"(?= )" if whole_word else "")
+            for phrase, whole_word, _story in sorted(self.discards, key=lambda d: -len(d[0]))
+            if phrase
+        ]
+        pattern = re.compile(" (?:" + "|".join(alternatives) + ")") if alternatives else None
+        object.__setattr__(self, "discard_pattern", pattern)
+        first_words = {name: frozenset(p[0] for p in phrases if p) for name, phrases in self.verbs["synsets"].items()}
+        needs = []  # per block, per pattern: one set of words per unit, of which the sentence must hold one
+        index = []  # per block: word -> the patterns that word lets in ("" -> patterns needing no word)
+        for block in self.verbs["blocks"]:
+            block_needs, by_word = [], {}
+            for number, pattern in enumerate(block["patterns"]):
+                need = [
+                    frozenset([u[1]]) if u[0] == "w" else first_words.get(u[1], frozenset())
+                    for u in pattern["pre"] + pattern["post"] if u[0] in "ws"
+                ]
+                block_needs.append(need)
+                for word in min(need, key=len) if need else [""]:
+                    by_word.setdefault(word, []).append(number)
+            needs.append(block_needs)
+            index.append(by_word)
+        object.__setattr__(self, "pattern_words", needs)
+        object.__setattr__(self, "pattern_index", index)
+
+    def synset_phrases(self, name: str, word: str, *, backwards: bool = False) -> list[list[str]]:
+        """The phrases of synset ``name`` starting (or, backwards, ending) with ``word``."""
+        return self.synsets_by_word.get((name, word, backwards), [])
+
 
 
 def default_folder() -> Path:
@@ -76,13 +115,16 @@ def dictionary_files(folder: Path) -> dict[str, list[Path]]:
 
 
 def _by_first_word(entries: list[list]) -> dict[str, list[list]]:
-    index: dict[str, list[list]] = {}
+    """``[[words, value], ...]`` as first word -> ``[[n_words, {"W1 W2": value}], ...]``, longest first.
+
+    The first phrase listed for a text wins.
+    """
+    index: dict[str, dict[int, dict[str, object]]] = {}
     for words, value in entries:
         if words:
-            index.setdefault(words[0], []).append([words, value])
-    for options in index.values():
-        options.sort(key=lambda option: -len(option[0]))
-    return index
+            index.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(" ".join(words), value)
+    return {first: sorted(([n, phrases] for n, phrases in by_length.items()), key=lambda x: -x[0])
+            for first, by_length in index.items()}
 
 
 def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
@@ -93,13 +135,7 @@ def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
     actors: list[dict] = []
     for path in roles["actors"]:
         actors.extend(readers.read_actors(text(path)))
-    seen: set[tuple[str, ...]] = set()
-    phrases = []
-    for number, record in enumerate(actors):
-        for words in record["phrases"]:
-            if tuple(words) not in seen:
-                seen.add(tuple(words))
-                phrases.append([words, number])
+    phrases = [[words, number] for number, record in enumerate(actors) for words in record["phrases"]]
     agents = readers.read_agents(text(roles["agents"][0])) if roles["agents"] else []
     discards = readers.read_discards(text(roles["discards"][0])) if roles["discards"] else []
     countries = sorted(
@@ -108,7 +144,7 @@ def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
     return {
         "folder": str(folder),
         "verbs": verbs,
-        "actors": actors,
+        "actors": [[r["code"], r["dated"]] for r in actors],
         "actor_index": _by_first_word(phrases),
         "agent_index": _by_first_word(agents),
         "discards": discards,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .events import events
+from .coder import events
 from .store import Dictionaries, load
 
 RECORDS = "PETR.UnitTest.records.xml"

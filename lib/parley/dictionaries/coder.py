@@ -52,18 +52,17 @@ class _Match:
 
 
 def _is_discarded(sent: Span, dictionaries: Dictionaries) -> bool:
+    """Whether the sentence holds a discard phrase (sport, history: PETRARCH leaves these uncoded)."""
+    if dictionaries.discard_pattern is None:
+        return False
     text = " " + " ".join(t.text for t in sent).upper() + " "
-    for phrase, whole_word, _story in dictionaries.discards:
-        needle = " " + phrase + (" " if whole_word else "")
-        if needle in text:
-            return True
-    return False
+    return dictionaries.discard_pattern.search(text) is not None
 
 
 def _verb_entries(token: Token, sent_words: list[str], dictionaries: Dictionaries) -> list:
     """The dictionary entries a verb token matches, multi-word verbs (particles) first."""
     index = dictionaries.verbs["index"]
-    keys = {token.lemma_.lower(), token.lower_}
+    keys = dict.fromkeys([token.lower_, token.lemma_.lower()])  # the word as written first
     found = []
     start = token.i - token.sent.start
     for key in keys:
@@ -80,7 +79,7 @@ def _verb_entries(token: Token, sent_words: list[str], dictionaries: Dictionarie
     return found
 
 
-def _unit_matches(unit: list, seq: list[Token], words: list[str], p: int, synsets: dict,
+def _unit_matches(unit: list, seq: list[Token], words: list[str], p: int, dictionaries: Dictionaries,
                   ctx: SentenceActors, reverse: bool) -> list[int]:
     """How many words unit ``unit`` can take at ``p`` (several for synset phrases)."""
     kind, value, _adjacent = unit
@@ -88,10 +87,9 @@ def _unit_matches(unit: list, seq: list[Token], words: list[str], p: int, synset
         return [1] if words[p] == value else []
     if kind == "s":
         lengths = []
-        for phrase in synsets.get(value, ()):
+        for phrase in dictionaries.synset_phrases(value, words[p], backwards=reverse):
             n = len(phrase)
-            got = words[p : p + n] if not reverse else words[p : p + n][::-1]
-            if got == phrase and n not in lengths:
+            if words[p : p + n] == phrase and n not in lengths:
                 lengths.append(n)
         return sorted(lengths, reverse=True)
     if kind == "^":
@@ -99,8 +97,8 @@ def _unit_matches(unit: list, seq: list[Token], words: list[str], p: int, synset
     return [1] if seq[p].i in ctx.actor_at else []  # $ + %: an actor
 
 
-def _match_units(units: list[list], seq: list[Token], words: list[str], start: int,
-                 synsets: dict, ctx: SentenceActors, reverse: bool, adjacent_first: bool):
+def _match_units(units: list[list], seq: list[Token], words: list[str], where: dict[str, list[int]],
+                 dictionaries: Dictionaries, ctx: SentenceActors, reverse: bool, adjacent_first: bool):
     """Match ``units`` in order from ``start`` (gaps allowed unless a unit is adjacent)."""
 
     memo: dict = {}
@@ -114,45 +112,65 @@ def _match_units(units: list[list], seq: list[Token], words: list[str], start: i
     def attempt(k: int, pos: int, adjacent: bool):
         if k == len(units):
             return 0, {}, ()
-        last = pos if adjacent else len(seq) - 1
-        for p in range(pos, min(last, len(seq) - 1) + 1):
-            for n in _unit_matches(units[k], seq, words, p, synsets, ctx, reverse):
+        kind, value = units[k][0], units[k][1]
+        if adjacent:
+            positions = range(pos, min(pos + 1, len(seq)))
+        elif kind == "w":
+            positions = [p for p in where.get(value, ()) if p >= pos]
+        else:
+            positions = range(pos, len(seq))
+        for p in positions:
+            for n in _unit_matches(units[k], seq, words, p, dictionaries, ctx, reverse):
                 nxt_adjacent = units[k + 1][2] if k + 1 < len(units) and not reverse else (
                     units[k][2] if reverse else False)
                 rest = go(k + 1, p + n, nxt_adjacent)
                 if rest is not None:
                     score, roles, used = rest
                     roles = dict(roles)
-                    if units[k][0] in "$+":
-                        roles[units[k][0]] = seq[p]
+                    if kind in "$+":
+                        roles[kind] = seq[p]
                     taken = tuple(seq[q].i for q in range(p, p + n))
                     return score + n, roles, taken + used
         return None
 
-    return go(0, start, adjacent_first)
+    return go(0, 0, adjacent_first)
 
 
-def _best_pattern(verb: Token, last: Token, entry: list, ctx: SentenceActors,
-                  post: list[Token], dictionaries: Dictionaries) -> _Match | None:
-    verbs = dictionaries.verbs
-    synsets = verbs["synsets"]
-    pre = [t for t in ctx.sent if t.i < verb.i][::-1]
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for p, word in enumerate(words):
+        where.setdefault(word, []).append(p)
+    return where
+
+
+def _best_pattern(entry: list, ctx: SentenceActors, pre: list[Token], post: list[Token],
+                  dictionaries: Dictionaries) -> _Match | None:
+    """The pattern of the entry's block matching the most words around the verb, if any."""
+    block = entry[0]
     pre_words = [t.text.upper() for t in pre]
     post_words = [t.text.upper() for t in post]
-    vocabulary = set(pre_words) | set(post_words)
+    pre_where = _positions(pre_words)
+    post_where = _positions(post_words)
+    vocabulary = pre_where.keys() | post_where.keys()
     best = None
-    for pattern in verbs["blocks"][entry[0]]["patterns"]:
-        if any(u[0] == "w" and u[1] not in vocabulary for u in pattern["pre"] + pattern["post"]):
-            continue
+    needs = dictionaries.pattern_words[block]
+    index = dictionaries.pattern_index[block]
+    numbers = sorted({
+        n for word in vocabulary | {""} for n in index.get(word, ())
+        if all(not words.isdisjoint(vocabulary) for words in needs[n])
+    })
+    patterns = dictionaries.verbs["blocks"][block]["patterns"]
+    for number in numbers:
+        pattern = patterns[number]
         found_pre = (0, {}, ())
         if pattern["pre"]:
             units = pattern["pre"][::-1]
-            found_pre = _match_units(units, pre, pre_words, 0, synsets, ctx, True, pattern["pre_joined"])
+            found_pre = _match_units(units, pre, pre_words, pre_where, dictionaries, ctx, True, pattern["pre_joined"])
             if found_pre is None:
                 continue
         found_post = (0, {}, ())
         if pattern["post"]:
-            found_post = _match_units(pattern["post"], post, post_words, 0, synsets, ctx, False,
+            found_post = _match_units(pattern["post"], post, post_words, post_where, dictionaries, ctx, False,
                                       pattern["post"][0][2])
             if found_post is None:
                 continue
@@ -261,25 +279,27 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
 
 
 def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries):
-    """The entry, pattern match (or None) and code for a verb: the best pattern of any entry."""
+    """The entry, pattern match (or None) and scope for a verb: the best pattern of any entry."""
     entries = _verb_entries(verb, words, dictionaries)
+    if not entries:
+        return None
+    pre = ctx.tokens[: verb.i - ctx.sent.start][::-1]  # nearest first
+    scopes: dict[int, list[Token]] = {}
     best = None
     for entry in entries:
-        last = verb
-        if entry[3] and verb.i + len(entry[3]) < ctx.sent.end:
-            last = ctx.sent.doc[verb.i + len(entry[3])]
-        post = _scope(verb, last)
-        match = _best_pattern(verb, last, entry, ctx, post, dictionaries)
+        last = verb.i + len(entry[3]) if entry[3] and verb.i + len(entry[3]) < ctx.sent.end else verb.i
+        if last not in scopes:
+            scopes[last] = _scope(verb, ctx.sent.doc[last])
+        match = _best_pattern(entry, ctx, pre, scopes[last], dictionaries)
         if match is not None and (best is None or match.score > best[1].score):
-            best = (entry, match, post)
+            best = (entry, match, scopes[last])
     if best is not None:
         return best
     blocks = dictionaries.verbs["blocks"]
     for entry in entries:
-        code = entry[1] or blocks[entry[0]]["code"]
-        if any(_split_code(code)):
-            last = ctx.sent.doc[verb.i + len(entry[3])] if entry[3] and verb.i + len(entry[3]) < ctx.sent.end else verb
-            return entry, None, _scope(verb, last)
+        if any(_split_code(entry[1] or blocks[entry[0]]["code"])):
+            last = verb.i + len(entry[3]) if entry[3] and verb.i + len(entry[3]) < ctx.sent.end else verb.i
+            return entry, None, scopes.get(last) or _scope(verb, ctx.sent.doc[last])
     return None
 
 
