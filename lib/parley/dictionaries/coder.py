@@ -35,9 +35,9 @@ class CodedEvent:
     verb: int  # index in the Doc of the verb token
     code: str  # CAMEO code as the dictionary gives it: "042", "1123", "174K"
     source: str  # actor code, e.g. "IRNGOV"; "---GOV" for an agent with no country
-    target: str
+    target: str | None  # None only when events() is asked for non-dyadic events too
     source_tokens: tuple[int, int]  # [start, end) of the source noun phrase in the Doc
-    target_tokens: tuple[int, int]
+    target_tokens: tuple[int, int] | None
     negated: bool  # the verb has a negation (not, n't, never) no pattern consumed
     pattern: str  # the pattern line, or "VERB [code]" when no pattern matched
 
@@ -79,12 +79,12 @@ def _verb_entries(token: Token, sent_words: list[str], dictionaries: Dictionarie
     return found
 
 
-def _unit_matches(unit: list, seq: list[Token], words: list[str], p: int, dictionaries: Dictionaries,
-                  ctx: SentenceActors, reverse: bool) -> list[int]:
+def _unit_matches(unit: list, seq: list[Token], words: list[str], lemmas: list[str], p: int,
+                  dictionaries: Dictionaries, ctx: SentenceActors, reverse: bool) -> list[int]:
     """How many words unit ``unit`` can take at ``p`` (several for synset phrases)."""
     kind, value, _adjacent = unit
     if kind == "w":
-        return [1] if words[p] == value else []
+        return [1] if words[p] == value or lemmas[p] == value else []
     if kind == "s":
         lengths = []
         for phrase in dictionaries.synset_phrases(value, words[p], backwards=reverse):
@@ -97,7 +97,8 @@ def _unit_matches(unit: list, seq: list[Token], words: list[str], p: int, dictio
     return [1] if seq[p].i in ctx.actor_at else []  # $ + %: an actor
 
 
-def _match_units(units: list[list], seq: list[Token], words: list[str], where: dict[str, list[int]],
+def _match_units(units: list[list], seq: list[Token], words: list[str], lemmas: list[str],
+                 where: dict[str, list[int]],
                  dictionaries: Dictionaries, ctx: SentenceActors, reverse: bool, adjacent_first: bool):
     """Match ``units`` in order from ``start`` (gaps allowed unless a unit is adjacent)."""
 
@@ -120,7 +121,7 @@ def _match_units(units: list[list], seq: list[Token], words: list[str], where: d
         else:
             positions = range(pos, len(seq))
         for p in positions:
-            for n in _unit_matches(units[k], seq, words, p, dictionaries, ctx, reverse):
+            for n in _unit_matches(units[k], seq, words, lemmas, p, dictionaries, ctx, reverse):
                 nxt_adjacent = units[k + 1][2] if k + 1 < len(units) and not reverse else (
                     units[k][2] if reverse else False)
                 rest = go(k + 1, p + n, nxt_adjacent)
@@ -136,21 +137,32 @@ def _match_units(units: list[list], seq: list[Token], words: list[str], where: d
     return go(0, 0, adjacent_first)
 
 
-def _positions(words: list[str]) -> dict[str, list[int]]:
+def _noun_lemmas(tokens: list[Token], words: list[str]) -> list[str]:
+    """Each word's lemma if it is a noun (a pattern's RESTRICTION matches "restrictions"), else the word."""
+    return [t.lemma_.upper() if t.pos_ in ("NOUN", "PROPN") else w for t, w in zip(tokens, words)]
+
+
+def _positions(words: list[str], lemmas: list[str]) -> dict[str, list[int]]:
+    """Word (or noun lemma) -> its positions."""
     where: dict[str, list[int]] = {}
-    for p, word in enumerate(words):
+    for p, (word, lemma) in enumerate(zip(words, lemmas)):
         where.setdefault(word, []).append(p)
+        if lemma != word:
+            where.setdefault(lemma, []).append(p)
     return where
 
 
 def _best_pattern(entry: list, ctx: SentenceActors, pre: list[Token], post: list[Token],
-                  dictionaries: Dictionaries) -> _Match | None:
+                  dictionaries: Dictionaries, plurals: bool) -> _Match | None:
     """The pattern of the entry's block matching the most words around the verb, if any."""
     block = entry[0]
     pre_words = [t.text.upper() for t in pre]
     post_words = [t.text.upper() for t in post]
-    pre_where = _positions(pre_words)
-    post_where = _positions(post_words)
+    pre_lemmas, post_lemmas = pre_words, post_words
+    if plurals:
+        pre_lemmas, post_lemmas = _noun_lemmas(pre, pre_words), _noun_lemmas(post, post_words)
+    pre_where = _positions(pre_words, pre_lemmas)
+    post_where = _positions(post_words, post_lemmas)
     vocabulary = pre_where.keys() | post_where.keys()
     best = None
     needs = dictionaries.pattern_words[block]
@@ -165,12 +177,12 @@ def _best_pattern(entry: list, ctx: SentenceActors, pre: list[Token], post: list
         found_pre = (0, {}, ())
         if pattern["pre"]:
             units = pattern["pre"][::-1]
-            found_pre = _match_units(units, pre, pre_words, pre_where, dictionaries, ctx, True, pattern["pre_joined"])
+            found_pre = _match_units(units, pre, pre_words, pre_lemmas, pre_where, dictionaries, ctx, True, pattern["pre_joined"])
             if found_pre is None:
                 continue
         found_post = (0, {}, ())
         if pattern["post"]:
-            found_post = _match_units(pattern["post"], post, post_words, post_where, dictionaries, ctx, False,
+            found_post = _match_units(pattern["post"], post, post_words, post_lemmas, post_where, dictionaries, ctx, False,
                                       pattern["post"][0][2])
             if found_post is None:
                 continue
@@ -278,7 +290,7 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
     return (None if forward in NULL_CODES else forward), (None if backward in NULL_CODES else backward)
 
 
-def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries):
+def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries, plurals: bool):
     """The entry, pattern match (or None) and scope for a verb: the best pattern of any entry."""
     entries = _verb_entries(verb, words, dictionaries)
     if not entries:
@@ -290,7 +302,7 @@ def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Di
         last = verb.i + len(entry[3]) if entry[3] and verb.i + len(entry[3]) < ctx.sent.end else verb.i
         if last not in scopes:
             scopes[last] = _scope(verb, ctx.sent.doc[last])
-        match = _best_pattern(entry, ctx, pre, scopes[last], dictionaries)
+        match = _best_pattern(entry, ctx, pre, scopes[last], dictionaries, plurals)
         if match is not None and (best is None or match.score > best[1].score):
             best = (entry, match, scopes[last])
     if best is not None:
@@ -303,8 +315,9 @@ def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Di
     return None
 
 
-def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries) -> list[CodedEvent]:
-    chosen = _choose(verb, words, ctx, dictionaries)
+def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries,
+               dyadic: bool, plurals: bool) -> list[CodedEvent]:
+    chosen = _choose(verb, words, ctx, dictionaries, plurals)
     if chosen is None:
         return []
     entry, match, post = chosen
@@ -340,27 +353,32 @@ def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries:
         targets, target_head = _targets(verb, ctx, post, avoid)
     if passive and source_head is None and targets:
         sources, source_head = _targets(verb, ctx, post, set(range(*_span(target_head))))
-    pairs = [(s, t) for s in sources for t in targets if s != t]
+    pairs: list[tuple[str, str | None]] = [(s, t) for s in sources for t in targets if s != t]
     if not targets and len(sources) > 1:
         pairs = [(s, t) for s in sources for t in sources if s != t]
         target_head = source_head
+    if not pairs and not dyadic and sources:
+        pairs = [(s, None) for s in sources]
     events = []
     for s, t in pairs:
-        for a, b, c in ((s, t, forward), (t, s, backward)):
-            if c is not None:
-                events.append(CodedEvent(
-                    verb=verb.i, code=c, source=a, target=b,
-                    source_tokens=_span(source_head), target_tokens=_span(target_head),
-                    negated=negated, pattern=text,
-                ))
+        target_tokens = _span(target_head) if t is not None else None
+        events.append(CodedEvent(verb.i, forward, s, t, _span(source_head), target_tokens, negated, text))
+        if t is not None and backward is not None:
+            events.append(CodedEvent(verb.i, backward, t, s, target_tokens, _span(source_head), negated, text))
+    events = [e for e in events if e.code is not None]
     return events
 
 
-def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: date | None = None) -> list[CodedEvent]:
+def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: date | None = None,
+           dyadic: bool = True, plurals: bool = False) -> list[CodedEvent]:
     """The CAMEO events of a parsed document, in order of their verbs.
 
     ``dictionaries`` defaults to the vendored Phoenix set; ``on`` (the date actor codes are
-    chosen for) defaults to ``doc._.published`` when set, else today.
+    chosen for) defaults to ``doc._.published`` when set, else today. With ``dyadic=False``
+    an event whose target no dictionary names is kept, with ``target=None`` (PETRARCH's
+    ``require_dyad = False``). With ``plurals=True`` a pattern's noun also matches a noun
+    whose lemma it is (``* RESTRICTION`` fires on "restrictions"); PETRARCH does not do this
+    (its unit tests check that ``* EFFORT`` leaves "efforts" alone), so it is off by default.
     """
     dictionaries = dictionaries or load()
     if on is None:
@@ -379,5 +397,5 @@ def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: dat
         ctx = SentenceActors(sent, dictionaries, on)
         words = [t.text.upper() for t in sent]
         for verb in candidates:
-            found.extend(_code_verb(verb, words, ctx, dictionaries))
+            found.extend(_code_verb(verb, words, ctx, dictionaries, dyadic, plurals))
     return found

@@ -191,6 +191,19 @@ def _units(text: str) -> tuple[list[list], bool, list[list]]:
     return pre, verb_joined, post
 
 
+def regular_forms(verb: str) -> list[str]:
+    """The regular forms PETRARCH generates for a verb: ``STAGE`` -> STAGES, STAGED, STAGING."""
+    consonant_y = verb.endswith("Y") and len(verb) > 1 and verb[-2] not in "AEIOU"
+    if consonant_y:
+        third, past = verb[:-1] + "IES", verb[:-1] + "IED"
+    elif verb.endswith(("S", "SH", "CH", "X", "Z", "O")):
+        third, past = verb + "ES", verb + "ED"
+    else:
+        third, past = verb + "S", (verb + "D" if verb.endswith("E") else verb + "ED")
+    ing = verb[:-1] + "ING" if verb.endswith("E") and not verb.endswith("EE") else verb + "ING"
+    return [third, past, ing]
+
+
 def _verb_entry(line: str) -> tuple[list[list], str | None]:
     """A verb line's forms ``[[before, verb, after], ...]`` and its own code, if any."""
     codes = _CODE.findall(line)
@@ -205,6 +218,9 @@ def _verb_entry(line: str) -> tuple[list[list], str | None]:
         at = next((k for k, w in enumerate(words) if w.startswith("+")), 0)
         words = [w.lstrip("+").upper() for w in words]
         forms.append([words[:at], words[at], words[at + 1:]])
+    if forms and irregular is None:
+        before, verb, after = forms[0]
+        forms.extend([before, form, after] for form in regular_forms(verb))
     return forms, (codes[-1].strip() if codes else None)
 
 

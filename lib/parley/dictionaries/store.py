@@ -27,7 +27,8 @@ from pathlib import Path
 
 from . import readers
 
-FORMAT = 2  # bump when the compiled layout changes
+FORMAT = 4  # bump when the compiled layout changes
+NON_STATE = {"IGO", "IMG", "MNC", "NGM", "NGO", "UIS"}  # CAMEO's transnational actor types
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Dictionaries:
     actor_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": record}], ...], longest first
     agent_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": "~GOV"}], ...], longest first
     discards: list[list]  # readers.read_discards()
-    countries: frozenset[str]  # the three-letter codes that stand alone: states
+    countries: frozenset[str]  # the three-letter codes that stand alone (less NON_STATE): states
     synsets_by_word: dict = field(init=False, repr=False)  # (name, first or last word) -> phrases
     discard_pattern: re.Pattern | None = field(init=False, repr=False)
     pattern_words: list = field(init=False, repr=False)  # per block, per pattern: word sets it needs
@@ -138,8 +139,9 @@ def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
     phrases = [[words, number] for number, record in enumerate(actors) for words in record["phrases"]]
     agents = readers.read_agents(text(roles["agents"][0])) if roles["agents"] else []
     discards = readers.read_discards(text(roles["discards"][0])) if roles["discards"] else []
+    codes = {r["code"] for r in actors} | {d[0] for r in actors for d in r["dated"]}
     countries = sorted(
-        {r["code"] for r in actors if r["code"] and len(r["code"]) == 3 and r["code"].isalpha()}
+        c for c in codes if c and len(c) == 3 and c.isalpha() and c.isupper() and c not in NON_STATE
     )
     return {
         "folder": str(folder),
