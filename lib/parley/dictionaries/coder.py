@@ -46,7 +46,7 @@ class CodedEvent:
 class _Match:
     code: str
     text: str
-    score: int
+    score: tuple[int, int]  # (words matched, nouns among them): more words win, then more nouns
     roles: dict  # "$" / "+" -> token
     consumed: frozenset  # indices of words the pattern used
 
@@ -186,7 +186,9 @@ def _best_pattern(entry: list, ctx: SentenceActors, pre: list[Token], post: list
                                       pattern["post"][0][2])
             if found_post is None:
                 continue
-        score = found_pre[0] + found_post[0]
+        used = found_pre[2] + found_post[2]
+        doc = ctx.sent.doc
+        score = (found_pre[0] + found_post[0], sum(doc[i].pos_ in ("NOUN", "PROPN") for i in used))
         if best is None or score > best.score:
             best = _Match(pattern["code"], pattern["text"], score, {**found_pre[1], **found_post[1]},
                           frozenset(found_pre[2]) | frozenset(found_post[2]))

@@ -66,13 +66,18 @@ def records(folder: Path) -> list[Record]:
 
 
 def kind_of_miss(expected: frozenset, coded: frozenset) -> str:
-    """Name what went wrong: exact | none coded | spurious | wrong code | wrong actors | partial."""
+    """Name what went wrong, first that applies: exact | none coded | spurious | missing events |
+    extra events | wrong code | wrong actors | partial | wrong code and actors."""
     if expected == coded:
         return "exact"
     if not coded:
         return "none coded"
     if not expected:
         return "spurious"
+    if coded < expected:
+        return "missing events"
+    if expected < coded:
+        return "extra events"
     if {(s, t) for s, t, _ in expected} == {(s, t) for s, t, _ in coded}:
         return "wrong code"
     if {c for _, _, c in expected} == {c for _, _, c in coded}:
