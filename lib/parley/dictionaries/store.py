@@ -1,0 +1,219 @@
+"""A dictionary set: the files of one folder, read, compiled into lookup tables and cached.
+
+A set is a folder. Its ``.txt`` files are recognised by name (case-insensitive):
+
+- verbs: a name containing ``verbs`` or starting with ``CAMEO`` (exactly one);
+- agents: a name containing ``agents`` (at most one);
+- actors: every name containing ``actors`` (read in name order; the first phrase wins);
+- discards: a name containing ``discards`` (at most one).
+
+Anything else (``Phoenix.IssueCoding.txt``, the validation records) is not read. The
+compiled set is plain data, cached as JSON under ``~/.cache/parley/dictionaries`` (or
+``$XDG_CACHE_HOME/parley``), keyed by parley's version and the SHA-1 of every file read,
+and kept once per process.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+
+from . import readers
+
+FORMAT = 4  # bump when the compiled layout changes
+NON_STATE = {"IGO", "IMG", "MNC", "NGM", "NGO", "UIS"}  # CAMEO's transnational actor types
+
+
+@dataclass(frozen=True)
+class Dictionaries:
+    """One compiled dictionary set (see the module doc for how a folder's files are found)."""
+
+    folder: str
+    verbs: dict  # readers.read_verbs(): synsets, blocks, index
+    actors: list[list]  # [default code, [[code, from, to], ...]] per record, all actor files in order
+    actor_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": record}], ...], longest first
+    agent_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": "~GOV"}], ...], longest first
+    discards: list[list]  # readers.read_discards()
+    countries: frozenset[str]  # the three-letter codes that stand alone (less NON_STATE): states
+    synsets_by_word: dict = field(init=False, repr=False)  # (name, first or last word) -> phrases
+    discard_pattern: re.Pattern | None = field(init=False, repr=False)
+    pattern_words: list = field(init=False, repr=False)  # per block, per pattern: word sets it needs
+    pattern_index: list = field(init=False, repr=False)  # per block: word -> patterns it may start
+
+    def __post_init__(self) -> None:
+        by_word: dict[tuple[str, str, bool], list[list[str]]] = {}
+        for name, phrases in self.verbs["synsets"].items():
+            for phrase in phrases:
+                if phrase:
+                    by_word.setdefault((name, phrase[0], False), []).append(phrase)
+                    by_word.setdefault((name, phrase[-1], True), []).append(phrase[::-1])
+        object.__setattr__(self, "synsets_by_word", by_word)
+        alternatives = [
+            re.escape(phrase) + (r"(?= )" if whole_word else "")
+            for phrase, whole_word, _story in sorted(self.discards, key=lambda d: -len(d[0]))
+            if phrase
+        ]
+        pattern = re.compile(" (?:" + "|".join(alternatives) + ")") if alternatives else None
+        object.__setattr__(self, "discard_pattern", pattern)
+        first_words = {name: frozenset(p[0] for p in phrases if p) for name, phrases in self.verbs["synsets"].items()}
+        needs = []  # per block, per pattern: one set of words per unit, of which the sentence must hold one
+        index = []  # per block: word -> the patterns that word lets in ("" -> patterns needing no word)
+        for block in self.verbs["blocks"]:
+            block_needs, by_word = [], {}
+            for number, pattern in enumerate(block["patterns"]):
+                need = [
+                    frozenset([u[1]]) if u[0] == "w" else first_words.get(u[1], frozenset())
+                    for u in pattern["pre"] + pattern["post"] if u[0] in "ws"
+                ]
+                block_needs.append(need)
+                for word in min(need, key=len) if need else [""]:
+                    by_word.setdefault(word, []).append(number)
+            needs.append(block_needs)
+            index.append(by_word)
+        object.__setattr__(self, "pattern_words", needs)
+        object.__setattr__(self, "pattern_index", index)
+
+    def synset_phrases(self, name: str, word: str, *, backwards: bool = False) -> list[list[str]]:
+        """The phrases of synset ``name`` starting (or, backwards, ending) with ``word``."""
+        return self.synsets_by_word.get((name, word, backwards), [])
+
+
+
+def default_folder() -> Path:
+    """The vendored Phoenix set: ``lib/parley/data/petrarch2``."""
+    return Path(str(resources.files("parley").joinpath("data").joinpath("petrarch2")))
+
+
+def dictionary_files(folder: Path) -> dict[str, list[Path]]:
+    """The files of a set by role: ``verbs``, ``agents``, ``actors``, ``discards``."""
+    roles: dict[str, list[Path]] = {"verbs": [], "agents": [], "actors": [], "discards": []}
+    for path in sorted(folder.glob("*.txt"), key=lambda p: p.name.lower()):
+        name = path.name.lower()
+        if "verbs" in name or name.startswith("cameo"):
+            roles["verbs"].append(path)
+        elif "agents" in name:
+            roles["agents"].append(path)
+        elif "actors" in name:
+            roles["actors"].append(path)
+        elif "discards" in name:
+            roles["discards"].append(path)
+    if len(roles["verbs"]) != 1:
+        found = ", ".join(p.name for p in roles["verbs"]) or "none"
+        raise ValueError(
+            f"a dictionary set needs exactly one verb file (*verbs*.txt or CAMEO*.txt) in {folder}; found {found}"
+        )
+    for role in ("agents", "discards"):
+        if len(roles[role]) > 1:
+            raise ValueError(f"more than one {role} file in {folder}: keep one *{role}*.txt")
+    return roles
+
+
+def _by_first_word(entries: list[list]) -> dict[str, list[list]]:
+    """``[[words, value], ...]`` as first word -> ``[[n_words, {"W1 W2": value}], ...]``, longest first.
+
+    The first phrase listed for a text wins.
+    """
+    index: dict[str, dict[int, dict[str, object]]] = {}
+    for words, value in entries:
+        if words:
+            index.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(" ".join(words), value)
+    return {first: sorted(([n, phrases] for n, phrases in by_length.items()), key=lambda x: -x[0])
+            for first, by_length in index.items()}
+
+
+def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
+    def text(path: Path) -> str:
+        return path.read_text(encoding="utf-8", errors="replace")
+
+    verbs = readers.read_verbs(text(roles["verbs"][0]))
+    actors: list[dict] = []
+    for path in roles["actors"]:
+        actors.extend(readers.read_actors(text(path)))
+    phrases = [[words, number] for number, record in enumerate(actors) for words in record["phrases"]]
+    agents = readers.read_agents(text(roles["agents"][0])) if roles["agents"] else []
+    discards = readers.read_discards(text(roles["discards"][0])) if roles["discards"] else []
+    codes = {r["code"] for r in actors} | {d[0] for r in actors for d in r["dated"]}
+    countries = sorted(
+        c for c in codes if c and len(c) == 3 and c.isalpha() and c.isupper() and c not in NON_STATE
+    )
+    return {
+        "folder": str(folder),
+        "verbs": verbs,
+        "actors": [[r["code"], r["dated"]] for r in actors],
+        "actor_index": _by_first_word(phrases),
+        "agent_index": _by_first_word(agents),
+        "discards": discards,
+        "countries": countries,
+    }
+
+
+def _cache_dir() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "parley" / "dictionaries"
+
+
+def _cache_key(roles: dict[str, list[Path]]) -> str:
+    try:
+        version = metadata.version("parley")
+    except metadata.PackageNotFoundError:
+        version = "0"
+    digest = hashlib.sha1(f"{FORMAT}|{version}|{sys.version_info[:2]}".encode())
+    for role in sorted(roles):
+        for path in roles[role]:
+            digest.update(f"|{role}|{path.name}|".encode())
+            digest.update(hashlib.sha1(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _read_cache(path: Path) -> dict | None:
+    try:
+        with path.open(encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def _write_cache(path: Path, data: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as f:
+            json.dump(data, f, separators=(",", ":"))
+        os.replace(f.name, path)
+    except OSError:
+        pass  # a read-only home: compile again next time
+
+
+def compiled(folder: Path, *, use_cache: bool = True) -> dict:
+    """The compiled plain data of the set in ``folder``, from the disk cache when it is current."""
+    roles = dictionary_files(folder)
+    key = _cache_key(roles)
+    directory = _cache_dir()
+    path = directory / f"{key}.json" if directory else None
+    data = _read_cache(path) if (use_cache and path and path.exists()) else None
+    if data is None:
+        data = _compile(folder, roles)
+        if use_cache and path:
+            _write_cache(path, data)
+    return data
+
+
+@functools.cache
+def _load(folder: str) -> Dictionaries:
+    data = compiled(Path(folder))
+    data["countries"] = frozenset(data["countries"])
+    return Dictionaries(**data)
+
+
+def load(path: str | os.PathLike | None = None) -> Dictionaries:
+    """The dictionary set in folder ``path`` (default: the vendored Phoenix set), compiled once."""
+    folder = Path(path) if path is not None else default_folder()
+    if not folder.is_dir():
+        raise ValueError(f"no dictionary folder at {folder}: pass a folder holding a *verbs*.txt or CAMEO*.txt")
+    return _load(str(folder.resolve()))
