@@ -11,6 +11,7 @@ sys.path.insert(0, str(ROOT / "lib"))
 sys.path.insert(0, str(ROOT / "tests" / "stages"))  # the stages' tests share their hand-made actors and mentions
 
 SEED = ROOT / "seeds" / "2021-10-24-iranian-azerbaijani-fms-hold-phone-talks.md"
+VALIDATION = ROOT / "tests" / "dictionaries" / "petrarch_validation"
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +19,22 @@ def nlp():
     from parley.nlp import load
 
     return load()
+
+
+@pytest.fixture(scope="session")
+def phoenix():
+    """The vendored Phoenix set: CAMEO 2.0 verbs, Phoenix actors and agents, compiled once."""
+    from parley.dictionaries import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def validation():
+    """PETRARCH's validation set: PETR.Validate.* (fictional states: Arnor ARN, Gondor GON, ...)."""
+    from parley.dictionaries import load
+
+    return load(VALIDATION)
 
 
 @pytest.fixture(scope="session")

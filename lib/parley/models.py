@@ -43,6 +43,7 @@ class Actor:
     role: str = ""
     aliases: list[str] = field(default_factory=list)
     mentions: int = 0
+    cameo_code: str = ""  # CAMEO actor code (IRNGOV, IGOUNO), from the dictionaries and the text
 
 
 @dataclass

@@ -168,6 +168,7 @@ def _merge_actor(by_id: dict[str, Actor], actor: Actor) -> None:
         return
     seen.country = seen.country or actor.country
     seen.role = seen.role or actor.role
+    seen.cameo_code = seen.cameo_code or actor.cameo_code
     names = [actor.name] if actor.name != seen.name else []
     seen.aliases = list(dict.fromkeys(a for a in [*seen.aliases, *names, *actor.aliases] if a != seen.name))
     seen.mentions += actor.mentions

@@ -62,6 +62,7 @@ CONTRACT: dict[str, Table] = {
             "role": _STR,
             "aliases": _STR,
             "mentions": Field(int, "ge", {"min_value": 0}),
+            "cameo_code": _matches(r"^(?:[A-Z]{3})*$"),  # CAMEO actor code: IRNGOV, IGOUNO, "" if none
         },
         unique="actor_id",
     ),

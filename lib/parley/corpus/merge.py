@@ -83,10 +83,17 @@ def merge_actors(result: CorpusResult) -> pd.DataFrame:
             "actor_id": best.actor_id, "name": best.name, "kind": best.kind, "country": country(merged),
             "role": max(set(roles), key=lambda x: (roles.count(x), -roles.index(x))) if roles else "",
             "aliases": "|".join(aliases), "mentions": sum(int(r.mentions) for r in all_rows),
+            "cameo_code": _commonest([r.cameo_code for r in all_rows if r.cameo_code]),
             "articles": "|".join(arts), "n_articles": len(arts), "actor_ids": "|".join(ids),
         })
-    columns = ["actor_id", "name", "kind", "country", "role", "aliases", "mentions", "articles", "n_articles", "actor_ids"]
+    columns = ["actor_id", "name", "kind", "country", "role", "aliases", "mentions", "cameo_code", "articles",
+               "n_articles", "actor_ids"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _commonest(values: list[str]) -> str:
+    """The value given most often (the first given, on a tie); "" for none."""
+    return max(values, key=lambda v: (values.count(v), -values.index(v))) if values else ""
 
 
 def actor_map(result: CorpusResult) -> dict[str, str]:
