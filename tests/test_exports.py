@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from parley.article import article_from_text
-from parley.exports import GDELT_COLUMNS, contact_graphml, gdelt_rows, plover_jsonl, plover_type
+from parley.exports import (GDELT_COLUMNS, cameo_actor_code, contact_graphml, gdelt_rows, plover_context,
+                            plover_jsonl, plover_mode, plover_type)
 
 TEXT = """---
 title: Ministers talk
@@ -21,10 +22,10 @@ Russia also criticised the sanctions.
 """
 
 ACTORS = pd.DataFrame(
-    [("russia", "Russia", "country", "RUS", "", "Russian", 2),
-     ("sergei-lavrov", "Sergei Lavrov", "person", "RUS", "Foreign Minister", "Lavrov", 1),
-     ("wang-yi", "Wang Yi", "person", "CHN", "", "", 1)],
-    columns=["actor_id", "name", "kind", "country", "role", "aliases", "mentions"],
+    [("russia", "Russia", "country", "RUS", "", "Russian", 2, "RUS"),
+     ("sergei-lavrov", "Sergei Lavrov", "person", "RUS", "Foreign Minister", "Lavrov", 1, "RUSGOV"),
+     ("wang-yi", "Wang Yi", "person", "CHN", "", "", 1, "CHN")],
+    columns=["actor_id", "name", "kind", "country", "role", "aliases", "mentions", "cameo_code"],
 )
 EVENTS = pd.DataFrame(
     [("e1", 0, 42, 47, "spoke", "041", "Discuss by telephone", 1.0, 1, "sergei-lavrov", "wang-yi",
@@ -63,6 +64,23 @@ def test_plover_jsonl(article):
                                                ("1123", "ACCUSE"), ("057", "SUPPORT"), ("010", "")])
 def test_plover_types(code, plover):
     assert plover_type(code) == plover
+
+
+@pytest.mark.parametrize(("code", "channel", "mode", "context"), [
+    ("0311", "", "", ["economic"]), ("1123", "", "allege", ["military"]), ("040", "phone", "phone", ["diplomatic"]),
+    ("042", "visit", "visit", ["diplomatic"]), ("173", "", "arrest", ["legal"]), ("010", "statement", "", ["diplomatic"])])
+def test_plover_modes_and_contexts_come_from_the_crosswalk(code, channel, mode, context):
+    assert (plover_mode(code, channel), plover_context(code, channel)) == (mode, context)
+
+
+@pytest.mark.parametrize(("actor", "codes"), [
+    ({"cameo_code": "IRNGOV", "country": "IRN"}, ("IRNGOV", "GOV")),
+    ({"cameo_code": "IGOUNO", "country": ""}, ("IGOUNO", "IGO")),
+    ({"cameo_code": "IRN", "country": "IRN"}, ("IRN", "")),
+    ({"country": "IRN"}, ("IRN", "")),  # a table written before actors had CAMEO codes
+    (None, ("", ""))])
+def test_gdelt_actor_codes_come_from_the_actors_table(actor, codes):
+    assert cameo_actor_code(actor) == codes
 
 
 def test_gdelt_rows(article):

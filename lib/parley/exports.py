@@ -17,26 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
+from .dictionaries import plover
 
-# CAMEO root -> PLOVER event type, after the PLOVER project's CAMEO crosswalk. 01 (public
-# statements) has no PLOVER type and is not exported; 163 (embargo, sanctions) is COERCE.
-PLOVER_TYPES = {
-    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "08": "CONCEDE", "09": "ACCUSE", "10": "DEMAND", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT",
-    "20": "ASSAULT",
-}
-PLOVER_CODE_TYPES = {"084": "RETREAT", "085": "RETREAT", "086": "RETREAT", "087": "RETREAT", "163": "COERCE"}
-# CAMEO code prefix -> PLOVER mode (most specific prefix wins), and parley channel -> mode for CONSULT.
-PLOVER_MODES = {
-    "041": "phone", "042": "visit", "043": "host", "044": "third-party", "090": "investigate",
-    "11": "disapprove", "106": "meet", "125": "meet", "161": "withdraw", "166": "expel", "173": "arrest",
-    "174": "deport",
-}
-CHANNEL_MODES = {"phone": "phone", "visit": "visit", "meeting": "meet"}
-# CAMEO roots whose PLOVER context is diplomatic throughout the crosswalk.
-DIPLOMATIC_ROOTS = {"03", "05"}
-DIPLOMATIC_CODES = ("045", "046", "106", "107", "108", "125", "126", "127", "161", "164", "165", "166")
+# A consultation the CAMEO code leaves unspecified (040) takes its PLOVER mode from parley's channel.
+CHANNEL_MODES = {"phone": "phone", "visit": "visit"}
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -88,28 +72,34 @@ def _rows(events: pd.DataFrame, actors: pd.DataFrame, article):
 
 
 def plover_type(cameo_code: str) -> str:
-    """The PLOVER event type of a CAMEO code ("" for statements, which PLOVER does not code)."""
-    for prefix in (cameo_code[:3], cameo_code[:2]):
-        if prefix in PLOVER_CODE_TYPES:
-            return PLOVER_CODE_TYPES[prefix]
-    return PLOVER_TYPES.get(cameo_code[:2], "")
+    """The PLOVER event type of a CAMEO code, from the OEDA crosswalk ("" for statements,
+    which PLOVER does not code)."""
+    found = plover(cameo_code)
+    return found[0] if found else ""
 
 
 def plover_mode(cameo_code: str, channel: str = "") -> str:
-    """The PLOVER mode of a CAMEO code, from its code or, for a consultation, its channel."""
-    for n in (4, 3, 2):
-        if cameo_code[:n] in PLOVER_MODES:
-            return PLOVER_MODES[cameo_code[:n]]
-    if cameo_code.startswith("04"):
+    """The PLOVER mode of a CAMEO code from the crosswalk or, for an unspecified consultation, its channel."""
+    found = plover(cameo_code)
+    mode = found[1] if found else ""
+    if not mode and cameo_code.startswith("04"):
         return CHANNEL_MODES.get(channel, "")
-    return ""
+    return mode
+
+
+def plover_context(cameo_code: str, channel: str = "") -> list[str]:
+    """The PLOVER context of a CAMEO code from the crosswalk; a contact on a channel is diplomatic."""
+    found = plover(cameo_code)
+    if found and found[2]:
+        return [found[2]]
+    return ["diplomatic"] if channel else []
 
 
 def plover_jsonl(events: pd.DataFrame, actors: pd.DataFrame, article: Article | Mapping | pd.DataFrame) -> str:
     """Events as PLOVER-style JSON lines (one object a line, keys in a fixed order).
 
     Keys: ``id`` (article id and event id), ``date`` (the event's first day, else the
-    publication date, with ``date_basis`` saying which), ``event_type`` from the CAMEO root,
+    publication date, with ``date_basis`` saying which), ``event_type`` from the OEDA CAMEO->PLOVER crosswalk,
     ``mode``, ``context`` (``["diplomatic"]`` where the crosswalk says so), ``actor``/
     ``recipient`` names and ``actor_country``/``recipient_country`` (ISO alpha-3),
     ``cameo_code``, ``modality``, ``text`` (the sentence) with its ``span`` in the body, and
@@ -122,14 +112,13 @@ def plover_jsonl(events: pd.DataFrame, actors: pd.DataFrame, article: Article | 
         if not event_type:
             continue
         source, target = actor(event["source_id"]) or {}, actor(event["target_id"]) or {}
-        diplomatic = code[:2] in DIPLOMATIC_ROOTS or code.startswith(DIPLOMATIC_CODES) or bool(event.get("channel"))
         record = {
             "id": f"{info['id']}-{event['event_id']}",
             "date": event["date_start"] or info["published"],
             "date_basis": event["date_basis"],
             "event_type": event_type,
             "mode": plover_mode(code, event.get("channel", "")),
-            "context": ["diplomatic"] if diplomatic else [],
+            "context": plover_context(code, event.get("channel", "")),
             "actor": source.get("name", ""),
             "actor_country": source.get("country", ""),
             "recipient": target.get("name", ""),
@@ -149,16 +138,16 @@ def plover_jsonl(events: pd.DataFrame, actors: pd.DataFrame, article: Article | 
 
 
 def cameo_actor_code(actor: Mapping | None) -> tuple[str, str]:
-    """(CAMEO actor code, type code): the state's ISO alpha-3, plus ``GOV`` for its officials and
-    ministries (``IRNGOV``); a state alone is its code (``IRN``)."""
+    """(CAMEO actor code, its type code): the actors table's ``cameo_code`` (``IRNGOV``,
+    ``IGOUNO``), the type being what follows a state's three letters (``GOV``)."""
     if not actor:
         return "", ""
+    code = str(actor.get("cameo_code", "") or "")
     country = str(actor.get("country", ""))
-    kind = actor.get("kind", "")
-    official = (kind == "person" and bool(actor.get("role"))) or kind == "organization" and "ministry" in str(
-        actor.get("actor_id", ""))
-    kind_code = "GOV" if official and country else ""
-    return country + kind_code, kind_code
+    if not code:  # tables written before the dictionaries coded actors: the state alone
+        return country, ""
+    kind = code[3:6] if country and code.startswith(country) else code[:3]
+    return code, kind
 
 
 def _event_number(article_id: str, event_id: str) -> int:
