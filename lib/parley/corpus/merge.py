@@ -83,7 +83,7 @@ def merge_actors(result: CorpusResult) -> pd.DataFrame:
             "actor_id": best.actor_id, "name": best.name, "kind": best.kind, "country": country(merged),
             "role": max(set(roles), key=lambda x: (roles.count(x), -roles.index(x))) if roles else "",
             "aliases": "|".join(aliases), "mentions": sum(int(r.mentions) for r in all_rows),
-            "cameo_code": _commonest([r.cameo_code for r in all_rows if r.cameo_code]),
+            "cameo_code": _commonest([c for r in all_rows if (c := getattr(r, "cameo_code", ""))]),  # older tables lack it
             "articles": "|".join(arts), "n_articles": len(arts), "actor_ids": "|".join(ids),
         })
     columns = ["actor_id", "name", "kind", "country", "role", "aliases", "mentions", "cameo_code", "articles",
