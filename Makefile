@@ -21,7 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 report: setup
-	@$(BIN)/python -m parley.report --seeds seeds --corpus tests/corpus --notebooks notebooks --out reports --kernel $(KERNEL)
+	@$(BIN)/python -m parley.report --seeds seeds --corpus tests/realnews --notebooks notebooks --out reports --kernel $(KERNEL)
 
 test: setup
 	$(BIN)/python -m pytest tests -q
