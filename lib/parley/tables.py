@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import os
 import shutil
 import tempfile
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .errors import ParleyError
 from .schema import CONTRACT
+
+if TYPE_CHECKING:  # pandas and spaCy load when a table is built: the command line checks its input first
+    import pandas as pd
+    from spacy.tokens import Doc
 
 # The prefix of each table's ids: ``e3`` is the third event in text order.
 ID_PREFIXES = {"mentions": "m", "timexes": "t", "events": "e", "contacts": "c", "quotes": "q"}
@@ -78,24 +79,35 @@ def columns(name: str, records: list) -> list[list]:
     return data
 
 
-# What ``astype`` makes of each column type (pandas' string dtype for str), looked up once.
-_DTYPES = {kind: pd.api.types.pandas_dtype(kind) for kind in (str, int, float)}
+@functools.cache
+def _dtypes() -> dict:
+    """What ``astype`` makes of each column type (pandas' string dtype for str), looked up once."""
+    import pandas as pd
+
+    return {kind: pd.api.types.pandas_dtype(kind) for kind in (str, int, float)}
 
 
 def _array(cells: list, kind: type):
     """One column's cells as the array ``astype(kind)`` would make of them."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    dtypes = _dtypes()
     if kind is not str:
-        return np.array(cells, dtype=_DTYPES[kind])
+        return np.array(cells, dtype=dtypes[kind])
     if all(type(c) is str for c in cells):  # already text: no object column to convert
-        if _DTYPES[str].storage == "pyarrow":  # the arrow array as pd.array would make it, minus its checks
-            return pd.arrays.ArrowStringArray(pa.array(cells, type=pa.large_string()), dtype=_DTYPES[str])
-        return pd.array(cells, dtype=_DTYPES[str])
+        if dtypes[str].storage == "pyarrow":  # the arrow array as pd.array would make it, minus its checks
+            return pd.arrays.ArrowStringArray(pa.array(cells, type=pa.large_string()), dtype=dtypes[str])
+        return pd.array(cells, dtype=dtypes[str])
     return pd.Series(cells, dtype=object).astype(str).array
 
 
 def frame(name: str, records: list) -> pd.DataFrame:
     """Records -> a DataFrame with exactly the contract's columns and types, built column by
     column from typed arrays (a frame of row dicts followed by ``astype`` costs more than the stages)."""
+    import pandas as pd
+
     types = column_types(name)
     data = {column: _array(cells, types[column]) for column, cells in zip(types, columns(name, records))}
     return pd.DataFrame(data, copy=False)  # the columns in ``data``'s order
@@ -111,6 +123,8 @@ def sentence_rows(doc: Doc, *, start: int = 0, first: int = 0) -> list[tuple[int
 
 def sentences(rows: list[tuple[int, int, int, str]]) -> pd.DataFrame:
     """The sentences table (``sentence_id, start, end, text``), for provenance in figures."""
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
