@@ -57,6 +57,19 @@ CASES = [
     ("The envoy visited Moscow last August.", SUNDAY, "last August", "DATE", "2021-08", "", "2021-08-01", "2021-08-31"),
     ("TEHRAN, Jan. 23 (MNA) – Iran summoned the envoy.", "2022-01-24", "Jan. 23", "DATE", "2022-01-23", "", "2022-01-23",
      "2022-01-23"),
+    # wire copy: a script header's numeric date, a wire time stamp (the zone is in the span, not the value)
+    ("DATE=11/4/2019\nTYPE=CORRESPONDENT REPORT", "2019-11-04", "11/4/2019", "DATE", "2019-11-04", "", "2019-11-04",
+     "2019-11-04"),
+    ("Envoys met in Vienna.\n21-Feb-2011 14:05 PM EST (21-Feb-2011 1905 UTC)", "2011-02-21", "21-Feb-2011 14:05 PM EST",
+     "TIME", "2011-02-21T14:05", "", "2011-02-21", "2011-02-21"),
+    ("Envoys met in Vienna.\n21-Feb-2011 14:05 PM EST (21-Feb-2011 1905 UTC)", "2011-02-21", "21-Feb-2011 1905 UTC",
+     "TIME", "2011-02-21T19:05", "", "2011-02-21", "2011-02-21"),
+    ("The accord is dated 09-Sep-1999.", SUNDAY, "09-Sep-1999", "DATE", "1999-09-09", "", "1999-09-09", "1999-09-09"),
+    ("The shelling began at 6 a.m. local time.", SUNDAY, "6 a.m. local time", "TIME", "2021-10-24T06:00", "",
+     "2021-10-24", "2021-10-24"),
+    ("MS. LEE: Good afternoon. 11:04 A.M. EST", SUNDAY, "11:04 A.M. EST", "TIME", "2021-10-24T11:04", "", "2021-10-24",
+     "2021-10-24"),
+    ("The curfew starts at 22:00 GMT.", SUNDAY, "22:00 GMT", "TIME", "2021-10-24T22:00", "", "2021-10-24", "2021-10-24"),
     # weekdays: past tense -> on or before publication, future -> on or after
     ("The two ministers spoke on Saturday.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
     ("Commenting on Saturday’s conversation, he said it was frank.", SUNDAY, "Saturday", "DATE", "2021-10-23", "",
@@ -209,7 +222,7 @@ CASES = [
     ("The ministers will meet at 3 p.m. on Tuesday.", SUNDAY, "3 p.m.", "TIME", "2021-10-26T15:00", "", "2021-10-26",
      "2021-10-26"),
     ("The ceremony began at 10:30 a.m.", SUNDAY, "10:30 a.m.", "TIME", "2021-10-24T10:30", "", "2021-10-24", "2021-10-24"),
-    ("The ceasefire starts at 15:30 GMT.", SUNDAY, "15:30", "TIME", "2021-10-24T15:30", "", "2021-10-24", "2021-10-24"),
+    ("The ceasefire starts at 15:30 GMT.", SUNDAY, "15:30 GMT", "TIME", "2021-10-24T15:30", "", "2021-10-24", "2021-10-24"),
     ("The bombing took place at noon.", SUNDAY, "noon", "TIME", "2021-10-24T12:00", "", "2021-10-24", "2021-10-24"),
     # no publication date: relative values keep X placeholders, absolute ones still resolve
     ("The ministers spoke on Saturday.", None, "Saturday", "DATE", "XXXX-WXX-6", "", None, None),
@@ -269,6 +282,7 @@ NOT_TIMEXES = [
     "The talks resumed after a second round.",
     "Iran won 2:1 in the final.",
     "A quarter of the population voted.",
+    "The 12-Jan-vote was close.",
 ]
 
 

@@ -114,6 +114,21 @@ def normalise_iso(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
         return None
 
 
+def normalise_wire_stamp(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    """"03-Jul-2000" a DATE; with a clock ("15:35 PM EDT", "1935 UTC") a TIME on that day, zone left out."""
+    try:
+        day = dt.date(int(m["year"]), MONTHS[table_key(m["mon"])], int(m["day"])).isoformat()
+    except ValueError:
+        return None
+    hour, minute = m["h"] or m["h4"], m["mi"] or m["mi4"]
+    if hour is None:
+        return TimexReading("DATE", day)
+    hour = int(hour)
+    if m["ap"] and hour <= 12:  # "15:35 PM": a 24-hour clock with a stray PM
+        hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
+    return TimexReading("TIME", f"{day}T{hour:02d}:{minute}")
+
+
 def normalise_slash(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
     a, b = int(m["a"]), int(m["b"])
     month, day = (b, a) if a > 12 else (a, b)  # US order unless the first number cannot be a month
@@ -481,7 +496,7 @@ def check_clock24(m: re.Match, ctx: NormalisingContext) -> bool:
     before = ctx.prev_token(m.start())
     after = table_key(ctx.text[m.end():m.end() + 12])
     cued = before is not None and before.lower_ in _LEXICON["time_cues"]
-    return cued or after.startswith(tuple(_LEXICON["time_suffixes"]))
+    return cued or bool(m["tz"]) or after.startswith(tuple(_LEXICON["time_suffixes"]))
 
 
 def normalise_clock(m: re.Match, ctx: NormalisingContext) -> TimexReading:

@@ -27,10 +27,10 @@ from .normalisers import (
     normalise_part_of_year, normalise_reference, normalise_rel_month, normalise_relative, normalise_season,
     normalise_set_every, normalise_set_frequency, normalise_set_weekdays, normalise_set_word, normalise_slash,
     normalise_span_duration, normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend,
-    normalise_year,
+    normalise_wire_stamp, normalise_year,
 )
 from .patterns import (
-    DAY, DIGITS, HOUR_WORDS, MONTH, MONTH_NAME, MONTHS, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
+    DAY, DIGITS, HOUR_WORDS, MONTH, MONTH_NAME, MONTHS, ZONE, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
     RELATIVE, SEASON, UNIT, UNIT_PLURAL, UNIT_SINGULAR, UNITS, WEEKDAY, YEAR, alternation,
 )
 
@@ -69,7 +69,12 @@ _ON_WEEKDAY = set(_LEXICON["weekdays"])
 _ON_SEASON = set(_LEXICON["seasons"])
 _ON_UNIT = set(UNITS) | set(_LEXICON["deictic_units"]) | set(_LEXICON["anaphoric_units"])
 # Earlier rules win ties between matches of the same length; the longest match always wins.
+_ZONES = alternation(_LEXICON["time_zones"])
 _RULES = [
+    # a wire-service time stamp: "03-Jul-2000", "03-Jul-2000 15:35 PM EDT", "03-Jul-2000 1935 UTC"
+    _rule("wire_stamp", rf"\b(?P<day>3[01]|[12]\d|0?[1-9])-(?P<mon>{alternation(MONTHS)})-(?P<year>\d{{4}})\b"
+          rf"(?:\s+(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
+          rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s+(?:{_ZONES})\b)){ZONE}?)?", normalise_wire_stamp, digits=True),
     _rule("iso", r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", normalise_iso, digits=True),
     _rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b", normalise_slash, digits=True),
     _rule("month_day", rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", normalise_day_month,
@@ -144,9 +149,9 @@ _RULES = [
           on=_last_words(_LEXICON["references"])),
     _rule("cued_reference", rf"\b(?:at|for)\s+(?P<t>(?P<ref>{alternation(_LEXICON['cued_references'])}))\b"
           r"(?!\s+(?:of|when|that)\b)", normalise_reference, on=_last_words(_LEXICON["cued_references"])),
-    _rule("clock", r"(?<![\d:.])\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)",
+    _rule("clock", rf"(?<![\d:.])\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?){ZONE}?",
           normalise_clock, digits=True),
-    _rule("clock24", r"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.]\d)", normalise_clock,
+    _rule("clock24", rf"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.]\d){ZONE}?", normalise_clock,
           check_clock24, digits=True),
     _rule("oclock", rf"\b(?P<h>[01]?\d|2[0-4]|{HOUR_WORDS})\s+o['’]clock\b", normalise_clock,
           on={"o'clock", "o’clock"}),
@@ -188,6 +193,22 @@ def _extent(m: re.Match) -> tuple[int, int]:
     return m.span("t") if "t" in m.re.groupindex and m["t"] is not None else m.span()
 
 
+def _inner_digit_matches(ctx: NormalisingContext) -> list[tuple]:
+    """Digit rules tried where a number starts inside a token: "DATE=7/3/2000" is one token."""
+    text, token_starts, found = ctx.text, set(ctx.starts), []
+    for run in _DIGIT_RUN.finditer(text):
+        at = run.start()
+        if at in token_starts or text[at - 1].isalnum():
+            continue
+        for order in _ON_DIGITS:
+            rule = _RULES[order]
+            m = rule.pattern.match(text, at)
+            if m and (rule.check is None or rule.check(m, ctx)):
+                start, end = _extent(m)
+                found.append((-(end - start), order, start, end, rule, m))
+    return found
+
+
 def candidates(ctx: NormalisingContext) -> list[tuple[int, int, TimexRule, re.Match]]:
     """Checked matches of the rules each trigger token calls; overlaps go to the longest, then rule order."""
     text, starts = ctx.text, ctx.starts
@@ -212,6 +233,7 @@ def candidates(ctx: NormalisingContext) -> list[tuple[int, int, TimexRule, re.Ma
                 if m and (rule.check is None or rule.check(m, ctx)):
                     start, end = _extent(m)
                     found.append((-(end - start), order, start, end, rule, m))
+    found += _inner_digit_matches(ctx)
     found.sort(key=lambda c: c[:3])
     taken: list[tuple[int, int, TimexRule, re.Match]] = []
     for _, _, start, end, rule, m in found:
