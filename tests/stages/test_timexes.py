@@ -176,7 +176,9 @@ CASES = [
     ("Jets entered the airspace 27 times a day earlier.", SUNDAY, "a day earlier", "DATE", "2021-10-23", "", "2021-10-23",
      "2021-10-23"),
     # vague references
-    ("He referred to the recent constructive contacts.", SUNDAY, "the recent", "DATE", "PAST_REF", "", None, None),
+    ("He said he had briefed the envoy earlier.", SUNDAY, "earlier", "DATE", "PAST_REF", "", None, None),
+    ("Earlier, the two presidents met in Geneva.", SUNDAY, "Earlier", "DATE", "PAST_REF", "", None, None),
+    ("An aide told AFP earlier that the visit was off.", SUNDAY, "earlier", "DATE", "PAST_REF", "", None, None),
     ("The rhetoric observed recently was harmful.", SUNDAY, "recently", "DATE", "PAST_REF", "", None, None),
     ("These tensions now seem to be fading.", SUNDAY, "now", "DATE", "PRESENT_REF", "", None, None),
     ("Officials currently deny it.", SUNDAY, "currently", "DATE", "PRESENT_REF", "", None, None),
@@ -283,6 +285,10 @@ NOT_TIMEXES = [
     "Iran won 2:1 in the final.",
     "A quarter of the population voted.",
     "The 12-Jan-vote was close.",
+    "He referred to the recent constructive contacts.",
+    "The recent steps were welcomed.",
+    "An earlier draft was rejected.",
+    "They will vote earlier than planned.",
 ]
 
 
@@ -334,10 +340,19 @@ def test_seed_article(nlp):
         ("less than a month", "DURATION", "P1M", "LESS_THAN", None, None),
         ("the last weeks", "DURATION", "PXW", "", None, None),
         ("recently", "DATE", "PAST_REF", "", None, None),
-        ("the recent", "DATE", "PAST_REF", "", None, None),
         ("now", "DATE", "PRESENT_REF", "", None, None),
         ("the future", "DATE", "FUTURE_REF", "", None, None),
     }
     assert expected <= got
     assert sum(t.text == "Saturday" for t in found) == 3
-    assert not {"the second", "two", "the time", "second"} & {t.text for t in found}
+    assert not {"the second", "two", "the time", "second", "the recent"} & {t.text for t in found}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoys met earlier in May.", ["May"]),
+    ("The envoys met earlier that day.", ["that day"]),
+    ("Earlier this week, the envoys met.", ["Earlier this week"]),
+    ("The envoys met two days earlier.", ["two days earlier"]),
+])
+def test_earlier_before_a_date_is_not_a_timex_of_its_own(nlp, text, expected):
+    assert [t.text for t in tag(nlp, text)] == expected

@@ -491,6 +491,22 @@ def normalise_reference(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     return TimexReading("DATE", table.get(ref) or table.get(f"{ref}*") or _LEXICON["cued_references"][ref])
 
 
+def check_adverb_reference(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the call I read out earlier" and "Earlier, they met" yes; "an earlier call", "earlier in May",
+    "earlier that day" (the date is the timex) and "earlier than planned" no."""
+    token, after = ctx.token(m.start()), ctx.next_token(m.end())
+    if token.pos_ != "ADV" or after is None:
+        return token.pos_ == "ADV"
+    if after.lower_ in _LEXICON["adverb_reference_blockers"]:
+        return False
+    following = ctx.next_token(after.idx + len(after))
+    return not (after.lower_ == "that" and following is not None and following.lower_ in UNITS)
+
+
+def normalise_adverb_reference(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("DATE", _LEXICON["adverb_references"][table_key(m["ref"])])
+
+
 def check_clock24(m: re.Match, ctx: NormalisingContext) -> bool:
     """"at 15:30" or "15:30 GMT", not a score or a ratio."""
     before = ctx.prev_token(m.start())

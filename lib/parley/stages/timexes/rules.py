@@ -18,9 +18,9 @@ from spacy.strings import get_string_id
 from ...lexicon import temporal
 from .context import NormalisingContext
 from .normalisers import (
-    TimexReading, check_adjective_duration, check_clock24, check_day_word, check_decade, check_duration,
+    TimexReading, check_adjective_duration, check_adverb_reference, check_clock24, check_day_word, check_decade, check_duration,
     check_month, check_month_names, check_nth, check_reference, check_relative, check_season, check_set_every,
-    check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration,
+    check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration, normalise_adverb_reference,
     normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock, normalise_day_month,
     normalise_day_word, normalise_decade, normalise_deictic, normalise_duration, normalise_earlier_this,
     normalise_iso, normalise_month, normalise_month_rel_year, normalise_month_year, normalise_nth,
@@ -147,6 +147,8 @@ _RULES = [
           check_weekday, on={f"{w}s" for w in _LEXICON["weekdays"]}),
     _rule("reference", rf"\b(?P<ref>{alternation(_LEXICON['references'])})\b", normalise_reference, check_reference,
           on=_last_words(_LEXICON["references"])),
+    _rule("adverb_reference", rf"\b(?P<ref>{alternation(_LEXICON['adverb_references'])})\b", normalise_adverb_reference,
+          check_adverb_reference, on=_LEXICON["adverb_references"]),
     _rule("cued_reference", rf"\b(?:at|for)\s+(?P<t>(?P<ref>{alternation(_LEXICON['cued_references'])}))\b"
           r"(?!\s+(?:of|when|that)\b)", normalise_reference, on=_last_words(_LEXICON["cued_references"])),
     _rule("clock", rf"(?<![\d:.])\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?){ZONE}?",
