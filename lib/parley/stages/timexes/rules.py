@@ -132,7 +132,7 @@ _RULES = [
     _rule("adjective_duration", rf"\b(?:(?P<num>\d{{1,3}}|{NUMBER_WORD})(?P<andhalf>-and-a-half)?-)?{UNIT_SINGULAR}"
           r"(?:-long\b|(?<=\w)(?!-old)\b)",
           normalise_adjective_duration, check_adjective_duration, back=9, on=_ON_UNIT),
-    _rule("bare_plural", rf"\bfor\s+(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
+    _rule("bare_plural", rf"\b(?:{alternation(_LEXICON['bare_plural_cues'])})\s+(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
           normalise_bare_plural, on=_ON_UNIT),
     _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})"
           rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})", normalise_set_every, check_set_every,
