@@ -70,6 +70,15 @@ CASES = [
     ("MS. LEE: Good afternoon. 11:04 A.M. EST", SUNDAY, "11:04 A.M. EST", "TIME", "2021-10-24T11:04", "", "2021-10-24",
      "2021-10-24"),
     ("The curfew starts at 22:00 GMT.", SUNDAY, "22:00 GMT", "TIME", "2021-10-24T22:00", "", "2021-10-24", "2021-10-24"),
+    # "look forward to": the next occurrence (nearest from a past viewpoint)
+    ("The premier looks forward to hosting the emir again in Doha in March.", "2019-05-10", "March", "DATE", "2020-03", "",
+     "2020-03-01", "2020-03-31"),
+    ("She looks forward to the visit in January.", "2019-05-10", "January", "DATE", "2020-01", "", "2020-01-01",
+     "2020-01-31"),
+    ("He said he looked forward to seeing her on Monday.", "2019-05-10", "Monday", "DATE", "2019-05-13", "",
+     "2019-05-13", "2019-05-13"),
+    ("The premier looks back on the talks in March.", "2019-05-10", "March", "DATE", "2019-03", "", "2019-03-01",
+     "2019-03-31"),
     # weekdays: past tense -> on or before publication, future -> on or after
     ("The two ministers spoke on Saturday.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
     ("Commenting on Saturday’s conversation, he said it was frank.", SUNDAY, "Saturday", "DATE", "2021-10-23", "",
