@@ -163,6 +163,15 @@ CASES = [
     ("It happened more than a year ago.", SUNDAY, "more than a year ago", "DATE", "2020", "BEFORE", "2020-01-01", "2020-12-31"),
     ("A few days ago, the envoy left.", SUNDAY, "A few days ago", "DATE", "PAST_REF", "", None, None),
     ("The debt will be repaid 20 years from now.", SUNDAY, "20 years from now", "DATE", "2041", "", "2041-01-01", "2041-12-31"),
+    # a transcript's time stamp is what "minutes ago" counts from; a range is approximate
+    ("10:07 A.M. CET\nMR. DUPONT: The call ended about 20, 25 minutes ago.", "2012-05-09", "about 20, 25 minutes ago",
+     "TIME", "2012-05-09T09:45", "APPROX", "2012-05-09", "2012-05-09"),
+    ("4:30 P.M. EDT\nQ: When did they speak? A: An hour ago.", "2012-05-09", "An hour ago", "TIME", "2012-05-09T15:30", "",
+     "2012-05-09", "2012-05-09"),
+    ("The session began at 9:30 a.m. The vote ended two hours ago.", "2012-05-09", "two hours ago", "DATE", "2012-05-09",
+     "", "2012-05-09", "2012-05-09"),
+    ("The rift began 10 to 15 years ago.", SUNDAY, "10 to 15 years ago", "DATE", "2008", "APPROX", "2008-01-01",
+     "2008-12-31"),
     # anaphora: the last date mentioned, else the publication date
     (AUG11 + "Three days earlier, protests had erupted.", SUNDAY, "Three days earlier", "DATE", "2021-08-08", "",
      "2021-08-08", "2021-08-08"),

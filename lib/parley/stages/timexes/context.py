@@ -133,6 +133,7 @@ class NormalisingContext:
         self.starts = columns[:, 1].tolist()
         self.sentence_starts = columns[columns[:, 2] == 1, 1].tolist() or [0]
         self.anchors: dict[str, dt.date] = {}
+        self.clock: str | None = None  # the last time stamp ("1:52 P.M. EST"): what "ten minutes ago" counts from
 
     def next_token(self, end: int) -> Token | None:
         i = bisect.bisect_left(self.starts, end)

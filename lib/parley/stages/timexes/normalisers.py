@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 
 from ...lexicon import temporal
@@ -33,6 +34,7 @@ class TimexReading:
     mod: str = ""
     interval: tuple[dt.date, dt.date] | None = None  # overrides the interval read off the value
     clock: str = ""  # "15:00": a time of day whose date comes from the sentence or the anchor
+    stamp: bool = False  # a time stamp ("1:52 P.M. EST" heading a transcript): what "ten minutes ago" counts from
 
 
 def _mod(m: re.Match) -> str:
@@ -346,6 +348,16 @@ def check_relative(m: re.Match, ctx: NormalisingContext) -> bool:
     return table_key(m["dir"]) not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
 
 
+_MINUTES = {"hour": 60, "minute": 1, "second": 1 / 60}
+
+
+def _clock_shift(clock: str, minutes: float) -> str:
+    """"13:52" moved by ``minutes`` to the nearest whole minute, kept within the day."""
+    hour, minute = map(int, clock.split(":"))
+    total = min(max(math.floor(hour * 60 + minute + minutes + 0.5), 0), 24 * 60 - 1)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
 def normalise_relative(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     """"two weeks ago" from publication, "three days earlier" from the anchor."""
     unit = UNITS[table_key(m["unit"])]
@@ -354,12 +366,17 @@ def normalise_relative(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     n = _quantity(m)
     if n is None:
         return TimexReading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    mod = _LEXICON["date_approximations"][table_key(m["approx"])] if m["approx"] else ""
+    if m["lo"]:  # "10, 15 minutes ago": the middle of the range, approximately
+        n, mod = (n + int(m["lo"])) / 2, "APPROX"
+        n = n if unit in _TIME_UNITS else math.floor(n + 0.5)
+    if unit in _TIME_UNITS and ctx.clock and direction in ("ago", "from now", "hence"):
+        return TimexReading("TIME", "", mod, clock=_clock_shift(ctx.clock, sign * n * _MINUTES[unit]))
     while n != int(n) and unit in ("century", "decade", "year", "week"):  # "a year and a half ago": 18 months
         unit, scale = _LEXICON["unit_fractions"][unit]
         n *= scale
     base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.ref(UNIT_GRANULARITY[unit])
     value = shift(base, unit, sign * round(n)) if base else UNKNOWN_VALUES[unit]
-    mod = _LEXICON["date_approximations"][table_key(m["approx"])] if m["approx"] else ""
     if mod in ("MORE", "LESS"):  # "more than a year ago" lies before the year a year ago
         mod = "BEFORE" if (mod == "MORE") == (sign < 0) else "AFTER"
     return TimexReading("DATE", value, mod)
@@ -522,4 +539,6 @@ def normalise_clock(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     hour = int(m["h"]) if m["h"].isdigit() else NUMBER_WORDS[table_key(m["h"])]
     if groups.get("ap"):
         hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
-    return TimexReading("TIME", "", clock=f"{hour:02d}:{int(m['mi'] or 0):02d}")
+    before = ctx.prev_token(m.start())
+    stamp = bool(groups.get("tz")) and (before is None or before.lower_ not in _LEXICON["time_cues"])
+    return TimexReading("TIME", "", clock=f"{hour:02d}:{int(m['mi'] or 0):02d}", stamp=stamp)

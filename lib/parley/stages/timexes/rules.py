@@ -117,7 +117,8 @@ _RULES = [
     _rule("part_of_the_unit", rf"{PART}the\s+(?P<unit>week|month|year)\b", normalise_anaphoric, on=_ON_UNIT),
     _rule("unit_before", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b", normalise_unit_before,
           check_relative, on=_ON_UNIT),
-    _rule("relative", rf"\b(?:(?P<approx>{alternation(_LEXICON['date_approximations'])})\s+)?{QUANTITY}\s+{UNIT}\s+"
+    _rule("relative", rf"\b(?:(?P<approx>{alternation(_LEXICON['date_approximations'])})\s+)?"
+          rf"(?:(?P<lo>\d{{1,3}})\s*(?:,|-|–|to|or)\s*)?{QUANTITY}\s+{UNIT}\s+"
           r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", normalise_relative, check_relative,
           back=8, on=_ON_UNIT),
     _rule("weekend", r"\bthe\s+weekend\b", normalise_weekend, on={"weekend"}),
