@@ -79,6 +79,15 @@ CASES = [
      "2019-05-13", "2019-05-13"),
     ("The premier looks back on the talks in March.", "2019-05-10", "March", "DATE", "2019-03", "", "2019-03-01",
      "2019-03-31"),
+    # business and European forms: quarter codes, fiscal years, year-end, day-first dotted dates
+    ("Exports fell in Q2 2019.", SUNDAY, "Q2 2019", "DATE", "2019-Q2", "", "2019-04-01", "2019-06-30"),
+    ("The tender closes in H2 2023.", SUNDAY, "H2 2023", "DATE", "2023-H2", "", "2023-07-01", "2023-12-31"),
+    ("Aid was cut in fiscal 2019.", SUNDAY, "fiscal 2019", "DATE", "FY2019", "", None, None),
+    ("Aid was cut in fiscal year 2019.", SUNDAY, "fiscal year 2019", "DATE", "FY2019", "", None, None),
+    ("The FY2020 budget was tabled.", SUNDAY, "FY2020", "DATE", "FY2020", "", None, None),
+    ("The pipeline will be finished by year-end.", SUNDAY, "year-end", "DATE", "2021", "END", "2021-09-01", "2021-12-31"),
+    ("The protocol was signed in Oslo on 14.02.2018.", SUNDAY, "14.02.2018", "DATE", "2018-02-14", "", "2018-02-14",
+     "2018-02-14"),
     # weekdays: past tense -> on or before publication, future -> on or after
     ("The two ministers spoke on Saturday.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
     ("Commenting on Saturday’s conversation, he said it was frank.", SUNDAY, "Saturday", "DATE", "2021-10-23", "",
@@ -308,6 +317,7 @@ NOT_TIMEXES = [
     "A quarter of the population voted.",
     "The 12-Jan-vote was close.",
     "He referred to the recent constructive contacts.",
+    "The q3 2020 file was lost.",
     "The recent steps were welcomed.",
     "An earlier draft was rejected.",
     "They will vote earlier than planned.",

@@ -110,6 +110,7 @@ def check_month_names(m: re.Match, ctx: NormalisingContext) -> bool:
 
 
 def normalise_iso(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    """"2000-07-03", and the European day-first "03.07.2000"."""
     try:
         return TimexReading("DATE", dt.date(int(m["year"]), int(m["m"]), int(m["d"])).isoformat())
     except ValueError:
@@ -129,6 +130,24 @@ def normalise_wire_stamp(m: re.Match, ctx: NormalisingContext) -> TimexReading |
     if m["ap"] and hour <= 12:  # "15:35 PM": a 24-hour clock with a stray PM
         hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
     return TimexReading("TIME", f"{day}T{hour:02d}:{minute}")
+
+
+def normalise_quarter_code(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    """"Q3 2020" is 2020-Q3, "H1 2022" 2022-H1 (upper case only: "q3" is rarely a quarter)."""
+    if not m["qh"].isupper() or (m["qh"] == "H" and int(m["n"]) > 2):
+        return None
+    return TimexReading("DATE", f"{m['year']}-{m['qh']}{m['n']}")
+
+
+def normalise_fiscal_year(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"fiscal 2022", "fiscal year 2022", "FY2022": TimeBank's FY2022 (its months vary by state: no interval)."""
+    return TimexReading("DATE", f"FY{m['year']}")
+
+
+def normalise_year_end(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"by year-end": the end of the year of reference."""
+    base = ctx.ref("year")
+    return TimexReading("DATE", f"{base.year:04d}" if base else "XXXX", "END")
 
 
 def normalise_slash(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:

@@ -26,7 +26,7 @@ from .normalisers import (
     normalise_iso, normalise_month, normalise_month_rel_year, normalise_month_year, normalise_nth,
     normalise_part_of_year, normalise_reference, normalise_rel_month, normalise_relative, normalise_season,
     normalise_set_every, normalise_set_frequency, normalise_set_weekdays, normalise_set_word, normalise_slash,
-    normalise_span_duration, normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend,
+    normalise_span_duration, normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_quarter_code, normalise_fiscal_year, normalise_year_end,
     normalise_wire_stamp, normalise_year,
 )
 from .patterns import (
@@ -77,6 +77,12 @@ _RULES = [
           rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s+(?:{_ZONES})\b)){ZONE}?)?", normalise_wire_stamp, digits=True),
     _rule("iso", r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", normalise_iso, digits=True),
     _rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b", normalise_slash, digits=True),
+    _rule("dotted", r"(?<![\d.])\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<year>[12]\d{3})\b(?!\.\d)",
+          normalise_iso, digits=True),
+    _rule("quarter_code", r"\b(?P<qh>[QH])(?P<n>[1-4])\s+(?P<year>[12]\d{3})\b", normalise_quarter_code, digits=True),
+    _rule("fiscal_year", r"\b(?:fiscal(?:\s+year)?\s+|FY\s*)(?P<year>[12]\d{3})\b", normalise_fiscal_year,
+          on={"fiscal"}, digits=True),
+    _rule("year_end", r"\byear[-\s]end\b", normalise_year_end, on={"end"}, back=2),
     _rule("month_day", rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", normalise_day_month,
           check_month_names, on=_ON_MONTH),
     _rule("day_month", rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
@@ -186,7 +192,7 @@ def _words(table) -> set[str]:
 
 
 # Words the patterns spell out, beyond the data tables.
-_PATTERN_WORDS = ("the of in on at for this that last next coming past year every each other few times a an "
+_PATTERN_WORDS = ("fiscal fy the of in on at for this that last next coming past year every each other few times a an "
                   "and half more ago earlier later before after from now hence quarter 1st 2nd 3rd 4th long")
 _VOCABULARY = {get_string_id(w) for w in _words(_LEXICON) | set(_PATTERN_WORDS.split()) if w}
 
