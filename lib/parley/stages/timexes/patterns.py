@@ -47,4 +47,3 @@ UNIT_PLURAL = rf"(?P<unit>{alternation(w for w, u in UNITS.items() if w != u)})\
 RELATIVE = rf"(?P<rel>{alternation(_LEXICON['name_relatives'])})"
 HOUR_WORDS = alternation(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and w not in ("a", "an", "a dozen"))
 ZONE = rf"(?:\s+(?P<tz>{alternation(_LEXICON['time_zones'])})\b)"
-MONTH_ABBREVIATION = rf"(?P<mon>{alternation(_LEXICON['month_abbreviations'])})"

@@ -18,20 +18,21 @@ from spacy.strings import get_string_id
 from ...lexicon import temporal
 from .context import NormalisingContext
 from .normalisers import (
-    TimexReading, check_adjective_duration, check_adverb_reference, check_clock24, check_day_word, check_decade, check_duration,
-    check_month, check_month_names, check_nth, check_reference, check_relative, check_season, check_set_every,
-    check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration, normalise_adverb_reference,
-    normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock, normalise_day_month,
-    normalise_day_word, normalise_decade, normalise_deictic, normalise_duration, normalise_earlier_this,
-    normalise_iso, normalise_month, normalise_month_rel_year, normalise_month_year, normalise_nth,
-    normalise_part_of_year, normalise_reference, normalise_rel_month, normalise_relative, normalise_season,
-    normalise_set_every, normalise_set_frequency, normalise_set_weekdays, normalise_set_word, normalise_slash,
-    normalise_span_duration, normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_quarter_code, normalise_fiscal_year, normalise_year_end,
-    normalise_wire_stamp, normalise_year,
+    TimexReading, check_adjective_duration, check_adverb_reference, check_clock24, check_day_word, check_decade,
+    check_duration, check_month, check_month_names, check_nth, check_reference, check_relative, check_season,
+    check_set_every, check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration,
+    normalise_adverb_reference, normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock,
+    normalise_day_month, normalise_day_word, normalise_decade, normalise_deictic, normalise_duration,
+    normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month, normalise_month_rel_year,
+    normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code, normalise_reference,
+    normalise_rel_month, normalise_relative, normalise_season, normalise_set_every, normalise_set_frequency,
+    normalise_set_weekdays, normalise_set_word, normalise_slash, normalise_span_duration, normalise_unit_before,
+    normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp, normalise_year,
+    normalise_year_end,
 )
 from .patterns import (
-    DAY, DIGITS, HOUR_WORDS, MONTH, MONTH_NAME, MONTHS, ZONE, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
-    RELATIVE, SEASON, UNIT, UNIT_PLURAL, UNIT_SINGULAR, UNITS, WEEKDAY, YEAR, alternation,
+    DAY, DIGITS, HOUR_WORDS, MONTH, MONTHS, MONTH_NAME, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
+    RELATIVE, SEASON, UNIT, UNITS, UNIT_PLURAL, UNIT_SINGULAR, WEEKDAY, YEAR, ZONE, alternation,
 )
 
 _LEXICON = temporal()
@@ -139,7 +140,8 @@ _RULES = [
     _rule("adjective_duration", rf"\b(?:(?P<num>\d{{1,3}}|{NUMBER_WORD})(?P<andhalf>-and-a-half)?-)?{UNIT_SINGULAR}"
           r"(?:-long\b|(?<=\w)(?!-old)\b)",
           normalise_adjective_duration, check_adjective_duration, back=9, on=_ON_UNIT),
-    _rule("bare_plural", rf"\b(?:{alternation(_LEXICON['bare_plural_cues'])})\s+(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
+    _rule("bare_plural", rf"\b(?:{alternation(_LEXICON['bare_plural_cues'])})\s+"
+          rf"(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
           normalise_bare_plural, on=_ON_UNIT),
     _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})"
           rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})", normalise_set_every, check_set_every,
