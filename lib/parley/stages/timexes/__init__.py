@@ -42,6 +42,8 @@ def timexes(doc: Doc, *, published: dt.date | str | None = None) -> list[Timex]:
             continue
         if reading.clock:
             clocks[len(found)] = ctx.ref("day")
+        if reading.stamp:
+            ctx.clock = reading.clock
         dated = reading.type in ("DATE", "TIME")
         span = reading.interval or (interval(reading.value, reading.mod) if dated else None)
         date_start, date_end = span or (None, None)

@@ -22,6 +22,7 @@ _FUTURE_MODALS = modal_words(tense=FUTURE)
 _NEAREST_MODALS = modal_words(tense=NEAREST)
 _FUTURE_VERBS = set(temporal()["future_verbs"])
 _PROSPECTIVE_VERBS = set(temporal()["prospective_verbs"])
+_PROSPECTIVE_PHRASES = temporal()["prospective_phrases"]  # "look" -> "forward"
 
 
 # --- resolving names without a year against the publication date -----------------------
@@ -103,6 +104,8 @@ def verb_tense(verb: Token) -> str | None:
         return FUTURE
     if any(a.lower_ in _NEAREST_MODALS for a in auxes):
         return NEAREST
+    if any(c.lower_ == _PROSPECTIVE_PHRASES.get(verb.lemma_) for c in verb.children):
+        return NEAREST if _is_past(verb) else FUTURE  # "looks forward to meeting him in July"
     if _is_past(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxes):
         return PAST  # "an investigation launched in August"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _PROSPECTIVE_VERBS:
@@ -130,6 +133,7 @@ class NormalisingContext:
         self.starts = columns[:, 1].tolist()
         self.sentence_starts = columns[columns[:, 2] == 1, 1].tolist() or [0]
         self.anchors: dict[str, dt.date] = {}
+        self.clock: str | None = None  # the last time stamp ("1:52 P.M. EST"): what "ten minutes ago" counts from
 
     def next_token(self, end: int) -> Token | None:
         i = bisect.bisect_left(self.starts, end)

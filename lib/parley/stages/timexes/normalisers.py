@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 
 from ...lexicon import temporal
@@ -33,6 +34,7 @@ class TimexReading:
     mod: str = ""
     interval: tuple[dt.date, dt.date] | None = None  # overrides the interval read off the value
     clock: str = ""  # "15:00": a time of day whose date comes from the sentence or the anchor
+    stamp: bool = False  # a time stamp ("1:52 P.M. EST" heading a transcript): what "ten minutes ago" counts from
 
 
 def _mod(m: re.Match) -> str:
@@ -108,10 +110,44 @@ def check_month_names(m: re.Match, ctx: NormalisingContext) -> bool:
 
 
 def normalise_iso(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    """"2000-07-03", and the European day-first "03.07.2000"."""
     try:
         return TimexReading("DATE", dt.date(int(m["year"]), int(m["m"]), int(m["d"])).isoformat())
     except ValueError:
         return None
+
+
+def normalise_wire_stamp(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    """"03-Jul-2000" a DATE; with a clock ("15:35 PM EDT", "1935 UTC") a TIME on that day, zone left out."""
+    try:
+        day = dt.date(int(m["year"]), MONTHS[table_key(m["mon"])], int(m["day"])).isoformat()
+    except ValueError:
+        return None
+    hour, minute = m["h"] or m["h4"], m["mi"] or m["mi4"]
+    if hour is None:
+        return TimexReading("DATE", day)
+    hour = int(hour)
+    if m["ap"] and hour <= 12:  # "15:35 PM": a 24-hour clock with a stray PM
+        hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
+    return TimexReading("TIME", f"{day}T{hour:02d}:{minute}")
+
+
+def normalise_quarter_code(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    """"Q3 2020" is 2020-Q3, "H1 2022" 2022-H1 (upper case only: "q3" is rarely a quarter)."""
+    if not m["qh"].isupper() or (m["qh"] == "H" and int(m["n"]) > 2):
+        return None
+    return TimexReading("DATE", f"{m['year']}-{m['qh']}{m['n']}")
+
+
+def normalise_fiscal_year(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"fiscal 2022", "fiscal year 2022", "FY2022": TimeBank's FY2022 (its months vary by state: no interval)."""
+    return TimexReading("DATE", f"FY{m['year']}")
+
+
+def normalise_year_end(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"by year-end": the end of the year of reference."""
+    base = ctx.ref("year")
+    return TimexReading("DATE", f"{base.year:04d}" if base else "XXXX", "END")
 
 
 def normalise_slash(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
@@ -331,6 +367,16 @@ def check_relative(m: re.Match, ctx: NormalisingContext) -> bool:
     return table_key(m["dir"]) not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
 
 
+_MINUTES = {"hour": 60, "minute": 1, "second": 1 / 60}
+
+
+def _clock_shift(clock: str, minutes: float) -> str:
+    """"13:52" moved by ``minutes`` to the nearest whole minute, kept within the day."""
+    hour, minute = map(int, clock.split(":"))
+    total = min(max(math.floor(hour * 60 + minute + minutes + 0.5), 0), 24 * 60 - 1)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
 def normalise_relative(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     """"two weeks ago" from publication, "three days earlier" from the anchor."""
     unit = UNITS[table_key(m["unit"])]
@@ -339,12 +385,17 @@ def normalise_relative(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     n = _quantity(m)
     if n is None:
         return TimexReading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    mod = _LEXICON["date_approximations"][table_key(m["approx"])] if m["approx"] else ""
+    if m["lo"]:  # "10, 15 minutes ago": the middle of the range, approximately
+        n, mod = (n + int(m["lo"])) / 2, "APPROX"
+        n = n if unit in _TIME_UNITS else math.floor(n + 0.5)
+    if unit in _TIME_UNITS and ctx.clock and direction in ("ago", "from now", "hence"):
+        return TimexReading("TIME", "", mod, clock=_clock_shift(ctx.clock, sign * n * _MINUTES[unit]))
     while n != int(n) and unit in ("century", "decade", "year", "week"):  # "a year and a half ago": 18 months
         unit, scale = _LEXICON["unit_fractions"][unit]
         n *= scale
     base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.ref(UNIT_GRANULARITY[unit])
     value = shift(base, unit, sign * round(n)) if base else UNKNOWN_VALUES[unit]
-    mod = _LEXICON["date_approximations"][table_key(m["approx"])] if m["approx"] else ""
     if mod in ("MORE", "LESS"):  # "more than a year ago" lies before the year a year ago
         mod = "BEFORE" if (mod == "MORE") == (sign < 0) else "AFTER"
     return TimexReading("DATE", value, mod)
@@ -476,12 +527,28 @@ def normalise_reference(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     return TimexReading("DATE", table.get(ref) or table.get(f"{ref}*") or _LEXICON["cued_references"][ref])
 
 
+def check_adverb_reference(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the call I read out earlier" and "Earlier, they met" yes; "an earlier call", "earlier in May",
+    "earlier that day" (the date is the timex) and "earlier than planned" no."""
+    token, after = ctx.token(m.start()), ctx.next_token(m.end())
+    if token.pos_ != "ADV" or after is None:
+        return token.pos_ == "ADV"
+    if after.lower_ in _LEXICON["adverb_reference_blockers"]:
+        return False
+    following = ctx.next_token(after.idx + len(after))
+    return not (after.lower_ == "that" and following is not None and following.lower_ in UNITS)
+
+
+def normalise_adverb_reference(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    return TimexReading("DATE", _LEXICON["adverb_references"][table_key(m["ref"])])
+
+
 def check_clock24(m: re.Match, ctx: NormalisingContext) -> bool:
     """"at 15:30" or "15:30 GMT", not a score or a ratio."""
     before = ctx.prev_token(m.start())
     after = table_key(ctx.text[m.end():m.end() + 12])
     cued = before is not None and before.lower_ in _LEXICON["time_cues"]
-    return cued or after.startswith(tuple(_LEXICON["time_suffixes"]))
+    return cued or bool(m["tz"]) or after.startswith(tuple(_LEXICON["time_suffixes"]))
 
 
 def normalise_clock(m: re.Match, ctx: NormalisingContext) -> TimexReading:
@@ -491,4 +558,6 @@ def normalise_clock(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     hour = int(m["h"]) if m["h"].isdigit() else NUMBER_WORDS[table_key(m["h"])]
     if groups.get("ap"):
         hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
-    return TimexReading("TIME", "", clock=f"{hour:02d}:{int(m['mi'] or 0):02d}")
+    before = ctx.prev_token(m.start())
+    stamp = bool(groups.get("tz")) and (before is None or before.lower_ not in _LEXICON["time_cues"])
+    return TimexReading("TIME", "", clock=f"{hour:02d}:{int(m['mi'] or 0):02d}", stamp=stamp)

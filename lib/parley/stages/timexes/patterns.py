@@ -46,3 +46,4 @@ UNIT_SINGULAR = rf"(?P<unit>{alternation(w for w, u in UNITS.items() if w == u)}
 UNIT_PLURAL = rf"(?P<unit>{alternation(w for w, u in UNITS.items() if w != u)})\b"
 RELATIVE = rf"(?P<rel>{alternation(_LEXICON['name_relatives'])})"
 HOUR_WORDS = alternation(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and w not in ("a", "an", "a dozen"))
+ZONE = rf"(?:\s+(?P<tz>{alternation(_LEXICON['time_zones'])})\b)"

@@ -18,20 +18,21 @@ from spacy.strings import get_string_id
 from ...lexicon import temporal
 from .context import NormalisingContext
 from .normalisers import (
-    TimexReading, check_adjective_duration, check_clock24, check_day_word, check_decade, check_duration,
-    check_month, check_month_names, check_nth, check_reference, check_relative, check_season, check_set_every,
-    check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration,
-    normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock, normalise_day_month,
-    normalise_day_word, normalise_decade, normalise_deictic, normalise_duration, normalise_earlier_this,
-    normalise_iso, normalise_month, normalise_month_rel_year, normalise_month_year, normalise_nth,
-    normalise_part_of_year, normalise_reference, normalise_rel_month, normalise_relative, normalise_season,
-    normalise_set_every, normalise_set_frequency, normalise_set_weekdays, normalise_set_word, normalise_slash,
-    normalise_span_duration, normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend,
-    normalise_year,
+    TimexReading, check_adjective_duration, check_adverb_reference, check_clock24, check_day_word, check_decade,
+    check_duration, check_month, check_month_names, check_nth, check_reference, check_relative, check_season,
+    check_set_every, check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration,
+    normalise_adverb_reference, normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock,
+    normalise_day_month, normalise_day_word, normalise_decade, normalise_deictic, normalise_duration,
+    normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month, normalise_month_rel_year,
+    normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code, normalise_reference,
+    normalise_rel_month, normalise_relative, normalise_season, normalise_set_every, normalise_set_frequency,
+    normalise_set_weekdays, normalise_set_word, normalise_slash, normalise_span_duration, normalise_unit_before,
+    normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp, normalise_year,
+    normalise_year_end,
 )
 from .patterns import (
-    DAY, DIGITS, HOUR_WORDS, MONTH, MONTH_NAME, MONTHS, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
-    RELATIVE, SEASON, UNIT, UNIT_PLURAL, UNIT_SINGULAR, UNITS, WEEKDAY, YEAR, alternation,
+    DAY, DIGITS, HOUR_WORDS, MONTH, MONTHS, MONTH_NAME, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
+    RELATIVE, SEASON, UNIT, UNITS, UNIT_PLURAL, UNIT_SINGULAR, WEEKDAY, YEAR, ZONE, alternation,
 )
 
 _LEXICON = temporal()
@@ -69,9 +70,20 @@ _ON_WEEKDAY = set(_LEXICON["weekdays"])
 _ON_SEASON = set(_LEXICON["seasons"])
 _ON_UNIT = set(UNITS) | set(_LEXICON["deictic_units"]) | set(_LEXICON["anaphoric_units"])
 # Earlier rules win ties between matches of the same length; the longest match always wins.
+_ZONES = alternation(_LEXICON["time_zones"])
 _RULES = [
+    # a wire-service time stamp: "03-Jul-2000", "03-Jul-2000 15:35 PM EDT", "03-Jul-2000 1935 UTC"
+    _rule("wire_stamp", rf"\b(?P<day>3[01]|[12]\d|0?[1-9])-(?P<mon>{alternation(MONTHS)})-(?P<year>\d{{4}})\b"
+          rf"(?:\s+(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
+          rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s+(?:{_ZONES})\b)){ZONE}?)?", normalise_wire_stamp, digits=True),
     _rule("iso", r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", normalise_iso, digits=True),
     _rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b", normalise_slash, digits=True),
+    _rule("dotted", r"(?<![\d.])\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<year>[12]\d{3})\b(?!\.\d)",
+          normalise_iso, digits=True),
+    _rule("quarter_code", r"\b(?P<qh>[QH])(?P<n>[1-4])\s+(?P<year>[12]\d{3})\b", normalise_quarter_code, digits=True),
+    _rule("fiscal_year", r"\b(?:fiscal(?:\s+year)?\s+|FY\s*)(?P<year>[12]\d{3})\b", normalise_fiscal_year,
+          on={"fiscal"}, digits=True),
+    _rule("year_end", r"\byear[-\s]end\b", normalise_year_end, on={"end"}, back=2),
     _rule("month_day", rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", normalise_day_month,
           check_month_names, on=_ON_MONTH),
     _rule("day_month", rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
@@ -112,7 +124,8 @@ _RULES = [
     _rule("part_of_the_unit", rf"{PART}the\s+(?P<unit>week|month|year)\b", normalise_anaphoric, on=_ON_UNIT),
     _rule("unit_before", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b", normalise_unit_before,
           check_relative, on=_ON_UNIT),
-    _rule("relative", rf"\b(?:(?P<approx>{alternation(_LEXICON['date_approximations'])})\s+)?{QUANTITY}\s+{UNIT}\s+"
+    _rule("relative", rf"\b(?:(?P<approx>{alternation(_LEXICON['date_approximations'])})\s+)?"
+          rf"(?:(?P<lo>\d{{1,3}})\s*(?:,|-|–|to|or)\s*)?{QUANTITY}\s+{UNIT}\s+"
           r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", normalise_relative, check_relative,
           back=8, on=_ON_UNIT),
     _rule("weekend", r"\bthe\s+weekend\b", normalise_weekend, on={"weekend"}),
@@ -127,7 +140,8 @@ _RULES = [
     _rule("adjective_duration", rf"\b(?:(?P<num>\d{{1,3}}|{NUMBER_WORD})(?P<andhalf>-and-a-half)?-)?{UNIT_SINGULAR}"
           r"(?:-long\b|(?<=\w)(?!-old)\b)",
           normalise_adjective_duration, check_adjective_duration, back=9, on=_ON_UNIT),
-    _rule("bare_plural", rf"\bfor\s+(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
+    _rule("bare_plural", rf"\b(?:{alternation(_LEXICON['bare_plural_cues'])})\s+"
+          rf"(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
           normalise_bare_plural, on=_ON_UNIT),
     _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})"
           rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})", normalise_set_every, check_set_every,
@@ -142,11 +156,13 @@ _RULES = [
           check_weekday, on={f"{w}s" for w in _LEXICON["weekdays"]}),
     _rule("reference", rf"\b(?P<ref>{alternation(_LEXICON['references'])})\b", normalise_reference, check_reference,
           on=_last_words(_LEXICON["references"])),
+    _rule("adverb_reference", rf"\b(?P<ref>{alternation(_LEXICON['adverb_references'])})\b", normalise_adverb_reference,
+          check_adverb_reference, on=_LEXICON["adverb_references"]),
     _rule("cued_reference", rf"\b(?:at|for)\s+(?P<t>(?P<ref>{alternation(_LEXICON['cued_references'])}))\b"
           r"(?!\s+(?:of|when|that)\b)", normalise_reference, on=_last_words(_LEXICON["cued_references"])),
-    _rule("clock", r"(?<![\d:.])\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)",
+    _rule("clock", rf"(?<![\d:.])\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?){ZONE}?",
           normalise_clock, digits=True),
-    _rule("clock24", r"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.]\d)", normalise_clock,
+    _rule("clock24", rf"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.]\d){ZONE}?", normalise_clock,
           check_clock24, digits=True),
     _rule("oclock", rf"\b(?P<h>[01]?\d|2[0-4]|{HOUR_WORDS})\s+o['’]clock\b", normalise_clock,
           on={"o'clock", "o’clock"}),
@@ -178,7 +194,7 @@ def _words(table) -> set[str]:
 
 
 # Words the patterns spell out, beyond the data tables.
-_PATTERN_WORDS = ("the of in on at for this that last next coming past year every each other few times a an "
+_PATTERN_WORDS = ("fiscal fy the of in on at for this that last next coming past year every each other few times a an "
                   "and half more ago earlier later before after from now hence quarter 1st 2nd 3rd 4th long")
 _VOCABULARY = {get_string_id(w) for w in _words(_LEXICON) | set(_PATTERN_WORDS.split()) if w}
 
@@ -186,6 +202,22 @@ _VOCABULARY = {get_string_id(w) for w in _words(_LEXICON) | set(_PATTERN_WORDS.s
 def _extent(m: re.Match) -> tuple[int, int]:
     """The timex's extent: the ``t`` group when a rule matches a cue word around it."""
     return m.span("t") if "t" in m.re.groupindex and m["t"] is not None else m.span()
+
+
+def _inner_digit_matches(ctx: NormalisingContext) -> list[tuple]:
+    """Digit rules tried where a number starts inside a token: "DATE=7/3/2000" is one token."""
+    text, token_starts, found = ctx.text, set(ctx.starts), []
+    for run in _DIGIT_RUN.finditer(text):
+        at = run.start()
+        if at in token_starts or text[at - 1].isalnum():
+            continue
+        for order in _ON_DIGITS:
+            rule = _RULES[order]
+            m = rule.pattern.match(text, at)
+            if m and (rule.check is None or rule.check(m, ctx)):
+                start, end = _extent(m)
+                found.append((-(end - start), order, start, end, rule, m))
+    return found
 
 
 def candidates(ctx: NormalisingContext) -> list[tuple[int, int, TimexRule, re.Match]]:
@@ -212,6 +244,7 @@ def candidates(ctx: NormalisingContext) -> list[tuple[int, int, TimexRule, re.Ma
                 if m and (rule.check is None or rule.check(m, ctx)):
                     start, end = _extent(m)
                     found.append((-(end - start), order, start, end, rule, m))
+    found += _inner_digit_matches(ctx)
     found.sort(key=lambda c: c[:3])
     taken: list[tuple[int, int, TimexRule, re.Match]] = []
     for _, _, start, end, rule, m in found:
