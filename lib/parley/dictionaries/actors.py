@@ -149,12 +149,12 @@ class SentenceActors:
         mentions = []
         for t in tokens:
             m = self.actor_at.get(t.i)
-            if m is not None and m not in mentions and all(i in inside for i in range(m.start, m.end)):
+            if m is not None and m not in mentions and self.root_of(m).i in inside:
                 mentions.append(m)
         agents = []
         for t in tokens:
             m = self.agent_at.get(t.i)
-            if m is not None and m not in agents and all(i in inside for i in range(m.start, m.end)):
+            if m is not None and m not in agents and self.root_of(m).i in inside:
                 agents.append(m)
         former = any(t.lower_ == "former" for t in tokens)
         agent_codes = [str(m.value) for m in agents]
@@ -195,13 +195,18 @@ def combine(code: str, agents: list[str], *, former: bool = False) -> str:
     for agent in agents:
         if agent.endswith("~"):
             part = agent.rstrip("~")
-            if part not in code and part not in prefix:
+            if not _holds(code, part) and not _holds(prefix, part):
                 prefix += part
         else:
             part = agent.lstrip("~")
-            if part not in code and part not in suffix:
+            if not _holds(code, part) and not _holds(suffix, part):
                 suffix += part
     return prefix + code + suffix
+
+
+def _holds(code: str, part: str) -> bool:
+    """Whether ``part`` is in ``code`` on a three-letter boundary (GMWGOV holds GOV, not WGO)."""
+    return any(code[i : i + len(part)] == part for i in range(0, len(code) - len(part) + 1, 3))
 
 
 def actor_code(dictionaries: Dictionaries, text: str | Span, *, on: date | None = None) -> str | None:
