@@ -179,12 +179,21 @@ class SentenceActors:
 def _phrase_tokens(head: Token) -> list[Token]:
     """``head`` first, then the rest of its noun phrase: no clauses, appositions or conjuncts."""
     out = [head]
-    stack = [c for c in head.children if c.dep_ not in _NOT_IN_PHRASE]
+    stack = [c for c in head.children if _in_phrase(c, _NOT_IN_PHRASE)]
+    inner = _NOT_IN_PHRASE - {"conj", "cc"}
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _NOT_IN_PHRASE - {"conj", "cc"})
+        stack.extend(c for c in t.children if _in_phrase(c, inner))
     return [head] + sorted(out[1:], key=lambda t: t.i)
+
+
+def _in_phrase(token: Token, excluded: set[str]) -> bool:
+    """Whether a dependent stays in its head's phrase; a "relative clause" headed by a noun
+    is a misparse ("an anti- Gondor parade") and stays."""
+    if token.dep_ == "relcl" and token.pos_ not in ("VERB", "AUX"):
+        return True
+    return token.dep_ not in excluded
 
 
 def combine(code: str, agents: list[str], *, former: bool = False) -> str:

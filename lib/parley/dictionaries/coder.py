@@ -279,7 +279,7 @@ def _targets(verb: Token, ctx: SentenceActors, post: list[Token], avoid: set[int
 def _in_adverbial_clause(token: Token, verb: Token) -> bool:
     """Whether ``token`` sits in an adverbial or relative clause under ``verb``."""
     while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in ("advcl", "relcl"):
+        if token.dep_ in ("advcl", "relcl") and token.pos_ in ("VERB", "AUX"):
             return True
         token = token.head
     return False
