@@ -10,6 +10,7 @@ with no actor gives ``---`` + agent (``officials`` -> ``---GOV``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -29,15 +30,27 @@ def day_number(on: date | None) -> int:
     return on.year * 10000 + on.month * 100 + on.day
 
 
-def record_code(record: list, on: date | None) -> str | None:
-    """The code of one actor record valid on ``on``: the first date restriction holding, else the default."""
+@functools.lru_cache(maxsize=4096)
+def _restrictions(record: str) -> tuple[str, tuple[tuple[str, int | None, int | None], ...]]:
+    default, *dated = record.split("|")
+    bounds = []
+    for restriction in dated:
+        code, low, high = restriction.split(":")
+        bounds.append((code, int(low) if low else None, int(high) if high else None))
+    return default, tuple(bounds)
+
+
+def record_code(record: str, on: date | None) -> str | None:
+    """The code of one actor record valid on ``on``: the first date restriction holding, else the default.
+
+    ``record`` is the compiled form ``"DEFAULT|CODE:FROM:TO|..."``, dates as ``YYYYMMDD``.
+    """
     day = day_number(on)
-    default, dated = record
+    default, dated = _restrictions(record)
     for code, low, high in dated:
         if (low is None or day >= low) and (high is None or day <= high):
             return None if code in NULL_CODES else code
-    code = default
-    return None if code in NULL_CODES else code
+    return None if default in NULL_CODES else default
 
 
 def _normal(text: str) -> str:
@@ -53,12 +66,13 @@ class Mention:
     value: int | str  # actor record number, or agent code such as "~GOV"
 
 
-def phrase_mentions(words: list[str], index: dict[str, list[list]]) -> list[Mention]:
+def phrase_mentions(words: list[str], index: dict) -> list[Mention]:
     """Longest-first, left-to-right, non-overlapping matches of an index's phrases in ``words``."""
     found = []
+    lengths, phrases = index["lengths"], index["phrases"]
     i = 0
     while i < len(words):
-        for n, phrases in index.get(words[i], ()):
+        for n in lengths.get(words[i], ()):
             value = phrases.get(words[i] if n == 1 else " ".join(words[i : i + n]))
             if value is not None:
                 found.append(Mention(i, i + n, value))

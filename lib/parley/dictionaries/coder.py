@@ -52,11 +52,24 @@ class _Match:
 
 
 def _is_discarded(sent: Span, dictionaries: Dictionaries) -> bool:
-    """Whether the sentence holds a discard phrase (sport, history: PETRARCH leaves these uncoded)."""
-    if dictionaries.discard_pattern is None:
-        return False
-    text = " " + " ".join(t.text for t in sent).upper() + " "
-    return dictionaries.discard_pattern.search(text) is not None
+    """Whether the sentence holds a discard phrase (sport, history: PETRARCH leaves these uncoded).
+
+    A phrase starts at a word; its last word is a stem (``BASEBALL`` voids "baseballs")
+    unless the dictionary ended it with ``_``.
+    """
+    stems, phrases = dictionaries.discard_index
+    words = [t.text.upper() for t in sent]
+    for i, word in enumerate(words):
+        if any(word[:k] in stems for k in range(1, len(word) + 1)):
+            return True
+        for phrase, whole_word in phrases.get(word, ()):
+            n = len(phrase)
+            got = words[i : i + n]
+            if len(got) == n and got[:-1] == phrase[:-1] and (
+                got[-1] == phrase[-1] or (not whole_word and got[-1].startswith(phrase[-1]))
+            ):
+                return True
+    return False
 
 
 def _verb_entries(token: Token, sent_words: list[str], dictionaries: Dictionaries) -> list:
