@@ -73,6 +73,8 @@ def phrase_mentions(words: list[str], index: dict) -> list[Mention]:
     i = 0
     while i < len(words):
         for n in lengths.get(words[i], ()):
+            if i + n > len(words):
+                continue
             value = phrases.get(words[i] if n == 1 else " ".join(words[i : i + n]))
             if value is not None:
                 found.append(Mention(i, i + n, value))
@@ -86,18 +88,23 @@ def phrase_mentions(words: list[str], index: dict) -> list[Mention]:
 class SentenceActors:
     """The actor and agent mentions of one sentence, by token, for noun-phrase coding."""
 
-    def __init__(self, sent: Span, dictionaries: Dictionaries, on: date | None) -> None:
+    def __init__(self, sent: Span, dictionaries: Dictionaries, on: date | None,
+                 tokens: list[Token] | None = None) -> None:
         self.sent = sent
-        self.tokens = list(sent)
+        self.tokens = tokens if tokens is not None else list(sent)
+        self.upper = [t.text.upper() for t in self.tokens]  # the words patterns are matched against
         self.dictionaries = dictionaries
         self.on = on
         words: list[str] = []
         owner: list[int] = []  # the token each word comes from ("Dol_Amroth" is two words)
-        for t in self.tokens:
-            text = _normal(t.text)
-            parts = (readers.words_of(text) or [text]) if ("_" in text or "-" in text) else [text]
-            words.extend(parts)
-            owner.extend([t.i] * len(parts))
+        for i, text in enumerate(self.upper, start=sent.start):
+            if "_" in text or "-" in text or "’" in text or " " in text:
+                parts = readers.words_of(_normal(text)) or [text]
+                words.extend(parts)
+                owner.extend([i] * len(parts))
+            else:
+                words.append(text)
+                owner.append(i)
         self.actor_at: dict[int, Mention] = {}
         for m in phrase_mentions(words, dictionaries.actor_index):
             if record_code(dictionaries.actors[m.value], on) is None:

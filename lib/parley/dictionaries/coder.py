@@ -51,14 +51,13 @@ class _Match:
     consumed: frozenset  # indices of words the pattern used
 
 
-def _is_discarded(sent: Span, dictionaries: Dictionaries) -> bool:
-    """Whether the sentence holds a discard phrase (sport, history: PETRARCH leaves these uncoded).
+def _is_discarded(words: list[str], dictionaries: Dictionaries) -> bool:
+    """Whether the sentence (its upper-case words) holds a discard phrase (sport, history: PETRARCH leaves these uncoded).
 
     A phrase starts at a word; its last word is a stem (``BASEBALL`` voids "baseballs")
     unless the dictionary ended it with ``_``.
     """
     stems, phrases = dictionaries.discard_index
-    words = [t.text.upper() for t in sent]
     for i, word in enumerate(words):
         if any(word[:k] in stems for k in range(1, len(word) + 1)):
             return True
@@ -169,8 +168,9 @@ def _best_pattern(entry: list, ctx: SentenceActors, pre: list[Token], post: list
                   dictionaries: Dictionaries, plurals: bool) -> _Match | None:
     """The pattern of the entry's block matching the most words around the verb, if any."""
     block = entry[0]
-    pre_words = [t.text.upper() for t in pre]
-    post_words = [t.text.upper() for t in post]
+    start = ctx.sent.start
+    pre_words = [ctx.upper[t.i - start] for t in pre]
+    post_words = [ctx.upper[t.i - start] for t in post]
     pre_lemmas, post_lemmas = pre_words, post_words
     if plurals:
         pre_lemmas, post_lemmas = _noun_lemmas(pre, pre_words), _noun_lemmas(post, post_words)
@@ -403,14 +403,16 @@ def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: dat
     found: list[CodedEvent] = []
     index = dictionaries.verbs["index"]
     for sent in sentences:
+        tokens = list(sent)
         candidates = [
-            t for t in sent
-            if (t.pos_ == "VERB" or t.tag_.startswith("VB")) and (t.lemma_.lower() in index or t.lower_ in index)
+            t for t in tokens
+            if (t.pos_ == "VERB" or t.tag_.startswith("VB")) and (t.lower_ in index or t.lemma_.lower() in index)
         ]
-        if not candidates or _is_discarded(sent, dictionaries):
+        if not candidates:
             continue
-        ctx = SentenceActors(sent, dictionaries, on)
-        words = [t.text.upper() for t in sent]
+        ctx = SentenceActors(sent, dictionaries, on, tokens)
+        if _is_discarded(ctx.upper, dictionaries):
+            continue
         for verb in candidates:
-            found.extend(_code_verb(verb, words, ctx, dictionaries, dyadic, plurals))
+            found.extend(_code_verb(verb, ctx.upper, ctx, dictionaries, dyadic, plurals))
     return found
