@@ -1,9 +1,10 @@
 """CAMEO events coded with a PETRARCH verb dictionary over spaCy's dependency parse.
 
-For each verb of a sentence whose lemma (or listed irregular form) is in the dictionary, the
-patterns of its synonym block are tried against the words before the verb (in the
+For each verb of a sentence whose written form or lemma is in the dictionary, the patterns
+of every synonym block listing it are tried against the words before the verb (in the
 sentence) and after it (in the verb's own dependency subtree, less coordinated clauses); the
-pattern matching the most words gives the code, else the verb's own code, else the block's.
+pattern matching the most words (then the most nouns) gives the code, else the verb's own
+code, else the block's.
 The source is the verb's subject (climbing through ``xcomp``/``conj``/``acomp``/``prep``
 heads when the verb has none); the target is the first actor among its objects and
 prepositional objects, then in its complement clauses, then anywhere in its subtree. In a
@@ -25,7 +26,6 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _CLIMB = ("xcomp", "conj", "acomp", "prep", "pcomp", "aux")
 _OBJECTS = ("dobj", "dative", "attr", "oprd", "iobj", "obj")
 _NOT_IN_SCOPE = ("conj", "cc", "parataxis")
-_NEGATIONS = {"not", "n't", "never", "no"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class _Match:
 
 
 def _is_discarded(words: list[str], dictionaries: Dictionaries) -> bool:
-    """Whether the sentence (its upper-case words) holds a discard phrase (sport, history: PETRARCH leaves these uncoded).
+    """Whether a sentence (its upper-case words) holds a discard phrase (sport, history...).
 
     A phrase starts at a word; its last word is a stem (``BASEBALL`` voids "baseballs")
     unless the dictionary ended it with ``_``.
@@ -71,12 +71,12 @@ def _is_discarded(words: list[str], dictionaries: Dictionaries) -> bool:
     return False
 
 
-def _verb_entries(token: Token, sent_words: list[str], dictionaries: Dictionaries) -> list:
+def _verb_entries(token: Token, sent_words: list[str], sent_start: int, dictionaries: Dictionaries) -> list:
     """The dictionary entries a verb token matches, multi-word verbs (particles) first."""
     index = dictionaries.verbs["index"]
     keys = dict.fromkeys([token.lower_, token.lemma_.lower()])  # the word as written first
     found = []
-    start = token.i - token.sent.start
+    start = token.i - sent_start
     for key in keys:
         for entry in index.get(key, ()):
             block, code, before, after = entry
@@ -112,7 +112,18 @@ def _unit_matches(unit: list, seq: list[Token], words: list[str], lemmas: list[s
 def _match_units(units: list[list], seq: list[Token], words: list[str], lemmas: list[str],
                  where: dict[str, list[int]],
                  dictionaries: Dictionaries, ctx: SentenceActors, reverse: bool, adjacent_first: bool):
-    """Match ``units`` in order from ``start`` (gaps allowed unless a unit is adjacent)."""
+    """Match ``units`` in order along ``seq``: ``(words matched, roles, token indices)`` or None.
+
+    Gaps are allowed unless a unit is adjacent to the one before it (the first unit: to the
+    verb, as ``adjacent_first`` says). Going ``reverse`` (the words before the verb, nearest
+    first), the units come last first and a unit's own flag says whether the next one
+    (the one before it in the pattern) must touch it. Memoised: no exponential search.
+    """
+
+    def next_adjacent(k: int) -> bool:
+        if reverse:
+            return units[k][2]
+        return units[k + 1][2] if k + 1 < len(units) else False
 
     memo: dict = {}
 
@@ -134,9 +145,7 @@ def _match_units(units: list[list], seq: list[Token], words: list[str], lemmas: 
             positions = range(pos, len(seq))
         for p in positions:
             for n in _unit_matches(units[k], seq, words, lemmas, p, dictionaries, ctx, reverse):
-                nxt_adjacent = units[k + 1][2] if k + 1 < len(units) and not reverse else (
-                    units[k][2] if reverse else False)
-                rest = go(k + 1, p + n, nxt_adjacent)
+                rest = go(k + 1, p + n, next_adjacent(k))
                 if rest is not None:
                     score, roles, used = rest
                     roles = dict(roles)
@@ -307,7 +316,7 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
 
 def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries, plurals: bool):
     """The entry, pattern match (or None) and scope for a verb: the best pattern of any entry."""
-    entries = _verb_entries(verb, words, dictionaries)
+    entries = _verb_entries(verb, words, ctx.sent.start, dictionaries)
     if not entries:
         return None
     pre = ctx.tokens[: verb.i - ctx.sent.start][::-1]  # nearest first
@@ -332,6 +341,7 @@ def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Di
 
 def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries,
                dyadic: bool, plurals: bool) -> list[CodedEvent]:
+    """The events one verb codes: its code, then its source and target actors."""
     chosen = _choose(verb, words, ctx, dictionaries, plurals)
     if chosen is None:
         return []
@@ -386,7 +396,7 @@ def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries:
 
 def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: date | None = None,
            dyadic: bool = True, plurals: bool = False) -> list[CodedEvent]:
-    """The CAMEO events of a parsed document, in order of their verbs.
+    """The CAMEO events of a parsed document (or of one sentence), in order of their verbs.
 
     ``dictionaries`` defaults to the vendored Phoenix set; ``on`` (the date actor codes are
     chosen for) defaults to ``doc._.published`` when set, else today. With ``dyadic=False``
