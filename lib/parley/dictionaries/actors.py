@@ -2,7 +2,7 @@
 
 An actor phrase (``VLADIMIR_PUTIN``, ``IRAN``, ``IRANIAN``) gives a code, chosen by date when
 the record has date restrictions. Agent nouns (``FOREIGN_MINISTER [~GOVFRM]``) add a sector
-to the actor of the same noun phrase: ``Iranian foreign minister`` -> ``IRN`` + ``GOVFRM``.
+to the actor of the same noun phrase: ``Arnor foreign minister`` -> ``ARN`` + ``GOVFRM``.
 A ``~CODE`` agent is appended, a ``CODE~`` one prefixed (``MSF Arnor`` -> ``NGOARN``); an
 agent code the actor code already holds is not repeated (``White House officials`` ->
 ``USAGOV``). ``former`` turns the agents into ``ELI`` (PETRARCH's former elites). An agent
