@@ -2,7 +2,7 @@
 
 An actor phrase (``VLADIMIR_PUTIN``, ``IRAN``, ``IRANIAN``) gives a code, chosen by date when
 the record has date restrictions. Agent nouns (``FOREIGN_MINISTER [~GOVFRM]``) add a sector
-to the actor of the same noun phrase: ``Iranian foreign minister`` -> ``IRN`` + ``GOVFRM``.
+to the actor of the same noun phrase: ``Arnor foreign minister`` -> ``ARN`` + ``GOVFRM``.
 A ``~CODE`` agent is appended, a ``CODE~`` one prefixed (``MSF Arnor`` -> ``NGOARN``); an
 agent code the actor code already holds is not repeated (``White House officials`` ->
 ``USAGOV``). ``former`` turns the agents into ``ELI`` (PETRARCH's former elites). An agent
@@ -10,6 +10,7 @@ with no actor gives ``---`` + agent (``officials`` -> ``---GOV``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -29,15 +30,27 @@ def day_number(on: date | None) -> int:
     return on.year * 10000 + on.month * 100 + on.day
 
 
-def record_code(record: list, on: date | None) -> str | None:
-    """The code of one actor record valid on ``on``: the first date restriction holding, else the default."""
+@functools.lru_cache(maxsize=4096)
+def _restrictions(record: str) -> tuple[str, tuple[tuple[str, int | None, int | None], ...]]:
+    default, *dated = record.split("|")
+    bounds = []
+    for restriction in dated:
+        code, low, high = restriction.split(":")
+        bounds.append((code, int(low) if low else None, int(high) if high else None))
+    return default, tuple(bounds)
+
+
+def record_code(record: str, on: date | None) -> str | None:
+    """The code of one actor record valid on ``on``: the first date restriction holding, else the default.
+
+    ``record`` is the compiled form ``"DEFAULT|CODE:FROM:TO|..."``, dates as ``YYYYMMDD``.
+    """
     day = day_number(on)
-    default, dated = record
+    default, dated = _restrictions(record)
     for code, low, high in dated:
         if (low is None or day >= low) and (high is None or day <= high):
             return None if code in NULL_CODES else code
-    code = default
-    return None if code in NULL_CODES else code
+    return None if default in NULL_CODES else default
 
 
 def _normal(text: str) -> str:
@@ -53,12 +66,15 @@ class Mention:
     value: int | str  # actor record number, or agent code such as "~GOV"
 
 
-def phrase_mentions(words: list[str], index: dict[str, list[list]]) -> list[Mention]:
+def phrase_mentions(words: list[str], index: dict) -> list[Mention]:
     """Longest-first, left-to-right, non-overlapping matches of an index's phrases in ``words``."""
     found = []
+    lengths, phrases = index["lengths"], index["phrases"]
     i = 0
     while i < len(words):
-        for n, phrases in index.get(words[i], ()):
+        for n in lengths.get(words[i], ()):
+            if i + n > len(words):
+                continue
             value = phrases.get(words[i] if n == 1 else " ".join(words[i : i + n]))
             if value is not None:
                 found.append(Mention(i, i + n, value))
@@ -72,18 +88,23 @@ def phrase_mentions(words: list[str], index: dict[str, list[list]]) -> list[Ment
 class SentenceActors:
     """The actor and agent mentions of one sentence, by token, for noun-phrase coding."""
 
-    def __init__(self, sent: Span, dictionaries: Dictionaries, on: date | None) -> None:
+    def __init__(self, sent: Span, dictionaries: Dictionaries, on: date | None,
+                 tokens: list[Token] | None = None) -> None:
         self.sent = sent
-        self.tokens = list(sent)
+        self.tokens = tokens if tokens is not None else list(sent)
+        self.upper = [t.text.upper() for t in self.tokens]  # the words patterns are matched against
         self.dictionaries = dictionaries
         self.on = on
         words: list[str] = []
         owner: list[int] = []  # the token each word comes from ("Dol_Amroth" is two words)
-        for t in self.tokens:
-            text = _normal(t.text)
-            parts = (readers.words_of(text) or [text]) if ("_" in text or "-" in text) else [text]
-            words.extend(parts)
-            owner.extend([t.i] * len(parts))
+        for i, text in enumerate(self.upper, start=sent.start):
+            if "_" in text or "-" in text or "’" in text or " " in text:
+                parts = readers.words_of(_normal(text)) or [text]
+                words.extend(parts)
+                owner.extend([i] * len(parts))
+            else:
+                words.append(text)
+                owner.append(i)
         self.actor_at: dict[int, Mention] = {}
         for m in phrase_mentions(words, dictionaries.actor_index):
             if record_code(dictionaries.actors[m.value], on) is None:
@@ -149,12 +170,12 @@ class SentenceActors:
         mentions = []
         for t in tokens:
             m = self.actor_at.get(t.i)
-            if m is not None and m not in mentions and all(i in inside for i in range(m.start, m.end)):
+            if m is not None and m not in mentions and self.root_of(m).i in inside:
                 mentions.append(m)
         agents = []
         for t in tokens:
             m = self.agent_at.get(t.i)
-            if m is not None and m not in agents and all(i in inside for i in range(m.start, m.end)):
+            if m is not None and m not in agents and self.root_of(m).i in inside:
                 agents.append(m)
         former = any(t.lower_ == "former" for t in tokens)
         agent_codes = [str(m.value) for m in agents]
@@ -179,12 +200,21 @@ class SentenceActors:
 def _phrase_tokens(head: Token) -> list[Token]:
     """``head`` first, then the rest of its noun phrase: no clauses, appositions or conjuncts."""
     out = [head]
-    stack = [c for c in head.children if c.dep_ not in _NOT_IN_PHRASE]
+    stack = [c for c in head.children if _in_phrase(c, _NOT_IN_PHRASE)]
+    inner = _NOT_IN_PHRASE - {"conj", "cc"}
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _NOT_IN_PHRASE - {"conj", "cc"})
+        stack.extend(c for c in t.children if _in_phrase(c, inner))
     return [head] + sorted(out[1:], key=lambda t: t.i)
+
+
+def _in_phrase(token: Token, excluded: set[str]) -> bool:
+    """Whether a dependent stays in its head's phrase; a "relative clause" headed by a noun
+    is a misparse ("an anti- Gondor parade") and stays."""
+    if token.dep_ == "relcl" and token.pos_ not in ("VERB", "AUX"):
+        return True
+    return token.dep_ not in excluded
 
 
 def combine(code: str, agents: list[str], *, former: bool = False) -> str:
@@ -195,13 +225,18 @@ def combine(code: str, agents: list[str], *, former: bool = False) -> str:
     for agent in agents:
         if agent.endswith("~"):
             part = agent.rstrip("~")
-            if part not in code and part not in prefix:
+            if not _holds(code, part) and not _holds(prefix, part):
                 prefix += part
         else:
             part = agent.lstrip("~")
-            if part not in code and part not in suffix:
+            if not _holds(code, part) and not _holds(suffix, part):
                 suffix += part
     return prefix + code + suffix
+
+
+def _holds(code: str, part: str) -> bool:
+    """Whether ``part`` is in ``code`` on a three-letter boundary (GMWGOV holds GOV, not WGO)."""
+    return any(code[i : i + len(part)] == part for i in range(0, len(code) - len(part) + 1, 3))
 
 
 def actor_code(dictionaries: Dictionaries, text: str | Span, *, on: date | None = None) -> str | None:

@@ -1,9 +1,10 @@
 """CAMEO events coded with a PETRARCH verb dictionary over spaCy's dependency parse.
 
-For each verb of a sentence whose lemma (or listed irregular form) is in the dictionary, the
-patterns of its synonym block are tried against the words before the verb (in the
+For each verb of a sentence whose written form or lemma is in the dictionary, the patterns
+of every synonym block listing it are tried against the words before the verb (in the
 sentence) and after it (in the verb's own dependency subtree, less coordinated clauses); the
-pattern matching the most words gives the code, else the verb's own code, else the block's.
+pattern matching the most words (then the most nouns) gives the code, else the verb's own
+code, else the block's.
 The source is the verb's subject (climbing through ``xcomp``/``conj``/``acomp``/``prep``
 heads when the verb has none); the target is the first actor among its objects and
 prepositional objects, then in its complement clauses, then anywhere in its subtree. In a
@@ -25,7 +26,6 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _CLIMB = ("xcomp", "conj", "acomp", "prep", "pcomp", "aux")
 _OBJECTS = ("dobj", "dative", "attr", "oprd", "iobj", "obj")
 _NOT_IN_SCOPE = ("conj", "cc", "parataxis")
-_NEGATIONS = {"not", "n't", "never", "no"}
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,32 @@ class _Match:
     consumed: frozenset  # indices of words the pattern used
 
 
-def _is_discarded(sent: Span, dictionaries: Dictionaries) -> bool:
-    """Whether the sentence holds a discard phrase (sport, history: PETRARCH leaves these uncoded)."""
-    if dictionaries.discard_pattern is None:
-        return False
-    text = " " + " ".join(t.text for t in sent).upper() + " "
-    return dictionaries.discard_pattern.search(text) is not None
+def _is_discarded(words: list[str], dictionaries: Dictionaries) -> bool:
+    """Whether a sentence (its upper-case words) holds a discard phrase (sport, history...).
+
+    A phrase starts at a word; its last word is a stem (``BASEBALL`` voids "baseballs")
+    unless the dictionary ended it with ``_``.
+    """
+    stems, phrases = dictionaries.discard_index
+    for i, word in enumerate(words):
+        if any(word[:k] in stems for k in range(1, len(word) + 1)):
+            return True
+        for phrase, whole_word in phrases.get(word, ()):
+            n = len(phrase)
+            got = words[i : i + n]
+            if len(got) == n and got[:-1] == phrase[:-1] and (
+                got[-1] == phrase[-1] or (not whole_word and got[-1].startswith(phrase[-1]))
+            ):
+                return True
+    return False
 
 
-def _verb_entries(token: Token, sent_words: list[str], dictionaries: Dictionaries) -> list:
+def _verb_entries(token: Token, sent_words: list[str], sent_start: int, dictionaries: Dictionaries) -> list:
     """The dictionary entries a verb token matches, multi-word verbs (particles) first."""
     index = dictionaries.verbs["index"]
     keys = dict.fromkeys([token.lower_, token.lemma_.lower()])  # the word as written first
     found = []
-    start = token.i - token.sent.start
+    start = token.i - sent_start
     for key in keys:
         for entry in index.get(key, ()):
             block, code, before, after = entry
@@ -100,7 +112,18 @@ def _unit_matches(unit: list, seq: list[Token], words: list[str], lemmas: list[s
 def _match_units(units: list[list], seq: list[Token], words: list[str], lemmas: list[str],
                  where: dict[str, list[int]],
                  dictionaries: Dictionaries, ctx: SentenceActors, reverse: bool, adjacent_first: bool):
-    """Match ``units`` in order from ``start`` (gaps allowed unless a unit is adjacent)."""
+    """Match ``units`` in order along ``seq``: ``(words matched, roles, token indices)`` or None.
+
+    Gaps are allowed unless a unit is adjacent to the one before it (the first unit: to the
+    verb, as ``adjacent_first`` says). Going ``reverse`` (the words before the verb, nearest
+    first), the units come last first and a unit's own flag says whether the next one
+    (the one before it in the pattern) must touch it. Memoised: no exponential search.
+    """
+
+    def next_adjacent(k: int) -> bool:
+        if reverse:
+            return units[k][2]
+        return units[k + 1][2] if k + 1 < len(units) else False
 
     memo: dict = {}
 
@@ -122,9 +145,7 @@ def _match_units(units: list[list], seq: list[Token], words: list[str], lemmas: 
             positions = range(pos, len(seq))
         for p in positions:
             for n in _unit_matches(units[k], seq, words, lemmas, p, dictionaries, ctx, reverse):
-                nxt_adjacent = units[k + 1][2] if k + 1 < len(units) and not reverse else (
-                    units[k][2] if reverse else False)
-                rest = go(k + 1, p + n, nxt_adjacent)
+                rest = go(k + 1, p + n, next_adjacent(k))
                 if rest is not None:
                     score, roles, used = rest
                     roles = dict(roles)
@@ -156,8 +177,9 @@ def _best_pattern(entry: list, ctx: SentenceActors, pre: list[Token], post: list
                   dictionaries: Dictionaries, plurals: bool) -> _Match | None:
     """The pattern of the entry's block matching the most words around the verb, if any."""
     block = entry[0]
-    pre_words = [t.text.upper() for t in pre]
-    post_words = [t.text.upper() for t in post]
+    start = ctx.sent.start
+    pre_words = [ctx.upper[t.i - start] for t in pre]
+    post_words = [ctx.upper[t.i - start] for t in post]
     pre_lemmas, post_lemmas = pre_words, post_words
     if plurals:
         pre_lemmas, post_lemmas = _noun_lemmas(pre, pre_words), _noun_lemmas(post, post_words)
@@ -279,7 +301,7 @@ def _targets(verb: Token, ctx: SentenceActors, post: list[Token], avoid: set[int
 def _in_adverbial_clause(token: Token, verb: Token) -> bool:
     """Whether ``token`` sits in an adverbial or relative clause under ``verb``."""
     while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in ("advcl", "relcl"):
+        if token.dep_ in ("advcl", "relcl") and token.pos_ in ("VERB", "AUX"):
             return True
         token = token.head
     return False
@@ -294,7 +316,7 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
 
 def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries, plurals: bool):
     """The entry, pattern match (or None) and scope for a verb: the best pattern of any entry."""
-    entries = _verb_entries(verb, words, dictionaries)
+    entries = _verb_entries(verb, words, ctx.sent.start, dictionaries)
     if not entries:
         return None
     pre = ctx.tokens[: verb.i - ctx.sent.start][::-1]  # nearest first
@@ -319,6 +341,7 @@ def _choose(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Di
 
 def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries: Dictionaries,
                dyadic: bool, plurals: bool) -> list[CodedEvent]:
+    """The events one verb codes: its code, then its source and target actors."""
     chosen = _choose(verb, words, ctx, dictionaries, plurals)
     if chosen is None:
         return []
@@ -373,7 +396,7 @@ def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries:
 
 def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: date | None = None,
            dyadic: bool = True, plurals: bool = False) -> list[CodedEvent]:
-    """The CAMEO events of a parsed document, in order of their verbs.
+    """The CAMEO events of a parsed document (or of one sentence), in order of their verbs.
 
     ``dictionaries`` defaults to the vendored Phoenix set; ``on`` (the date actor codes are
     chosen for) defaults to ``doc._.published`` when set, else today. With ``dyadic=False``
@@ -390,14 +413,16 @@ def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: dat
     found: list[CodedEvent] = []
     index = dictionaries.verbs["index"]
     for sent in sentences:
+        tokens = list(sent)
         candidates = [
-            t for t in sent
-            if (t.pos_ == "VERB" or t.tag_.startswith("VB")) and (t.lemma_.lower() in index or t.lower_ in index)
+            t for t in tokens
+            if (t.pos_ == "VERB" or t.tag_.startswith("VB")) and (t.lower_ in index or t.lemma_.lower() in index)
         ]
-        if not candidates or _is_discarded(sent, dictionaries):
+        if not candidates:
             continue
-        ctx = SentenceActors(sent, dictionaries, on)
-        words = [t.text.upper() for t in sent]
+        ctx = SentenceActors(sent, dictionaries, on, tokens)
+        if _is_discarded(ctx.upper, dictionaries):
+            continue
         for verb in candidates:
-            found.extend(_code_verb(verb, words, ctx, dictionaries, dyadic, plurals))
+            found.extend(_code_verb(verb, ctx.upper, ctx, dictionaries, dyadic, plurals))
     return found

@@ -18,7 +18,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from pathlib import Path
 
 from . import readers
 
-FORMAT = 4  # bump when the compiled layout changes
+FORMAT = 5  # bump when the compiled layout changes
 NON_STATE = {"IGO", "IMG", "MNC", "NGM", "NGO", "UIS"}  # CAMEO's transnational actor types
 
 
@@ -37,13 +36,13 @@ class Dictionaries:
 
     folder: str
     verbs: dict  # readers.read_verbs(): synsets, blocks, index
-    actors: list[list]  # [default code, [[code, from, to], ...]] per record, all actor files in order
-    actor_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": record}], ...], longest first
-    agent_index: dict[str, list[list]]  # first word -> [[n_words, {"W1 W2": "~GOV"}], ...], longest first
+    actors: list[str]  # per record "DEFAULT|CODE:FROM:TO|..." (actors.record_code reads it), files in order
+    actor_index: dict  # {"lengths": {first word: [n_words, ...] longest first}, "phrases": {"W1 W2": record}}
+    agent_index: dict  # the same, with agent codes ("~GOV", "NGO~") for values
     discards: list[list]  # readers.read_discards()
     countries: frozenset[str]  # the three-letter codes that stand alone (less NON_STATE): states
     synsets_by_word: dict = field(init=False, repr=False)  # (name, first or last word) -> phrases
-    discard_pattern: re.Pattern | None = field(init=False, repr=False)
+    discard_index: tuple = field(init=False, repr=False)  # (single-word stems, first word -> phrases)
     pattern_words: list = field(init=False, repr=False)  # per block, per pattern: word sets it needs
     pattern_index: list = field(init=False, repr=False)  # per block: word -> patterns it may start
 
@@ -55,13 +54,15 @@ class Dictionaries:
                     by_word.setdefault((name, phrase[0], False), []).append(phrase)
                     by_word.setdefault((name, phrase[-1], True), []).append(phrase[::-1])
         object.__setattr__(self, "synsets_by_word", by_word)
-        alternatives = [
-            re.escape(phrase) + (r"(?= )" if whole_word else "")
-            for phrase, whole_word, _story in sorted(self.discards, key=lambda d: -len(d[0]))
-            if phrase
-        ]
-        pattern = re.compile(" (?:" + "|".join(alternatives) + ")") if alternatives else None
-        object.__setattr__(self, "discard_pattern", pattern)
+        stems: set[str] = set()
+        phrases: dict[str, list[tuple[list[str], bool]]] = {}
+        for phrase, whole_word, _story in self.discards:
+            words = phrase.split()
+            if len(words) == 1 and not whole_word:
+                stems.add(words[0])
+            elif words:
+                phrases.setdefault(words[0], []).append((words, whole_word))
+        object.__setattr__(self, "discard_index", (frozenset(stems), phrases))
         first_words = {name: frozenset(p[0] for p in phrases if p) for name, phrases in self.verbs["synsets"].items()}
         needs = []  # per block, per pattern: one set of words per unit, of which the sentence must hold one
         index = []  # per block: word -> the patterns that word lets in ("" -> patterns needing no word)
@@ -115,17 +116,25 @@ def dictionary_files(folder: Path) -> dict[str, list[Path]]:
     return roles
 
 
-def _by_first_word(entries: list[list]) -> dict[str, list[list]]:
-    """``[[words, value], ...]`` as first word -> ``[[n_words, {"W1 W2": value}], ...]``, longest first.
+def _by_first_word(entries: list[list]) -> dict:
+    """``[[words, value], ...]`` as ``{"lengths": {first word: [n, ...]}, "phrases": {"W1 W2": value}}``.
 
-    The first phrase listed for a text wins.
+    The first phrase listed for a text wins; lengths run longest first, so that matching
+    tries the longest phrase first.
     """
-    index: dict[str, dict[int, dict[str, object]]] = {}
+    lengths: dict[str, set[int]] = {}
+    phrases: dict[str, object] = {}
     for words, value in entries:
         if words:
-            index.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(" ".join(words), value)
-    return {first: sorted(([n, phrases] for n, phrases in by_length.items()), key=lambda x: -x[0])
-            for first, by_length in index.items()}
+            lengths.setdefault(words[0], set()).add(len(words))
+            phrases.setdefault(" ".join(words), value)
+    return {"lengths": {w: sorted(ns, reverse=True) for w, ns in lengths.items()}, "phrases": phrases}
+
+
+def _record_text(record: dict) -> str:
+    """An actor record as ``"DEFAULT|CODE:FROM:TO|..."`` (empty for none): one string loads fast."""
+    dated = "".join(f"|{c}:{lo or ''}:{hi or ''}" for c, lo, hi in record["dated"])
+    return (record["code"] or "") + dated
 
 
 def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
@@ -146,7 +155,7 @@ def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
     return {
         "folder": str(folder),
         "verbs": verbs,
-        "actors": [[r["code"], r["dated"]] for r in actors],
+        "actors": [_record_text(r) for r in actors],
         "actor_index": _by_first_word(phrases),
         "agent_index": _by_first_word(agents),
         "discards": discards,
@@ -191,15 +200,22 @@ def _write_cache(path: Path, data: dict) -> None:
 
 
 def compiled(folder: Path, *, use_cache: bool = True) -> dict:
-    """The compiled plain data of the set in ``folder``, from the disk cache when it is current."""
+    """The compiled plain data of the set in ``folder``, from the disk cache when it is current.
+
+    Cache files are named ``<folder digest>-<content key>.json``; writing a new one for a
+    folder removes that folder's stale ones.
+    """
     roles = dictionary_files(folder)
     key = _cache_key(roles)
     directory = _cache_dir()
-    path = directory / f"{key}.json" if directory else None
+    prefix = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:12]
+    path = directory / f"{prefix}-{key}.json" if directory else None
     data = _read_cache(path) if (use_cache and path and path.exists()) else None
     if data is None:
         data = _compile(folder, roles)
         if use_cache and path:
+            for stale in directory.glob(f"{prefix}-*.json"):
+                stale.unlink(missing_ok=True)
             _write_cache(path, data)
     return data
 
