@@ -111,7 +111,8 @@ def score_people(gold: list[dict], actors) -> Score:
 
 
 def _locate(body: str, texts: list[str]) -> list[tuple[int, int]]:
-    """Offsets of each text in order, each found after the previous one."""
+    """Offsets of each text in order, each found after the end of the previous one (so "this
+    week" after "later this week" is the later one), else anywhere."""
     spans, at = [], 0
     for text in texts:
         i = body.find(text, at)
@@ -119,7 +120,7 @@ def _locate(body: str, texts: list[str]) -> list[tuple[int, int]]:
             i = body.find(text)
         spans.append((i, i + len(text)))
         if i >= 0:
-            at = i + 1
+            at = i + len(text)
     return spans
 
 

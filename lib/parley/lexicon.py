@@ -12,6 +12,7 @@ import io
 import json
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 
 def data_bytes(name: str) -> bytes:
@@ -151,3 +152,23 @@ def goldstein_weights() -> dict[str, float]:
 def word_values(name: str) -> dict[str, int]:
     """A closed list of English words with a number each (``words.json``: ``ordinals``, ``pair_numbers``)."""
     return dict(document("words.json")[name])
+
+
+def data_path(name: str) -> Path:
+    """The path of ``data/NAME`` (a folder a reader of its own takes: ``petrarch2``)."""
+    return Path(str(resources.files("parley").joinpath("data", name)))
+
+
+@functools.cache
+def plover_crosswalk() -> dict[str, tuple[str, str, str, str]]:
+    """The OEDA CAMEO->PLOVER crosswalk (``plover/CAMEO2PLOVER-2021.txt``): every listed CAMEO
+    code -> (PLOVER event type, mode, context, CAMEO label), blanks as empty strings."""
+    table: dict[str, tuple[str, str, str, str]] = {}
+    for line in data_bytes("plover/CAMEO2PLOVER-2021.txt").decode("utf-8").splitlines():
+        body, _, label = line.partition("#")
+        if ":" not in body or line.lstrip().startswith("#"):
+            continue
+        code, _, rest = body.partition(":")
+        parts = [p.strip() for p in rest.split(",")] + ["", ""]
+        table[code.strip()] = (parts[0], parts[1], parts[2], label.strip())
+    return table

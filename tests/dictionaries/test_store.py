@@ -39,8 +39,8 @@ def test_a_folder_without_a_verb_file_is_refused(tmp_path):
 def test_compiled_set_is_cached_and_read_back(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fresh = store.compiled(VALIDATION)
-    (cached_file,) = (tmp_path / "parley" / "dictionaries").glob("*.json")
-    assert json.loads(cached_file.read_text()) == fresh
+    (cached_file,) = (tmp_path / "parley").glob("dictionaries-*.json")
+    assert json.loads(cached_file.read_text())["value"] == fresh
     assert store.compiled(VALIDATION) == fresh
 
 
@@ -52,4 +52,4 @@ def test_an_edited_file_gets_a_new_cache_entry(tmp_path, monkeypatch):
     with (folder / "PETR.Validate.actors.txt").open("a") as f:
         f.write("\nMIRKWOOD [MRK]\n")
     assert "MRK" in store.compiled(folder)["actors"]
-    assert len(list((tmp_path / "cache" / "parley" / "dictionaries").glob("*.json"))) == 1  # the stale one went
+    assert len(list((tmp_path / "cache" / "parley").glob("dictionaries-*.json"))) == 1  # one file per folder

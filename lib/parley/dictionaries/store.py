@@ -8,22 +8,22 @@ A set is a folder. Its ``.txt`` files are recognised by name (case-insensitive):
 - discards: a name containing ``discards`` (at most one).
 
 Anything else (``Phoenix.IssueCoding.txt``, the validation records) is not read. The
-compiled set is plain data, cached as JSON under ``~/.cache/parley/dictionaries`` (or
-``$XDG_CACHE_HOME/parley``), keyed by parley's version and the SHA-1 of every file read,
-and kept once per process.
+compiled set is plain data, kept in parley's on-disk cache (``parley.cache``: a JSON file
+per folder under ``~/.cache/parley/``), keyed by parley's version and the SHA-1 of every
+file read, and once per process.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
+from .. import cache
+from ..lexicon import data_path
 from . import readers
 
 FORMAT = 5  # bump when the compiled layout changes
@@ -89,7 +89,7 @@ class Dictionaries:
 
 def default_folder() -> Path:
     """The vendored Phoenix set: ``lib/parley/data/petrarch2``."""
-    return Path(str(resources.files("parley").joinpath("data").joinpath("petrarch2")))
+    return data_path("petrarch2")
 
 
 def dictionary_files(folder: Path) -> dict[str, list[Path]]:
@@ -163,60 +163,31 @@ def _compile(folder: Path, roles: dict[str, list[Path]]) -> dict:
     }
 
 
-def _cache_dir() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "parley" / "dictionaries"
-
-
-def _cache_key(roles: dict[str, list[Path]]) -> str:
+def _cache_key(roles: dict[str, list[Path]]) -> dict[str, str]:
+    """Everything a compiled set is built from: the format, parley's and Python's versions, and
+    each file's role, name and hash (a cache written under any other key is not used)."""
     try:
         version = metadata.version("parley")
     except metadata.PackageNotFoundError:
         version = "0"
-    digest = hashlib.sha1(f"{FORMAT}|{version}|{sys.version_info[:2]}".encode())
+    key = {"format": str(FORMAT), "parley": version, "python": "%d.%d" % sys.version_info[:2]}
     for role in sorted(roles):
         for path in roles[role]:
-            digest.update(f"|{role}|{path.name}|".encode())
-            digest.update(hashlib.sha1(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def _read_cache(path: Path) -> dict | None:
-    try:
-        with path.open(encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
-
-
-def _write_cache(path: Path, data: dict) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as f:
-            json.dump(data, f, separators=(",", ":"))
-        os.replace(f.name, path)
-    except OSError:
-        pass  # a read-only home: compile again next time
+            key[f"{role}/{path.name}"] = hashlib.sha1(path.read_bytes()).hexdigest()
+    return key
 
 
 def compiled(folder: Path, *, use_cache: bool = True) -> dict:
-    """The compiled plain data of the set in ``folder``, from the disk cache when it is current.
-
-    Cache files are named ``<folder digest>-<content key>.json``; writing a new one for a
-    folder removes that folder's stale ones.
-    """
+    """The compiled plain data of the set in ``folder``, from the on-disk cache (``parley.cache``,
+    one file per folder) when it was built from the same files."""
     roles = dictionary_files(folder)
     key = _cache_key(roles)
-    directory = _cache_dir()
-    prefix = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:12]
-    path = directory / f"{prefix}-{key}.json" if directory else None
-    data = _read_cache(path) if (use_cache and path and path.exists()) else None
+    name = f"dictionaries-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:12]}.json"
+    data = cache.load(name, key) if use_cache else None
     if data is None:
         data = _compile(folder, roles)
-        if use_cache and path:
-            for stale in directory.glob(f"{prefix}-*.json"):
-                stale.unlink(missing_ok=True)
-            _write_cache(path, data)
+        if use_cache:
+            cache.store(name, key, data)
     return data
 
 

@@ -1,1 +1,0 @@
-"""Tests of parley.dictionaries (a package, so that its conftest does not shadow tests/conftest.py)."""
