@@ -77,3 +77,22 @@ def test_modules_classes_and_functions_stay_small(path):
         if kind and node.end_lineno - node.lineno + 1 > LIMITS[kind]:
             too_long.append((kind, node.name, node.end_lineno - node.lineno + 1))
     assert too_long == []
+
+
+def test_no_test_reaches_into_a_modules_private_helpers():
+    tests = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(tests.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = set()  # names bound to parley modules in this test file
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("parley"):
+                found += [(path.name, a.name) for a in node.names if a.name.startswith("_")]
+                modules |= {a.asname or a.name for a in node.names}
+            elif isinstance(node, ast.Import):
+                modules |= {a.asname or a.name for a in node.names if a.name.startswith("parley")}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__") \
+                    and isinstance(node.value, ast.Name) and node.value.id in modules:
+                found.append((path.name, f"{node.value.id}.{node.attr}"))
+    assert found == []

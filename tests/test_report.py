@@ -36,8 +36,8 @@ def test_summary_counts_spans_top_pairs_and_months():
 
 
 def test_months_of_a_long_span_are_only_those_with_contacts():
-    assert report._months(["1990-01", "2021-10", "2021-10"]) == [("1990-01", 1), ("2021-10", 2)]
-    assert report._months([]) == []
+    assert report.monthly_counts(["1990-01", "2021-10", "2021-10"]) == [("1990-01", 1), ("2021-10", 2)]
+    assert report.monthly_counts([]) == []
 
 
 def test_month_chart_is_an_inline_svg_with_a_bar_per_month():

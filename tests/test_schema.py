@@ -10,7 +10,7 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from parley.schema import _CHECKS, COLUMNS, CONTRACT, SCHEMAS, TABLES, fits, validate
+from parley.schema import CHECKS, COLUMNS, CONTRACT, SCHEMAS, TABLES, fits, validate
 
 from conftest import ROOT
 
@@ -116,7 +116,7 @@ def test_the_pandera_schemas_and_the_quick_check_read_the_same_contract():
             if not spec.check:
                 assert checks == [], (name, column)
                 continue
-            assert len(checks) == 1 and spec.check in _CHECKS, (name, column)
+            assert len(checks) == 1 and spec.check in CHECKS, (name, column)
             assert all(checks[0].statistics[k] == v for k, v in spec.args.items()), (name, column)
 
 

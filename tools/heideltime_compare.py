@@ -106,9 +106,9 @@ def parley_rows(timexes) -> list[dict]:
 
 def match(gold: list[dict], rows: list[dict], body: str) -> tuple[list[dict | None], list[dict]]:
     """Per gold timex the system row matched to it (as parley.evaluate matches), and the unmatched rows."""
-    from parley.evaluate import _locate
+    from parley.evaluate import locate
 
-    spans = _locate(body, [str(t["text"]) for t in gold])
+    spans = locate(body, [str(t["text"]) for t in gold])
     used: set[str] = set()
     matched = []
     for (start, end) in spans:

@@ -110,7 +110,7 @@ def score_people(gold: list[dict], actors) -> Score:
     return score
 
 
-def _locate(body: str, texts: list[str]) -> list[tuple[int, int]]:
+def locate(body: str, texts: list[str]) -> list[tuple[int, int]]:
     """Offsets of each text in order, each found after the end of the previous one (so "this
     week" after "later this week" is the later one), else anywhere."""
     spans, at = [], 0
@@ -126,7 +126,7 @@ def _locate(body: str, texts: list[str]) -> list[tuple[int, int]]:
 
 def score_timexes(gold: list[dict], timexes, body: str) -> Score:
     score = Score()
-    spans = _locate(body, [str(t["text"]) for t in gold])
+    spans = locate(body, [str(t["text"]) for t in gold])
     predicted = list(timexes.itertuples())
     used: set[int] = set()
     for item, (start, end) in zip(gold, spans):

@@ -93,7 +93,7 @@ def summary(*, articles: pd.DataFrame, actors: pd.DataFrame, events: pd.DataFram
         events=len(events),
         contacts=len(contacts),
         top_pairs=[(str(p), int(n)) for p, n in zip(ranked["pair"][:top], ranked["n"][:top])],
-        months=_months(starts),
+        months=monthly_counts(starts),
         undated=sum(1 for d in contacts["date_start"] if not d),
     )
 
@@ -107,7 +107,7 @@ def summarise(spec: str | Path) -> Summary:
                    contacts=corpus.merge_contacts(result))
 
 
-def _months(starts: list[str], *, most: int = 36) -> list[tuple[str, int]]:
+def monthly_counts(starts: list[str], *, most: int = 36) -> list[tuple[str, int]]:
     """Contacts per month, every month of the span (a gap shows as a gap), or only the months
     with contacts when the span is longer than ``most`` months."""
     if not starts:

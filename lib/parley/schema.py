@@ -184,7 +184,7 @@ SCHEMAS: Mapping[str, pa.DataFrameSchema] = _Schemas()
 # times quicker than pandas on tables this small. fullmatch, where pandera uses match: it is as strict
 # whichever regex engine pandas picks (RE2's "$" is the end of the text, Python's also before a
 # final newline).
-_CHECKS = {
+CHECKS = {
     "str_matches": lambda *, pattern: re.compile(pattern).fullmatch,
     "str_length": lambda *, min_value: lambda v: len(v) >= min_value,
     "isin": lambda *, allowed_values: frozenset(allowed_values).__contains__,
@@ -219,7 +219,7 @@ def fits(name: str, frame: pd.DataFrame) -> bool:
         if not _dtype_fits(spec.type, series.dtype):
             return False
         value_fits = _VALUES[spec.type]
-        check = _CHECKS[spec.check](**spec.args) if spec.check else None
+        check = CHECKS[spec.check](**spec.args) if spec.check else None
         if not all(value_fits(v) and (check is None or check(v)) for v in series.tolist()):
             return False
     ids = frame[table.unique].tolist()
