@@ -438,8 +438,14 @@ class RoleReader:
                 person.roles.append((3, -first.idx, other.role))
         for person in self.people.persons:
             if not person.countries:
-                person.countries.extend(self._home_country(person))
+                person.countries.extend(self._listed_country(person) or self._home_country(person))
         return described
+
+    def _listed_country(self, person: Person) -> list[str]:
+        """The state of a person the text gives none, from their date-bounded entry in the
+        actor dictionaries on the publication date ("President Obama" in 2014: USA)."""
+        code = self.cast.listed_code(person.name)[:3]  # ISO3 for all states but a few (KSV): those stay unknown
+        return [code] if code in self.cast.gazetteer.countries else []
 
     def _alias(self, person: Person, context: list[Token]) -> None:
         """The title phrase as an alias of the person ("Russian Foreign Minister")."""
