@@ -18,11 +18,10 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..article import slugify
-from ..dictionaries import Dictionaries
-from ..dictionaries.actors import actor_code, combine, phrase_mentions, record_code, sector_of
+from ..dictionaries.actors import actor_code, sector_of
 from ..dictionaries.store import NON_STATE
 from ..models import Actor, Mention
-from .cast import Cast, dictionary_words
+from .cast import Cast, covering_code
 from .countries import States, states
 from .people import People, people
 
@@ -208,23 +207,6 @@ class ActorCodes:
 
     def whole(self, phrase: str) -> str:
         return covering_code(self.dictionaries, phrase, on=self.on)
-
-def covering_code(dictionaries: Dictionaries, phrase: str, *, on: dt.date | None) -> str:
-    """The code of a phrase that actor and agent entries cover word for word ("" if a word is
-    left over: "World Trade Organization" is not the one group a word of it names)."""
-    words = [w for w in dictionary_words(phrase) if w not in lexicon.words("actor_code_skipped_words")]
-    found = [m for m in phrase_mentions(words, dictionaries.actor_index) if record_code(dictionaries.actors[m.value], on)]
-    taken = {i for m in found for i in range(m.start, m.end)}
-    agents = [m for m in phrase_mentions(words, dictionaries.agent_index)
-              if not any(i in taken for i in range(m.start, m.end))]
-    covered = taken | {i for m in agents for i in range(m.start, m.end)}
-    if not words or len(covered) < len(words):
-        return ""
-    sectors = [str(m.value) for m in agents]
-    if not found:
-        return combine("---", sectors)
-    return combine((record_code(dictionaries.actors[found[0].value], on) or "").split("/")[0], sectors)
-
 
 def actors(doc: Doc, *, start: int = 0, dateline: str = "",
            published: dt.date | None = None) -> tuple[list[Actor], list[Mention]]:

@@ -15,10 +15,11 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from ..article import slugify
 from ..dictionaries import Dictionaries
 from ..dictionaries import load as load_dictionaries
-from ..dictionaries.actors import day_number, phrase_mentions, record_code
+from ..dictionaries.actors import combine, day_number, phrase_mentions, record_code
 from ..dictionaries.readers import words_of
 from ..gazetteer import Gazetteer, gazetteer
 from ..models import Actor, Mention
@@ -132,3 +133,20 @@ def surname_records(dictionaries: Dictionaries) -> dict[str, tuple[int, ...]]:
 
 
 SURNAMES: dict[int, tuple[Dictionaries, dict[str, tuple[int, ...]]]] = {}  # id of a set -> (the set, its index)
+
+
+def covering_code(dictionaries: Dictionaries, phrase: str, *, on: dt.date | None) -> str:
+    """The code of a phrase that actor and agent entries cover word for word ("" if a word is
+    left over: "World Trade Organization" is not the one group a word of it names)."""
+    words = [w for w in dictionary_words(phrase) if w not in lexicon.words("actor_code_skipped_words")]
+    found = [m for m in phrase_mentions(words, dictionaries.actor_index) if record_code(dictionaries.actors[m.value], on)]
+    taken = {i for m in found for i in range(m.start, m.end)}
+    agents = [m for m in phrase_mentions(words, dictionaries.agent_index)
+              if not any(i in taken for i in range(m.start, m.end))]
+    covered = taken | {i for m in agents for i in range(m.start, m.end)}
+    if not words or len(covered) < len(words):
+        return ""
+    sectors = [str(m.value) for m in agents]
+    if not found:
+        return combine("---", sectors)
+    return combine((record_code(dictionaries.actors[found[0].value], on) or "").split("/")[0], sectors)
