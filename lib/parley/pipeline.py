@@ -47,7 +47,7 @@ class Result:
 def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None) -> dict[str, list]:
     """The six tables' records of a parsed article body: the stages in the order the data flows."""
     found: dict[str, list] = {}
-    found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline)
+    found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published)
     found["timexes"] = timexes(doc, published=published)  # dateline dates included
     found["quotes"] = quotes(doc, mentions=found["mentions"])  # found once: events use them to attribute speech
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],

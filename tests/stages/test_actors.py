@@ -1,6 +1,8 @@
 """The actors stage: one row per real-world actor (states, people, groups, organisations, places), every mention."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from parley.nlp import parse
@@ -52,3 +54,51 @@ def test_the_ministry_refers_to_the_one_named_last(nlp):
         ("Indian foreign ministry", "india-foreign-ministry", "name"),
         ("the ministry", "india-foreign-ministry", "other"),
     ]
+
+
+# ---- CAMEO actor codes (issue 12): from the Phoenix dictionaries and the text
+
+@pytest.mark.parametrize(
+    "text, published, actor_id, code",
+    [
+        ("Norway and Chile signed the accord.", "2019-03-02", "chile", "CHL"),
+        ("Kosovo protested.", "2019-03-02", "kosovo", "KSV"),  # the dictionaries' code, not ISO's XKX
+        ("Iranian Foreign Minister Ali Bagheri met reporters.", "2019-03-02", "ali-bagheri", "IRNGOV"),
+        ("Pakistani General Tariq Aziz inspected the border.", "2019-03-02", "tariq-aziz", "PAKMIL"),
+        ("Sudanese rebel commander Musa Idris spoke.", "2019-03-02", "musa-idris", "SDNREB"),
+        ("The Chilean foreign ministry protested.", "2019-03-02", "chile-foreign-ministry", "CHLGOV"),
+        ("The United Nations called for calm.", "2019-03-02", "united-nations", "IGOUNO"),
+        ("Delegates met at the United Nations in Geneva.", "2019-03-02", "united-nations", "IGOUNO"),
+        ("UN Secretary-General Ban Ki-moon called for calm.", "2012-05-02", "ban-ki-moon", "IGOUNO"),
+        ("The delegates met in Geneva.", "2019-03-02", "geneva", ""),  # a place is no CAMEO actor
+    ],
+)
+def test_cameo_codes(nlp, text, published, actor_id, code):
+    found, _ = run(text, published=dt.date.fromisoformat(published))
+    assert found[actor_id].cameo_code == code
+
+
+@pytest.mark.parametrize(
+    "published, country, code",
+    [
+        ("2011-05-06", "USA", "USAGOV"),  # in office: his date-bounded entry gives the state
+        ("2005-05-06", "", ""),  # years before his term: the dictionaries do not say
+    ],
+)
+def test_an_unqualified_head_of_state_takes_his_state_from_the_dictionaries(nlp, published, country, code):
+    found, _ = run("President Obama spoke by phone with Chilean President Sebastian Pinera.",
+                   published=dt.date.fromisoformat(published))
+    assert (found["obama"].country, found["obama"].cameo_code) == (country, code)
+    assert found["sebastian-pinera"].country == "CHL"
+
+
+def test_a_full_name_takes_its_own_entry_when_the_text_gives_no_state(nlp):
+    found, _ = run("Vladimir Putin had a telephone conversation with the Chilean president.",
+                   published=dt.date(2016, 2, 1))
+    assert (found["vladimir-putin"].country, found["vladimir-putin"].cameo_code) == ("RUS", "RUSGOV")
+
+
+def test_the_text_wins_over_the_dictionaries(nlp):
+    # the dictionaries list Putin as Russian; the text makes this namesake a Chilean ambassador
+    found, _ = run("Chilean Ambassador Vladimir Putin presented his credentials.", published=dt.date(2016, 2, 1))
+    assert (found["vladimir-putin"].country, found["vladimir-putin"].cameo_code) == ("CHL", "CHLGOV")

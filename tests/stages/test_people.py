@@ -1,6 +1,8 @@
 """People through the actors stage: names, roles and countries from titles and appositions, later mentions."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from parley.nlp import parse
@@ -101,3 +103,60 @@ def test_an_official_with_no_nationality_takes_the_state_the_narrative_is_about(
 def test_the_dateline_state_is_the_last_resort_home_state(nlp, dateline, expected):
     text = "Talks with Poland resumed on Monday. Deputy Foreign Minister Jan Kowalski said the talks were useful."
     assert people(text, dateline=dateline) == expected
+
+
+# ---- real news (issue 13): how wire copy and press releases name officials
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "TITLE NAME of COUNTRY": the state after the name, not the one before the comma
+        (
+            "He called President Boric of Chile, Prime Minister Albanese of Australia and President Ramaphosa.",
+            [("albanese", "AUS", "Prime Minister"), ("boric", "CHL", "President"), ("ramaphosa", "", "President")],
+        ),
+        # a state's possessive before a name of several words the NER missed; not before an institution
+        ("Talks followed between Norway’s Jonas Gahr Store and Egypt's Foreign Ministry.",
+         [("jonas-gahr-store", "NOR", "")]),
+        # coordinated demonyms and names pair up in order under a plural title
+        (
+            "Kenyan and Ugandan Foreign Ministers Alfred Mutua and Jeje Odongo met in Kampala.",
+            [("alfred-mutua", "KEN", "Foreign Minister"), ("jeje-odongo", "UGA", "Foreign Minister")],
+        ),
+        # the portfolio after "Minister of/for" is part of the title, not of the name
+        (
+            "Nigerian Minister of Petroleum Resources Timipre Sylva met Ghana's Minister for Energy John Jinapor.",
+            [("john-jinapor", "GHA", "Minister for Energy"), ("timipre-sylva", "NGA", "Minister of Petroleum Resources")],
+        ),
+        # titles are not names
+        ("Judge Amy Berman and Senator Tim Kaine spoke.", [("amy-berman", "", "Judge"), ("tim-kaine", "", "Senator")]),
+        # "TITLE of COUNTRY NAME"
+        ("Federal Chancellor of Austria Karl Nehammer arrived.", [("karl-nehammer", "AUT", "Federal Chancellor")]),
+        # an envoy "to" a capital: the capital is a place, the name after it a person
+        ("Brazilian Ambassador to Ankara Carlos Ceglia met reporters.", [("carlos-ceglia", "BRA", "Ambassador")]),
+        # a state's possessive title right after the name, without a comma; "acting" belongs to the office
+        ("He spoke with Ali Sabry Sri Lanka’s Acting Foreign Minister, on Monday.",
+         [("ali-sabry", "LKA", "Acting Foreign Minister")]),
+    ],
+)
+def test_real_news_titles_and_states(nlp, text, expected):
+    assert people(text) == expected
+
+
+def test_a_group_in_the_title_gives_the_state_the_dictionaries_place_it_in(nlp):
+    # the Phoenix MilNonState actors code the Houthis as a Yemeni group
+    assert people("He met the Houthi acting foreign minister Hisham Sharaf.", published=dt.date(2019, 5, 1)) == [
+        ("hisham-sharaf", "YEM", "Acting Foreign Minister")
+    ]
+
+
+def test_a_later_explicit_title_refines_a_generic_top_diplomat(nlp):
+    assert people("Kenya’s top diplomat Musalia Mudavadi flew to Oslo. Later the Kenyan foreign minister met reporters.") == [
+        ("musalia-mudavadi", "KEN", "Foreign Minister")
+    ]
+
+
+def test_a_transcript_speaker_label_is_a_person_but_not_the_antecedent_of_he(nlp):
+    found, mentions = run("MR. HOLT: The Secretary made two calls. He spoke with President Boric of Chile.")
+    assert found["holt"].kind == "person"
+    assert [m.text for m in mentions if m.actor_id == "holt"] == ["HOLT"]

@@ -9,6 +9,7 @@ platforms, and the organisations and places the NER names.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 
@@ -17,8 +18,10 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..article import slugify
+from ..dictionaries.actors import actor_code, sector_of
+from ..dictionaries.store import NON_STATE
 from ..models import Actor, Mention
-from .cast import Cast
+from .cast import Cast, covering_code
 from .countries import States, states
 from .people import People, people
 
@@ -94,6 +97,10 @@ class OtherActors:
     def _the(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ == "the"
 
+    def _transnational(self, name: str) -> bool:
+        """Is ``name`` an international organisation's in the dictionaries ("United Nations": ``IGOUNO``)?"""
+        return covering_code(self.cast.dictionaries, name, on=self.cast.published)[:3] in NON_STATE
+
     def named_others(self) -> None:
         """Platforms, NER organisations and places that are not people or states."""
         place_names = {(e[1:] if e[0].lower_ == "the" else e).text for e in self.doc.ents if e.label_ in PLACE_LABELS}
@@ -108,9 +115,9 @@ class OtherActors:
             # a name ever labelled a place is a place.
             if span.text in self.platforms:
                 kind = "organization"
-            elif ent.label_ in PLACE_LABELS or span.text in place_names:
+            elif (ent.label_ in PLACE_LABELS or span.text in place_names) and not self._transnational(span.text):
                 kind = "place"
-            elif ent.label_ == "ORG":
+            elif ent.label_ in {"ORG", *PLACE_LABELS}:  # "at the United Nations": an organisation the NER placed
                 kind = "organization"
             else:
                 continue
@@ -125,20 +132,100 @@ class OtherActors:
                 self.cast.mention(self.doc[tok.i : tok.i + 1], actor.actor_id, "name")
 
 
-def actors(doc: Doc, *, start: int = 0, dateline: str = "") -> tuple[list[Actor], list[Mention]]:
+class ActorCodes:
+    """Each actor's CAMEO actor code, from the Phoenix actor and agent dictionaries and the
+    text: a state's country code (``IRN``), a person's state and the sector of their role
+    (``Foreign Minister`` -> ``IRNGOV``), an organisation's own entry (``IGOUNO``) or its
+    state and sector ("the Iranian foreign ministry" -> ``IRNGOV``)."""
+
+    def __init__(self, cast: Cast):
+        self.cast = cast
+        self.dictionaries = cast.dictionaries
+        self.on = cast.published
+        self.military = lexicon.words("actor_military_roles")
+
+    def __call__(self, actors: list[Actor]) -> None:
+        """Set ``cameo_code`` on each actor (people, states, organisations and groups; places have none)."""
+        for actor in actors:
+            if actor.kind == "country":
+                actor.cameo_code = self.state(actor.country)
+            elif actor.kind == "person":
+                actor.cameo_code = self.person(actor)
+            elif actor.kind in COLLECTIVE_KINDS:
+                actor.cameo_code = self.collective(actor)
+
+    def state(self, iso3: str) -> str:
+        """The dictionaries' code of a state: its name's entry (ISO3 for almost all: ``IRN``;
+        Kosovo ``KSV``), else the ISO3 code itself."""
+        if not iso3:
+            return ""
+        country = self.cast.gazetteer.countries.get(iso3)
+        for form in (country.name, country.demonym) if country else ():
+            code = self.whole(form)
+            if code and code[:3] in self.dictionaries.countries:
+                return code[:3]
+        return iso3
+
+    def person(self, actor: Actor) -> str:
+        """A person's state and the sector of their role; the dictionaries' own entry for what
+        the text does not say (``USAGOV`` for an unqualified "President Obama" in 2014)."""
+        listed = self.cast.listed_code(actor.name)
+        country = self.state(actor.country) if actor.country else ""
+        if not country:  # an official of an international organisation: "UN Secretary-General X"
+            codes = [actor_code(self.dictionaries, alias, on=self.on) or "" for alias in actor.aliases]
+            return next((c for c in codes + [listed] if c[:3] in NON_STATE), "")
+        # the fullest title phrase first: "rebel commander" is REB where "Commander" alone is MIL
+        titles = [a for a in actor.aliases if actor.role and actor.role.lower() in a.lower()] + [actor.role]
+        sector = self.sector(*titles, *actor.aliases)
+        if not sector and listed[:3] == country:
+            return listed
+        return country + sector
+
+    def sector(self, *titles: str) -> str:
+        """The sector of the first title an agent noun codes ("Foreign Minister": ``GOV``);
+        ``MIL`` for a military rank the agents lack ("General")."""
+        for title in titles:
+            if not title:
+                continue
+            code = sector_of(self.dictionaries, title)
+            if code:
+                return code
+            if title.lower() in self.military or title.lower().rsplit(" ", 1)[-1] in self.military:
+                return "MIL"
+        return ""
+
+    def collective(self, actor: Actor) -> str:
+        """An organisation's or group's own entry when it names the whole of it ("United
+        Nations": ``IGOUNO``), else its state's code and sector ("Iranian foreign ministry": ``IRNGOV``)."""
+        code = self.whole(actor.name)
+        if code and not code.startswith("---"):
+            return code
+        country = self.state(actor.country)
+        if not country:
+            return ""
+        return country + (code[3:6] if code else self.sector(actor.name))
+
+    def whole(self, phrase: str) -> str:
+        return covering_code(self.dictionaries, phrase, on=self.on)
+
+def actors(doc: Doc, *, start: int = 0, dateline: str = "",
+           published: dt.date | None = None) -> tuple[list[Actor], list[Mention]]:
     """The actors of a parsed article and every mention of them, in order of appearance.
 
     ``start`` is where the news text begins (after a dateline), so a dateline's city is not
     taken for an actor; the dateline's place (``"TEHRAN"``) is the fallback home state of
-    officials the text gives no nationality.
+    officials the text gives no nationality. ``published`` is the day the actor dictionaries'
+    date-bounded entries are read for (who held an office then).
     """
-    cast = Cast(doc, start=start)
+    cast = Cast(doc, start=start, published=published)
     place = _dateline_place(dateline)
     home = cast.gazetteer.lookup(place.title()) if place else None
     found_states = states(cast)
     found_people = people(cast, found_states, dateline_country=home[0] if home else "")
     OtherActors(cast, found_states, found_people)()
-    return _cast_rows(cast, found_people)
+    rows, mentions = _cast_rows(cast, found_people)
+    ActorCodes(cast)(rows)
+    return rows, mentions
 
 
 def _cast_rows(cast: Cast, found: People) -> tuple[list[Actor], list[Mention]]:

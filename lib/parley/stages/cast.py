@@ -6,6 +6,8 @@ its kind, and reads the mentions the finders before it left.
 """
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
@@ -13,7 +15,12 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from ..article import slugify
+from ..dictionaries import Dictionaries
+from ..dictionaries import load as load_dictionaries
+from ..dictionaries.actors import combine, day_number, phrase_mentions, record_code
+from ..dictionaries.readers import words_of
 from ..gazetteer import Gazetteer, gazetteer
 from ..models import Actor, Mention
 from ..nlp import load
@@ -21,12 +28,15 @@ from ..nlp import load
 
 class Cast:
     """The actors of one parsed article found so far, every mention of them, and the lookups
-    the finders share (the sentence of a token, the tokens of given words)."""
+    the finders share (the sentence of a token, the tokens of given words, the actor
+    dictionaries on the publication date)."""
 
-    def __init__(self, doc: Doc, *, start: int = 0):
+    def __init__(self, doc: Doc, *, start: int = 0, published: dt.date | None = None):
         self.doc = doc
         self.start = start  # the news text starts here (after the dateline)
+        self.published = published  # the day the dictionaries' date-bounded entries are read for
         self.gazetteer: Gazetteer = gazetteer()
+        self.dictionaries: Dictionaries = load_dictionaries()
         self.sentence_of = {t: i for i, sent in enumerate(doc.sents) for t in range(sent.start, sent.end)}
         # The words' ids, to find the few tokens a finder wants without making a Token of every word.
         self.columns = dict(zip((ORTH, LOWER, LEMMA, POS), doc.to_array([ORTH, LOWER, LEMMA, POS]).T.tolist()))
@@ -52,6 +62,10 @@ class Cast:
         self.actor(actor_id, c.name, "country", iso3)
         return actor_id
 
+    def listed_code(self, name: str) -> str:
+        """The actor dictionaries' code of the person ``name`` on the publication date ("" if none)."""
+        return listed_code(self.dictionaries, name, on=self.published) if self.published else ""
+
     def in_text(self, span: Span) -> bool:
         """Is ``span`` in the news text (not in the dateline before it)?"""
         return span.start_char >= self.start
@@ -69,3 +83,70 @@ def phrase_patterns(texts: list[str]) -> list[Doc]:
     # loaded (a fresh English() would be built for nothing). A pattern is only its tokens'
     # string ids, so it matches docs of any vocab.
     return list(load().tokenizer.pipe(texts + [t.replace("'", "’") for t in texts if "'" in t]))
+
+
+def dictionary_words(text: str) -> list[str]:
+    """A name as the dictionaries' words: upper case, accents dropped ("Peña" -> ``["PENA"]``)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return words_of(plain.replace("’", "'").replace(".", ". ").strip())
+
+
+def listed_code(dictionaries: Dictionaries, name: str, *, on: dt.date | None) -> str:
+    """The code of the person ``name`` on date ``on`` in the actor dictionaries: their own
+    entry (a form of it ending with the name: "Vladimir Putin" -> ``RUSGOV``), else, for a
+    surname alone, the one state whose listed people of that surname hold a date-bounded entry
+    then ("Obama" on 2014-06-19 -> ``USAGOV``); "" when the dictionaries do not say, or not then."""
+    words = dictionary_words(name)
+    if not words:
+        return ""
+    for m in phrase_mentions(words, dictionaries.actor_index):
+        if m.end == len(words) and m.end - m.start >= 2:
+            return record_code(dictionaries.actors[m.value], on) or ""
+    if len(words) > 1:  # a full name the dictionaries lack: its surname may be anyone's
+        return ""
+    day = day_number(on)
+    codes = set()
+    for record in surname_records(dictionaries).get(words[-1], ()):
+        for code, low, high in dictionaries.actors[record][1]:
+            if (low is None or day >= low) and (high is None or day <= high) and code[:3] in dictionaries.countries:
+                codes.add(code)
+    if len({c[:3] for c in codes}) != 1:
+        return ""
+    return codes.pop() if len(codes) == 1 else next(iter(codes))[:3]
+
+
+def surname_records(dictionaries: Dictionaries) -> dict[str, tuple[int, ...]]:
+    """Last word of a dictionary phrase -> the records of date-bounded actors (people in
+    office) with a phrase ending in it, built once per dictionary set."""
+    built = SURNAMES.get(id(dictionaries))
+    if built is not None and built[0] is dictionaries:
+        return built[1]
+    index: dict[str, set[int]] = {}
+    for lengths in dictionaries.actor_index.values():
+        for _n, phrases in lengths:
+            for phrase, record in phrases.items():
+                if dictionaries.actors[record][1]:
+                    index.setdefault(phrase.rsplit(" ", 1)[-1], set()).add(record)
+    surnames = {word: tuple(sorted(records)) for word, records in index.items()}
+    SURNAMES[id(dictionaries)] = (dictionaries, surnames)
+    return surnames
+
+
+SURNAMES: dict[int, tuple[Dictionaries, dict[str, tuple[int, ...]]]] = {}  # id of a set -> (the set, its index)
+
+
+def covering_code(dictionaries: Dictionaries, phrase: str, *, on: dt.date | None) -> str:
+    """The code of a phrase that actor and agent entries cover word for word ("" if a word is
+    left over: "World Trade Organization" is not the one group a word of it names)."""
+    words = [w for w in dictionary_words(phrase) if w not in lexicon.words("actor_code_skipped_words")]
+    found = [m for m in phrase_mentions(words, dictionaries.actor_index) if record_code(dictionaries.actors[m.value], on)]
+    taken = {i for m in found for i in range(m.start, m.end)}
+    agents = [m for m in phrase_mentions(words, dictionaries.agent_index)
+              if not any(i in taken for i in range(m.start, m.end))]
+    covered = taken | {i for m in agents for i in range(m.start, m.end)}
+    if not words or len(covered) < len(words):
+        return ""
+    sectors = [str(m.value) for m in agents]
+    if not found:
+        return combine("---", sectors)
+    return combine((record_code(dictionaries.actors[found[0].value], on) or "").split("/")[0], sectors)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from spacy.vocab import Vocab
 from .. import lexicon
 from ..article import slugify
 from ..models import Mention
-from .cast import Cast, phrase_patterns
+from .cast import Cast, covering_code, phrase_patterns
 from .countries import States
 
 CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}  # not abbreviations: "Thu", "Jun" are names too
@@ -32,6 +33,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT = {"nsubj", "nsubjpass"}
 POSSESSIVE = {"'s", "’s"}
 ARTICLES = {"the", "a", "an"}
+GENERIC_DIPLOMAT = {"diplomat", "top diplomat"}  # titles that say a person is a diplomat, not which office
 NO_ONE: frozenset[int] = frozenset()  # no token is known to name a person yet
 
 
@@ -39,7 +41,9 @@ NO_ONE: frozenset[int] = frozenset()  # no token is known to name a person yet
 def role_matcher(vocab: Vocab) -> PhraseMatcher:
     """A phrase matcher (any case) for every role title of ``roles.csv``, built once."""
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    matcher.add("ROLE", phrase_patterns(list(lexicon.roles())))
+    titles = list(lexicon.roles())
+    plurals = [t + "s" for t in titles if not t.endswith("s") and t.isascii()]  # "Foreign Ministers X and Y"
+    matcher.add("ROLE", phrase_patterns(titles + plurals))
     return matcher
 
 
@@ -111,11 +115,39 @@ class TitlePhrases:
         self.doc = cast.doc
         self.country_at = states.at
         self.honorifics = lexicon.honorifics()
-        self.spans: list[Span] = filter_spans([self.doc[s:e] for _, s, e in role_matcher(self.doc.vocab)(self.doc)])
+        self.kinds = lexicon.roles()
+        self.portfolios = lexicon.words("actor_portfolios")
+        self.qualifiers = lexicon.words("actor_role_qualifiers")
+        self.cast = cast
+        found = filter_spans([self.doc[s:e] for _, s, e in role_matcher(self.doc.vocab)(self.doc)])
+        # a title whose last word is a title word plus "s" is a plural one ("Foreign Ministers")
+        last_words = {re.split(r"[\s-]", t)[-1] for t in self.kinds}
+        self.plurals = {r.start: r.end for r in found
+                        if r[-1].lower_ not in last_words and r[-1].lower_[:-1] in last_words}
+        self.spans: list[Span] = [self._with_portfolio(r) for r in found]
         self.tokens = {i for r in self.spans for i in range(r.start, r.end)}  # the tokens of ``spans``
         self.context_words = lexicon.words("actor_context_words")
         self.openers = lexicon.words("actor_phrase_openers")
         self.apposition_openers = ARTICLES | lexicon.words("actor_pronouns")
+
+    def _with_portfolio(self, role: Span) -> Span:
+        """A title with the portfolio after it: "Minister" + "of Energy and Natural Resources"."""
+        end = role.end
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in {"of", "for"}:
+            return role
+        i, last = end + 1, None
+        while i < len(self.doc):
+            t = self.doc[i]
+            if t.lower_ in self.portfolios and t.i not in self.country_at:
+                last = i
+            elif not (t.lower_ in {"and", ",", "&"} and last == i - 1):
+                break
+            i += 1
+        return self.doc[role.start : last + 1] if last is not None else role
+
+    def plural(self, role: Span) -> bool:
+        """Is a title plural ("Foreign Ministers")?"""
+        return role.start in self.plurals
 
     def in_role(self, tok: Token) -> bool:
         """Is ``tok`` part of a role title?"""
@@ -126,12 +158,16 @@ class TitlePhrases:
         out, i = [], first.i - 1
         while i >= 0:
             t = self.doc[i]
-            after_title = t.lower_ in {"to", "in"} and i > 0 and self.in_role(self.doc[i - 1])  # "Ambassador to Australia"
-            if t.i in self.country_at or self.in_role(t) or t.lower_ in self.context_words or (
+            after_title = t.lower_ in {"to", "in", "of"} and i > 0 and self.in_role(self.doc[i - 1])  # "Ambassador to Australia"
+            # "Iraqi and Syrian Foreign Ministers": states coordinated before a plural title
+            between_states = t.lower_ in {"and", ","} and i > 0 and i - 1 in self.country_at and (
+                out and out[0].i in self.country_at and any(s <= x.i < e for x in out for s, e in self.plurals.items())
+            )
+            if t.i in self.country_at or self.in_role(t) or t.lower_ in self.context_words or between_states or (
                 t.pos_ in {"ADJ", "PROPN"} and t.i not in named
             ) or (t.pos_ == "NOUN" and t.dep_ == "compound") or after_title or t.lemma_ in {"counterpart", "colleague"} or (
                 t.text in self.honorifics
-            ):
+            ) or (t.lower_ in self.qualifiers and out and self.in_role(out[0])):
                 out.insert(0, t)
                 i -= 1
                 continue
@@ -150,10 +186,52 @@ class TitlePhrases:
                 start - 1 not in self.country_at and self.doc[start - 1].text not in self.honorifics
             ):
                 start -= 1
+            while start - 1 in ids and self.doc[start - 1].lower_ in self.qualifiers:  # "acting foreign minister"
+                start -= 1
             role = self.doc[start : best.end].text
-        countries = [self.country_at[t.i] for t in tokens if t.i in self.country_at]
+            if self.plural(best):  # "Foreign Ministers X and Y": each is a Foreign Minister
+                role = role[:-1]
+        countries = self.states(tokens)
         counterpart = any(t.lemma_ == "counterpart" for t in tokens)
         return _title_case(role), countries[0] if countries else "", counterpart
+
+    def states(self, tokens: list[Token]) -> list[str]:
+        """The states a title phrase names, in order, one per mention; else the state of a
+        group it names that the actor dictionaries place in one ("the Taliban foreign minister")."""
+        countries, previous = [], None
+        for t in tokens:
+            if t.i in self.country_at and not (previous is not None and previous == t.i - 1
+                                               and self.country_at[previous] == self.country_at[t.i]):
+                countries.append(self.country_at[t.i])
+            if t.i in self.country_at:
+                previous = t.i
+        if countries:
+            return countries
+        for t in tokens:
+            if t.pos_ == "PROPN" and not self.in_role(t) and t.text not in self.honorifics:
+                code = covering_code(self.cast.dictionaries, t.text, on=self.cast.published)[:3]
+                if code in self.cast.gazetteer.countries:
+                    return [code]
+        return []
+
+    def of_state(self, last: Token) -> str:
+        """The state named in "of COUNTRY" right after a name: "President Lula of Brazil"."""
+        i = last.i + 1
+        if i + 1 >= len(self.doc) or self.doc[i].lower_ != "of":
+            return ""
+        i += 1 + (self.doc[i + 1].lower_ == "the")
+        return self.country_at.get(i, "") if i < len(self.doc) else ""
+
+    def listed_after(self, first: Token, named: dict[int, object]) -> tuple[Token, int]:
+        """The first name of a list "A and B" (or "A, B and C") that a name ends, and the name's
+        place in it: (the first name's first token, 0 for the first name)."""
+        tok, position = first, 0
+        while tok.i >= 2 and self.doc[tok.i - 1].lower_ in {"and", ","} and tok.i - 2 in named:
+            j = tok.i - 2
+            while j - 1 in named and named[j - 1] is named[j]:
+                j -= 1
+            tok, position = self.doc[j], position + 1
+        return tok, position
 
     def apposed(self, first: Token, named: Container[int]) -> list[Token]:
         """The title phrase set off by a comma before a name: "the Iranian ambassador to Baku, NAME"."""
@@ -187,12 +265,19 @@ class TitlePhrases:
         return phrase
 
     def apposed_after(self, last: Token) -> list[Token]:
-        """The title phrase after a name and a comma: "NAME, Qatar's foreign minister,"."""
+        """The title phrase after a name and a comma: "NAME, Qatar's foreign minister,"; or
+        right after the name when a state's possessive opens it: "NAME Afghanistan's foreign minister,"."""
         i = last.i + 1
-        if i >= len(self.doc) - 1 or self.doc[i].text != ",":
+        if i >= len(self.doc) - 2:
+            return []
+        j = i
+        while j < len(self.doc) - 1 and j in self.country_at:  # "NAME Sri Lanka's foreign minister"
+            j += 1
+        possessive = j > i and self.doc[j].lower_ in {"'s", "’s"}
+        if self.doc[i].text != "," and not possessive:
             return []
         phrase, closed = [], False
-        for t in self.doc[i + 1 : i + 12]:
+        for t in self.doc[i + (not possessive) : i + 12]:
             if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.is_sent_start:
                 closed = t.is_punct  # "NAME, Qatar's foreign minister, said": closed by punctuation, not a verb
                 break
@@ -219,6 +304,10 @@ class NameFinder:
         self.particles = lexicon.words("actor_name_particles")
         self.lead = lexicon.words("actor_name_lead")
         self.locative = lexicon.words("actor_locative") - {"to", "from"}
+        self.nouns = lexicon.nouns()
+        # capitals named as places ("Ambassador to Ankara X"): context before a name, not part of it
+        spans = [cast.doc.char_span(m.start, m.end) for m in cast.mentions if cast.actors[m.actor_id].kind == "place"]
+        self.places = {t.i for span in spans if span is not None for t in span}
 
     def __call__(self) -> People:
         """The people named in the news text."""
@@ -251,11 +340,14 @@ class NameFinder:
         for tok in proper:  # a name the NER missed, after a title or honorific
             if tok.i in covered or tok.i in self.country_at or tok.idx < self.cast.start:
                 continue
-            if self._evidence([tok]) or tok.text in self.honorifics:
+            possessed = self._possessed(tok) and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN"
+            if self._evidence([tok]) or tok.text in self.honorifics or possessed:
                 run = [tok]
                 while run[-1].i + 1 < len(self.doc) and self.doc[run[-1].i + 1].pos_ == "PROPN":
                     run.append(self.doc[run[-1].i + 1])
                 _, name = self._name_tokens(run)
+                if possessed and any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name):  # "Iran's Foreign Ministry"
+                    continue
                 if self._looks_like_name(name) and not self._is_not_person(name):
                     candidates.append((name, True))
                     covered.update(t.i for t in run)
@@ -298,7 +390,7 @@ class NameFinder:
         i = 0
         while i < len(tokens):
             t = tokens[i]
-            if t.i in self.country_at or t.lower_ in self.lead or (
+            if t.i in self.country_at or t.i in self.places or t.lower_ in self.lead or (
                 self.honorifics.get(t.text) == "title" or self.titles.in_role(t)
             ):
                 i += 1
@@ -364,8 +456,16 @@ class NameFinder:
     def _evidence(self, name: list[Token]) -> bool:
         """A title, an honorific, "counterpart", an apposition or a state's possessive at the name."""
         before = self.doc[name[0].i - 1] if name[0].i > 0 else None
+        posted = before is not None and before.pos_ == "PROPN" and before.i > 1 and (  # "Ambassador to Tehran X"
+            self.doc[before.i - 1].lower_ in {"to", "in"} and self.titles.in_role(self.doc[before.i - 2])
+        )
+        split = before is not None and before.text == "." and before.i > 0 and (  # "MR. X", tokenised "MR" "."
+            self.doc[before.i - 1].text + "." in self.honorifics and not self.doc[before.i - 1].whitespace_
+        )
         return before is not None and (
-            self.titles.in_role(before)
+            posted
+            or split
+            or self.titles.in_role(before)
             or before.text in self.honorifics
             or before.lemma_ in {"counterpart", "colleague"}
             or bool(self.titles.apposed(name[0], NO_ONE))
@@ -413,13 +513,22 @@ class RoleReader:
             for m in person.mentions:
                 span = self.doc.char_span(m.start, m.end)
                 first = span[0]
-                context, weight = self.titles.context(first, named), 3
+                head, position = self.titles.listed_after(first, named)
+                context, weight = self.titles.context(head, named), 3
+                if position and not any(self.titles.plural(r) for r in self.titles.spans if r.start in {t.i for t in context}):
+                    context, position = self.titles.context(first, named), 0
                 if not context or all(t.text in self.honorifics for t in context):
                     context = self.titles.apposed(first, named) or self.titles.apposed_after(span[-1]) or context
                     weight = 2
                 role, country, counterpart = self.titles.describe(context)
-                if context and not country:  # "his Paraguayan host, President NAME"
-                    country = self.titles.describe(self.titles.before_comma(context[0], named))[1]
+                if position:  # "Iraqi and Syrian Foreign Ministers A and B": B is the Syrian one
+                    states = self.titles.states(context)
+                    country = states[position] if position < len(states) else ""
+                if context and not country:  # "President Lula of Brazil"; "his Paraguayan host, President NAME"
+                    country = self.titles.of_state(span[-1]) or self.titles.describe(
+                        self.titles.before_comma(context[0], named))[1]
+                if position:
+                    context = []  # the shared title was the first name's: no alias, not described twice
                 described.update(t.i for t in context)
                 if any(t.lower_ in self.past for t in context):
                     continue  # "a former guerrilla commander" is not the office held now
@@ -438,8 +547,14 @@ class RoleReader:
                 person.roles.append((3, -first.idx, other.role))
         for person in self.people.persons:
             if not person.countries:
-                person.countries.extend(self._home_country(person))
+                person.countries.extend(self._listed_country(person) or self._home_country(person))
         return described
+
+    def _listed_country(self, person: Person) -> list[str]:
+        """The state of a person the text gives none, from their date-bounded entry in the
+        actor dictionaries on the publication date ("President Obama" in 2014: USA)."""
+        code = self.cast.listed_code(person.name)[:3]  # ISO3 for all states but a few (KSV): those stay unknown
+        return [code] if code in self.cast.gazetteer.countries else []
 
     def _alias(self, person: Person, context: list[Token]) -> None:
         """The title phrase as an alias of the person ("Russian Foreign Minister")."""
@@ -511,9 +626,16 @@ class LaterMentions:
             phrase = self.doc[left[0].i : root.i + 1]
             if phrase[0].lower_ == "the":
                 phrase = phrase[1:]
+            if self._refines(person.role.lower(), role.lower(), country):
+                person.roles.append((2, -phrase.start_char, role))
             person.mentions.append(
                 Mention(phrase.start_char, phrase.end_char, phrase.text, self.cast.sentence_of[phrase.start], "title")
             )
+
+    def _refines(self, role: str, title: str, country: str) -> bool:
+        """Does a later title with a state name the office a generic one hid ("Iran's top
+        diplomat X" ... "the Iranian foreign minister")?"""
+        return bool(country) and role in GENERIC_DIPLOMAT and self.kinds.get(title) == "diplomat"
 
     def _match_title(self, title: str, country: str, counterpart: bool, tok: Token) -> Person | None:
         if counterpart:
@@ -525,8 +647,10 @@ class LaterMentions:
             if country and country not in person.countries:
                 continue
             same = role == title or (
-                title in {"diplomat", "top diplomat"} and self.kinds.get(role) == "diplomat"
-            ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title)
+                title in GENERIC_DIPLOMAT and self.kinds.get(role) == "diplomat"
+            ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title) or (
+                self._refines(role, title, country)
+            )
             if same and person.mentions and person.mentions[0].start < tok.idx:
                 fits.append(person)
         if not fits:
@@ -535,7 +659,10 @@ class LaterMentions:
 
     def by_pronoun(self) -> None:
         """he/his/she/her: the person named before in the sentence, else the previous subject."""
-        known = sorted(((m, p) for p in self.people.persons for m in p.mentions), key=lambda x: x[0].start)
+        # a transcript's speaker label ("MR. SMITH: He said ...") speaks in the first person: no antecedent
+        text = self.doc.text
+        known = sorted(((m, p) for p in self.people.persons for m in p.mentions
+                        if text[m.end : m.end + 2].strip()[:1] != ":"), key=lambda x: x[0].start)
         for tok in self.cast.tokens_where(LOWER, self.pronouns):
             if tok.idx < self.cast.start:
                 continue
