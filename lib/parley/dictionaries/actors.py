@@ -53,6 +53,36 @@ def record_code(record: str, on: date | None) -> str | None:
     return None if default in NULL_CODES else default
 
 
+def surname_codes(dictionaries: Dictionaries, surname: str, *, on: date | None) -> set[str]:
+    """The codes, valid on ``on``, of the states' people in office whose dictionary phrase ends
+    in ``surname`` (upper case, as the dictionaries write it): ``OBAMA`` in 2014 -> ``{"USAGOV"}``."""
+    day = day_number(on)
+    codes = set()
+    for record in _surnames(dictionaries).get(surname, ()):
+        for code, low, high in _restrictions(dictionaries.actors[record])[1]:
+            if (low is None or day >= low) and (high is None or day <= high) and code[:3] in dictionaries.countries:
+                codes.add(code)
+    return codes
+
+
+_SURNAMES: dict[int, tuple[Dictionaries, dict[str, tuple[int, ...]]]] = {}  # id of a set -> (the set, its index)
+
+
+def _surnames(dictionaries: Dictionaries) -> dict[str, tuple[int, ...]]:
+    """Last word of a phrase -> the records with date restrictions (people in office) it ends,
+    built once per dictionary set."""
+    built = _SURNAMES.get(id(dictionaries))
+    if built is not None and built[0] is dictionaries:
+        return built[1]
+    index: dict[str, set[int]] = {}
+    for phrase, record in dictionaries.actor_index["phrases"].items():
+        if isinstance(record, int) and _restrictions(dictionaries.actors[record])[1]:
+            index.setdefault(phrase.rsplit(" ", 1)[-1], set()).add(record)
+    surnames = {word: tuple(sorted(records)) for word, records in index.items()}
+    _SURNAMES[id(dictionaries)] = (dictionaries, surnames)
+    return surnames
+
+
 def _normal(text: str) -> str:
     return text.upper().replace("’", "'")
 

@@ -19,7 +19,7 @@ from .. import lexicon
 from ..article import slugify
 from ..dictionaries import Dictionaries
 from ..dictionaries import load as load_dictionaries
-from ..dictionaries.actors import combine, day_number, phrase_mentions, record_code
+from ..dictionaries.actors import combine, phrase_mentions, record_code, surname_codes
 from ..dictionaries.readers import words_of
 from ..gazetteer import Gazetteer, gazetteer
 from ..models import Actor, Mention
@@ -104,35 +104,10 @@ def listed_code(dictionaries: Dictionaries, name: str, *, on: dt.date | None) ->
             return record_code(dictionaries.actors[m.value], on) or ""
     if len(words) > 1:  # a full name the dictionaries lack: its surname may be anyone's
         return ""
-    day = day_number(on)
-    codes = set()
-    for record in surname_records(dictionaries).get(words[-1], ()):
-        for code, low, high in dictionaries.actors[record][1]:
-            if (low is None or day >= low) and (high is None or day <= high) and code[:3] in dictionaries.countries:
-                codes.add(code)
+    codes = surname_codes(dictionaries, words[-1], on=on)
     if len({c[:3] for c in codes}) != 1:
         return ""
     return codes.pop() if len(codes) == 1 else next(iter(codes))[:3]
-
-
-def surname_records(dictionaries: Dictionaries) -> dict[str, tuple[int, ...]]:
-    """Last word of a dictionary phrase -> the records of date-bounded actors (people in
-    office) with a phrase ending in it, built once per dictionary set."""
-    built = SURNAMES.get(id(dictionaries))
-    if built is not None and built[0] is dictionaries:
-        return built[1]
-    index: dict[str, set[int]] = {}
-    for lengths in dictionaries.actor_index.values():
-        for _n, phrases in lengths:
-            for phrase, record in phrases.items():
-                if dictionaries.actors[record][1]:
-                    index.setdefault(phrase.rsplit(" ", 1)[-1], set()).add(record)
-    surnames = {word: tuple(sorted(records)) for word, records in index.items()}
-    SURNAMES[id(dictionaries)] = (dictionaries, surnames)
-    return surnames
-
-
-SURNAMES: dict[int, tuple[Dictionaries, dict[str, tuple[int, ...]]]] = {}  # id of a set -> (the set, its index)
 
 
 def covering_code(dictionaries: Dictionaries, phrase: str, *, on: dt.date | None) -> str:
