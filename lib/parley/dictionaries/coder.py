@@ -398,17 +398,14 @@ def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: dat
            dyadic: bool = True, plurals: bool = False) -> list[CodedEvent]:
     """The CAMEO events of a parsed document (or of one sentence), in order of their verbs.
 
-    ``dictionaries`` defaults to the vendored Phoenix set; ``on`` (the date actor codes are
-    chosen for) defaults to ``doc._.published`` when set, else today. With ``dyadic=False``
+    ``dictionaries`` defaults to the vendored Phoenix set; ``on`` is the date actor codes are
+    chosen for (the publication date; None: today). With ``dyadic=False``
     an event whose target no dictionary names is kept, with ``target=None`` (PETRARCH's
     ``require_dyad = False``). With ``plurals=True`` a pattern's noun also matches a noun
     whose lemma it is (``* RESTRICTION`` fires on "restrictions"); PETRARCH does not do this
     (its unit tests check that ``* EFFORT`` leaves "efforts" alone), so it is off by default.
     """
     dictionaries = dictionaries or load()
-    if on is None:
-        root = doc.doc if isinstance(doc, Span) else doc
-        on = getattr(root._, "published", None) if root.has_extension("published") else None
     sentences = [doc] if isinstance(doc, Span) else doc.sents
     found: list[CodedEvent] = []
     index = dictionaries.verbs["index"]
