@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..article import slugify
+from ..dictionaries import Dictionaries
 from ..dictionaries.actors import actor_code, sector_of
 from ..dictionaries.store import NON_STATE
 from ..models import Actor, Mention
@@ -208,16 +209,17 @@ class ActorCodes:
     def whole(self, phrase: str) -> str:
         return covering_code(self.dictionaries, phrase, on=self.on)
 
-def actors(doc: Doc, *, start: int = 0, dateline: str = "",
-           published: dt.date | None = None) -> tuple[list[Actor], list[Mention]]:
+def actors(doc: Doc, *, start: int = 0, dateline: str = "", published: dt.date | None = None,
+           dictionaries: Dictionaries | None = None) -> tuple[list[Actor], list[Mention]]:
     """The actors of a parsed article and every mention of them, in order of appearance.
 
     ``start`` is where the news text begins (after a dateline), so a dateline's city is not
     taken for an actor; the dateline's place (``"TEHRAN"``) is the fallback home state of
     officials the text gives no nationality. ``published`` is the day the actor dictionaries'
-    date-bounded entries are read for (who held an office then).
+    date-bounded entries are read for (who held an office then); ``dictionaries`` is the set
+    (``parley.dictionaries.load(PATH)``), the vendored Phoenix set by default.
     """
-    cast = Cast(doc, start=start, published=published)
+    cast = Cast(doc, start=start, published=published, dictionaries=dictionaries)
     place = _dateline_place(dateline)
     home = cast.gazetteer.lookup(place.title()) if place else None
     found_states = states(cast)

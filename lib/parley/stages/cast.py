@@ -31,12 +31,13 @@ class Cast:
     the finders share (the sentence of a token, the tokens of given words, the actor
     dictionaries on the publication date)."""
 
-    def __init__(self, doc: Doc, *, start: int = 0, published: dt.date | None = None):
+    def __init__(self, doc: Doc, *, start: int = 0, published: dt.date | None = None,
+                 dictionaries: Dictionaries | None = None):
         self.doc = doc
         self.start = start  # the news text starts here (after the dateline)
         self.published = published  # the day the dictionaries' date-bounded entries are read for
         self.gazetteer: Gazetteer = gazetteer()
-        self.dictionaries: Dictionaries = load_dictionaries()
+        self.dictionaries: Dictionaries = dictionaries or load_dictionaries()
         self.sentence_of = {t: i for i, sent in enumerate(doc.sents) for t in range(sent.start, sent.end)}
         # The words' ids, to find the few tokens a finder wants without making a Token of every word.
         self.columns = dict(zip((ORTH, LOWER, LEMMA, POS), doc.to_array([ORTH, LOWER, LEMMA, POS]).T.tolist()))
