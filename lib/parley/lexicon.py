@@ -151,3 +151,16 @@ def goldstein_weights() -> dict[str, float]:
 def word_values(name: str) -> dict[str, int]:
     """A closed list of English words with a number each (``words.json``: ``ordinals``, ``pair_numbers``)."""
     return dict(document("words.json")[name])
+
+
+@functools.cache
+def cameo_labels() -> dict[str, str]:
+    """CAMEO code -> its label, for every code the PLOVER crosswalk lists with one
+    (``plover/CAMEO2PLOVER-2021.txt``: the comment after ``#``, ``0841`` -> "Return, release person(s)")."""
+    labels = {}
+    for line in data_bytes("plover/CAMEO2PLOVER-2021.txt").decode("utf-8").splitlines():
+        body, _, comment = line.partition("#")
+        code, colon, _ = body.partition(":")
+        if colon and code.strip().isdigit() and comment.strip():
+            labels[code.strip()] = comment.strip()
+    return labels

@@ -89,7 +89,7 @@ class Arguments:
                 inner = self.by_tok.get(c.i)
                 if inner is not None and inner is not e:
                     self.assign(inner)
-                    tgt = list(inner.sources) or tgt
+                    tgt = [x for x in inner.sources if x not in src] or tgt  # not the accuser's own act
         if not tgt and e.root in ACT_ROOTS:  # "plans to sign a deal with X"
             for c in self.grammar.complements(n):
                 inner = self.by_tok.get(c.i) or self.by_anchor.get(c.i)
