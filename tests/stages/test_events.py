@@ -488,3 +488,25 @@ def test_another_dictionary_set(nlp, tmp_path):
     found = events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=[], published=PUBLISHED,
                    dictionaries=tmp_path)
     assert [(e.trigger, e.cameo_code) for e in found] == [("snubbed", "120"), ("reduced", "160")]  # Phoenix: 111; 160: parley's
+
+
+def test_a_time_of_day_dates_the_event(nlp):
+    text = "Sergei Lavrov spoke by phone with Subrahmanyam Jaishankar on Monday evening."
+    t = Timex(text.index("Monday evening"), text.index("Monday evening") + 14, "Monday evening", 0, "TIME",
+              "2021-10-18TEV", "", dt.date(2021, 10, 18), dt.date(2021, 10, 18))
+    doc = nlp(text)
+    e = find(events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=[t], published=PUBLISHED), "spoke")
+    assert (e.date_start, e.date_basis) == (dt.date(2021, 10, 18), "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, participants",
+    [
+        ("Sergei Lavrov and Jeyhun Bayramov discussed Iran and the situation in Armenia.",
+         ("sergei-lavrov", "jeyhun-bayramov")),
+        ("Sergei Lavrov discussed Turkey's role with Jeyhun Bayramov.", ("sergei-lavrov", "jeyhun-bayramov")),
+        ("Recep Tayyip Erdogan discussed Iran.", ("recep-tayyip-erdogan",)),
+    ],
+)
+def test_what_was_discussed_is_no_party(nlp, text, participants):
+    assert find(extract(nlp, text), "discussed").participant_ids == participants

@@ -15,7 +15,7 @@ from ...lexicon import contact_vocabulary
 from ...syntax import agents, is_passive, objects, patients, prep_objects, subjects
 from .draft import EventDraft
 from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENING, PARTICIPANT_PREPS,
-                      SOURCE_PREPS, TARGET_PREPS, Grammar, slot)
+                      SOURCE_PREPS, TARGET_PREPS, TOPIC_VERBS, Grammar, slot)
 
 
 class Arguments:
@@ -37,6 +37,8 @@ class Arguments:
         sources: list[Token] = []
         targets: list[Token] = []
         between: list[Token] = []
+        # "discussed Iran": what was talked about, not who was talked with
+        topical = e.root == "04" and a.lemma_.lower() in TOPIC_VERBS
         if n.pos_ in ("NOUN", "PROPN"):
             sources += [c for c in n.children if c.dep_ == "poss"]
             sources += prep_objects(n, SOURCE_PREPS)
@@ -66,9 +68,9 @@ class Arguments:
                 targets += patients(a)
             else:
                 sources += subjects(a)
-                targets += objects(a)
+                targets += [] if topical else objects(a)
             targets += prep_objects(a, TARGET_PREPS)
-            for o in objects(a):
+            for o in ([] if topical else objects(a)):
                 targets += prep_objects(o, ("on", "with", "to", "against") if e.root == "01" else
                                          ("on", "with", "to", "against", "of"))
                 if e.root in ("16", "17"):  # "recalled its ambassador from Rabat"

@@ -12,11 +12,11 @@ from .grammar import BOUNDARY, CLAUSAL, HABITUAL, SIMULTANEOUS, Grammar
 
 
 class Dates:
-    """Dates the events of one article from its timexes (of type DATE, with a span)."""
+    """Dates the events of one article from its timexes (a DATE, or a TIME of day, with a span)."""
 
     def __init__(self, grammar: Grammar, *, timexes: list[Timex], published: dt.date | None):
         self.doc = grammar.doc
-        self.timexes = [t for t in timexes if t.type == "DATE" and t.date_start and t.date_end]
+        self.timexes = [t for t in timexes if t.type in ("DATE", "TIME") and t.date_start and t.date_end]  # "on Monday evening" too
         self.published = published
 
     def dates(self, events: list[EventDraft]) -> None:
