@@ -510,3 +510,31 @@ def test_a_time_of_day_dates_the_event(nlp):
 )
 def test_what_was_discussed_is_no_party(nlp, text, participants):
     assert find(extract(nlp, text), "discussed").participant_ids == participants
+
+
+@pytest.mark.parametrize(
+    "text, trigger, date",
+    [
+        # a contact the article reports as the day's news, in the simple past, before any other date
+        ("Sergei Lavrov spoke by phone with Jeyhun Bayramov.", "spoke", PUBLISHED),
+        ("Sergei Lavrov held a telephone conversation with Jeyhun Bayramov.", "telephone conversation", PUBLISHED),
+        # not background (the past perfect), not a plan, not after the text moved to another date
+        ("Sergei Lavrov had spoken by phone with Jeyhun Bayramov.", "spoken", None),
+        ("Sergei Lavrov will speak by phone with Jeyhun Bayramov.", "speak", None),
+        ("Iran closed the border on Tuesday. Sergei Lavrov spoke by phone with Jeyhun Bayramov.", "spoke", None),
+    ],
+)
+def test_a_contact_reported_as_news_is_of_the_publication_day(nlp, text, trigger, date):
+    found = extract(nlp, text, {"Tuesday": (dt.date(2021, 10, 19), dt.date(2021, 10, 19))} if "Tuesday" in text else {})
+    e = find(found, trigger)
+    assert (e.date_start, e.date_basis) == (date, "publication" if date else "undated")
+
+
+def test_a_readout_happened_during_the_call(nlp):
+    text = ("Sergei Lavrov spoke by phone with Jeyhun Bayramov on Monday to express condolences. "
+            "Sergei Lavrov also praised Azerbaijan's efforts. Iran had criticized Azerbaijan.")
+    found = extract(nlp, text, {"Monday": (dt.date(2021, 10, 18), dt.date(2021, 10, 18))})
+    monday = (dt.date(2021, 10, 18), "inferred")
+    assert (find(found, "condolences").date_start, find(found, "condolences").date_basis) == monday
+    assert (find(found, "praised").date_start, find(found, "praised").date_basis) == monday
+    assert find(found, "criticized").date_start is None  # the past perfect: background

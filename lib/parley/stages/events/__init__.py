@@ -73,6 +73,7 @@ def events(
     for e in found:
         if not e.suppressed:
             dates.publication(e)
+    dates.readout([e for e in found if not e.suppressed])
     return _rows(grammar, [e for e in found if not e.suppressed])
 
 
