@@ -538,3 +538,10 @@ def test_a_readout_happened_during_the_call(nlp):
     assert (find(found, "condolences").date_start, find(found, "condolences").date_basis) == monday
     assert (find(found, "praised").date_start, find(found, "praised").date_basis) == monday
     assert find(found, "criticized").date_start is None  # the past perfect: background
+
+
+def test_a_lead_the_text_dates_further_on_keeps_that_date(nlp):
+    text = ("Sergei Lavrov held phone talks with Jeyhun Bayramov. "
+            "In a telephone conversation on Saturday, Sergei Lavrov and Jeyhun Bayramov discussed the road.")
+    found = extract(nlp, text, {"Saturday": (dt.date(2021, 10, 23), dt.date(2021, 10, 23))})
+    assert find(found, "phone talks").date_basis != "publication"

@@ -70,9 +70,7 @@ def events(
     anaphora.earlier(found)
     anaphora.resolve(found)
     anaphora.context(found)
-    for e in found:
-        if not e.suppressed:
-            dates.publication(e)
+    dates.publications([e for e in found if not e.suppressed])
     dates.readout([e for e in found if not e.suppressed])
     return _rows(grammar, [e for e in found if not e.suppressed])
 

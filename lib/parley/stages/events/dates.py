@@ -76,6 +76,18 @@ class Dates:
                     e.date, e.basis = s.date, "inferred"
                     break
 
+    def publications(self, events: list[EventDraft]) -> None:
+        """``publication`` for each event, but a lead that the text dates further on ("held phone
+        talks", then "in a telephone conversation on Saturday") is left to that date."""
+        dated = [o for o in events if o.contact and o.date and o.modality == "asserted" and len(o.participants) > 1]
+        for e in events:
+            if e.date is None and e.contact and len(e.participants) > 1 and any(
+                    (not e.channel or not o.channel or o.channel == e.channel) and o.participants
+                    and (set(e.participants) <= set(o.participants) or set(o.participants) <= set(e.participants))
+                    for o in dated):
+                continue
+            self.publication(e)
+
     def publication(self, e: EventDraft) -> None:
         """The publication day, for an event with no date of its own that the article reports as
         the day's news: a present perfect ('has sought'), or a contact in the simple past told
