@@ -10,10 +10,17 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .lexicon import cameo_rows
+from .lexicon import cameo_labels, cameo_rows, goldstein_weights
 
 STATEMENT = "010"  # CAMEO "make statement": its verbs cue quotations and attribute reported events
 CONSULT = "040"  # CAMEO "consult, not specified": refined by channel and place, or by what it refers to
+
+
+def quad_class(code: str) -> int:
+    """The quad class of a CAMEO code, from its root: 01-05 verbal cooperation (1), 06-08 material
+    cooperation (2), 09-13 verbal conflict (3), 14-20 material conflict (4)."""
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,7 @@ def trigger_table() -> TriggerTable:
                 by_lemma[item.lemma].append(item)
             else:
                 refinements[entry.root].append(item)
+    _complete(codes)
     plain = [i for items in by_lemma.values() for i in items if not i.comp]  # "call on@actor" cues too
 
     def cue_set(*roots: str) -> frozenset[str]:
@@ -131,6 +139,29 @@ def trigger_table() -> TriggerTable:
         refused=cue_set("12"),
         venues=frozenset(i.cue for i in refinements.get("04", ()) if i.cue and codes[i.code].channel == "meeting"),
     )
+
+
+def _complete(codes: dict[str, Cameo]) -> None:
+    """Every other code of the codebook (GDELT's Goldstein table), so that an event coded by the
+    field's dictionaries has a label, a weight and a quad class: the label the PLOVER crosswalk
+    gives it, else that of its nearest parent code (``0214`` -> ``021``, ``14`` -> ``140``)."""
+    labels = cameo_labels()
+    for code, weight in sorted(goldstein_weights().items(), key=lambda cw: (len(cw[0]), cw[0])):
+        if code in codes:
+            continue
+        parents = [code[:n] for n in range(len(code) - 1, 2, -1)] + ([code + "0"] if len(code) == 2 else [])
+        label = labels.get(code) or next((codes[p].label for p in parents if p in codes), "")
+        codes[code] = Cameo(code, label, weight, quad_class(code), "", "")
+
+
+def known_code(code: str) -> str:
+    """The code itself if the codebook has it, else its longest listed prefix (``080!`` -> ``080``),
+    else ``""``."""
+    codes = trigger_table().codes
+    for n in range(len(code), 1, -1):
+        if code[:n] in codes:
+            return code[:n]
+    return ""
 
 
 def cameo_table() -> dict[str, Cameo]:

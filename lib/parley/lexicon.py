@@ -172,3 +172,9 @@ def plover_crosswalk() -> dict[str, tuple[str, str, str, str]]:
         parts = [p.strip() for p in rest.split(",")] + ["", ""]
         table[code.strip()] = (parts[0], parts[1], parts[2], label.strip())
     return table
+
+
+def cameo_labels() -> dict[str, str]:
+    """CAMEO code -> its label, for every code the PLOVER crosswalk lists with one
+    (the comment after ``#``: ``0841`` -> "Return, release person(s)")."""
+    return {code: row[3] for code, row in plover_crosswalk().items() if row[3]}

@@ -6,15 +6,18 @@ rules alone, whatever the actor step finds.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
 from parley.cameo import cameo_table
+from parley.dictionaries.store import default_folder
 from parley.lexicon import cameo_rows
 from parley.stages.events import events
 from parley.models import Actor, Mention, Timex
 
 PUBLISHED = dt.date(2021, 10, 24)
+DICTIONARIES = default_folder()
 
 ACTORS = [
     Actor("iran", "Iran", "country", "IRN"),
@@ -432,3 +435,113 @@ def test_that_meeting_is_the_joint_act_before_it(nlp):
             "that meeting has been called off.")
     e = find(extract(nlp, text), "meeting")
     assert (e.participant_ids, e.modality, e.channel) == (("recep-tayyip-erdogan", "iraq"), "negated", "meeting")
+
+
+# ------------------------------------------------------------------------ the field's dictionaries
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, source, target",
+    [
+        # verbs parley's own table does not list: the dictionaries code them
+        ("Iran paid compensation to the Indian nationals it had expelled.", "paid", "0842", "iran", "india"),
+        ("Iran threatened Azerbaijan with retaliation.", "threatened", "130", "iran", "azerbaijan"),
+        ("India reduced relations with Pakistan.", "reduced", "160", "india", "pakistan"),
+        ("Pakistan assassinated an Iranian scientist.", "assassinated", "186", "pakistan", "iran"),
+        # and parley's table, grown across the roots
+        ("Azerbaijan eased emergency measures on Tuesday.", "eased", "081", "azerbaijan", ""),
+        ("Turkish doctors handed over medicine to Armenia.", "handed over", "073", "turkey", "armenia"),
+        ("Iranian demonstrators staged rallies against Turkey.", "staged", "141", "iran", "turkey"),
+        ("Azerbaijan released three Iranian drivers.", "released", "0841", "azerbaijan", "iranian-drivers"),
+        ("Germany sent aid to Pakistan.", "sent", "070", "germany", "pakistan"),
+    ],
+)
+def test_events_across_the_roots(nlp, text, trigger, code, source, target):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.source_id, e.target_id) == (code, source, target)
+
+
+def test_a_dictionary_code_has_the_codebooks_label_weight_and_quad_class(nlp):
+    e = find(extract(nlp, "Pakistan assassinated an Iranian scientist."), "assassinated")  # not in cameo.csv
+    assert (e.event_label, e.goldstein, e.quad_class) == ("Assassinate", -10.0, 4)
+
+
+def test_parleys_table_wins_where_it_codes(nlp):
+    # the dictionaries code "summoned" as a demand (1xx); parley's rule makes it a summons, 114
+    e = find(extract(nlp, "Iran summoned the Azerbaijani ambassador on Monday."), "summoned")
+    assert (e.cameo_code, e.channel) == ("114", "summons")
+
+
+def test_a_dictionary_event_goes_through_modality_and_dates(nlp):
+    text = "Iran will not threaten Israel. India reduced relations with Pakistan on Tuesday."
+    found = extract(nlp, text, {"Tuesday": (dt.date(2021, 10, 19), dt.date(2021, 10, 19))})
+    assert find(found, "threaten").modality == "negated"
+    e = find(found, "reduced")
+    assert (e.date_start, e.date_basis) == (dt.date(2021, 10, 19), "explicit")
+
+
+def test_another_dictionary_set(nlp, tmp_path):
+    shutil.copy(DICTIONARIES / "Phoenix.Countries.actors.txt", tmp_path)
+    (tmp_path / "tiny.verbs.txt").write_text("---  SNUB   [120]  ---\nSNUB\n", encoding="utf-8")
+    text = "India snubbed Pakistan. India reduced relations with Pakistan."
+    doc = nlp(text)
+    found = events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=[], published=PUBLISHED,
+                   dictionaries=tmp_path)
+    assert [(e.trigger, e.cameo_code) for e in found] == [("snubbed", "120"), ("reduced", "160")]  # Phoenix: 111; 160: parley's
+
+
+def test_a_time_of_day_dates_the_event(nlp):
+    text = "Sergei Lavrov spoke by phone with Subrahmanyam Jaishankar on Monday evening."
+    t = Timex(text.index("Monday evening"), text.index("Monday evening") + 14, "Monday evening", 0, "TIME",
+              "2021-10-18TEV", "", dt.date(2021, 10, 18), dt.date(2021, 10, 18))
+    doc = nlp(text)
+    e = find(events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=[t], published=PUBLISHED), "spoke")
+    assert (e.date_start, e.date_basis) == (dt.date(2021, 10, 18), "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, participants",
+    [
+        ("Sergei Lavrov and Jeyhun Bayramov discussed Iran and the situation in Armenia.",
+         ("sergei-lavrov", "jeyhun-bayramov")),
+        ("Sergei Lavrov discussed Turkey's role with Jeyhun Bayramov.", ("sergei-lavrov", "jeyhun-bayramov")),
+        ("Recep Tayyip Erdogan discussed Iran.", ("recep-tayyip-erdogan",)),
+    ],
+)
+def test_what_was_discussed_is_no_party(nlp, text, participants):
+    assert find(extract(nlp, text), "discussed").participant_ids == participants
+
+
+@pytest.mark.parametrize(
+    "text, trigger, date",
+    [
+        # a contact the article reports as the day's news, in the simple past, before any other date
+        ("Sergei Lavrov spoke by phone with Jeyhun Bayramov.", "spoke", PUBLISHED),
+        ("Sergei Lavrov held a telephone conversation with Jeyhun Bayramov.", "telephone conversation", PUBLISHED),
+        # not background (the past perfect), not a plan, not after the text moved to another date
+        ("Sergei Lavrov had spoken by phone with Jeyhun Bayramov.", "spoken", None),
+        ("Sergei Lavrov will speak by phone with Jeyhun Bayramov.", "speak", None),
+        ("Iran closed the border on Tuesday. Sergei Lavrov spoke by phone with Jeyhun Bayramov.", "spoke", None),
+    ],
+)
+def test_a_contact_reported_as_news_is_of_the_publication_day(nlp, text, trigger, date):
+    found = extract(nlp, text, {"Tuesday": (dt.date(2021, 10, 19), dt.date(2021, 10, 19))} if "Tuesday" in text else {})
+    e = find(found, trigger)
+    assert (e.date_start, e.date_basis) == (date, "publication" if date else "undated")
+
+
+def test_a_readout_happened_during_the_call(nlp):
+    text = ("Sergei Lavrov spoke by phone with Jeyhun Bayramov on Monday to express condolences. "
+            "Sergei Lavrov also praised Azerbaijan's efforts. Iran had criticized Azerbaijan.")
+    found = extract(nlp, text, {"Monday": (dt.date(2021, 10, 18), dt.date(2021, 10, 18))})
+    monday = (dt.date(2021, 10, 18), "inferred")
+    assert (find(found, "condolences").date_start, find(found, "condolences").date_basis) == monday
+    assert (find(found, "praised").date_start, find(found, "praised").date_basis) == monday
+    assert find(found, "criticized").date_start is None  # the past perfect: background
+
+
+def test_a_lead_the_text_dates_further_on_keeps_that_date(nlp):
+    text = ("Sergei Lavrov held phone talks with Jeyhun Bayramov. "
+            "In a telephone conversation on Saturday, Sergei Lavrov and Jeyhun Bayramov discussed the road.")
+    found = extract(nlp, text, {"Saturday": (dt.date(2021, 10, 23), dt.date(2021, 10, 23))})
+    assert find(found, "phone talks").date_basis != "publication"

@@ -8,9 +8,11 @@ A verb done "by telephone" or "over the phone" is a call (041), whatever it woul
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ...dictionaries import Dictionaries
 from ...lexicon import contact_vocabulary
 from ...models import Actor, Event, Mention, Quote, Timex
 from ..quotes import quotes as find_quotes
@@ -18,6 +20,7 @@ from .anaphora import Anaphora
 from .arguments import Arguments
 from .clauses import Clauses
 from .dates import Dates
+from .dictionary import dictionary_events, dictionary_set
 from .draft import EventDraft
 from .grammar import Grammar
 from .triggers import Triggers, attach
@@ -27,11 +30,13 @@ __all__ = ["events"]
 
 def events(
     doc: Doc, *, mentions: list[Mention], actors: list[Actor], timexes: list[Timex], published: dt.date | None,
-    quotes: list[Quote] | None = None,
+    quotes: list[Quote] | None = None, dictionaries: Dictionaries | str | Path | None = None,
 ) -> list[Event]:
     """Every CAMEO-coded event in the text, with source, target, modality, date, place, in text order.
 
     ``quotes`` are the article's quotations (``stages.quotes.quotes``), found here when not given.
+    ``dictionaries`` is the CAMEO dictionary set (a ``parley.dictionaries.Dictionaries`` or its
+    folder) that codes the verbs parley's own table does not; None: the vendored Phoenix set.
     The rows have no ids yet: the pipeline numbers them.
     """
     if quotes is None:
@@ -39,6 +44,9 @@ def events(
     grammar = Grammar(doc, mentions=mentions, actors=actors, quotes=quotes)
     found, codes = Triggers(grammar).find()
     found = attach(found, grammar.table)
+    more = dictionary_events(grammar, found, dictionaries=dictionary_set(dictionaries), published=published)
+    codes.update((e.tok.i, e.code) for e in more)
+    found = sorted([*found, *more], key=lambda e: e.tok.i)
     arguments = Arguments(grammar, found)
     clauses = Clauses(grammar, arguments.by_tok)
     for e in found:
@@ -62,9 +70,8 @@ def events(
     anaphora.earlier(found)
     anaphora.resolve(found)
     anaphora.context(found)
-    for e in found:
-        if not e.suppressed:
-            dates.publication(e)
+    dates.publications([e for e in found if not e.suppressed])
+    dates.readout([e for e in found if not e.suppressed])
     return _rows(grammar, [e for e in found if not e.suppressed])
 
 

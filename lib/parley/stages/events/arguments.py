@@ -15,7 +15,7 @@ from ...lexicon import contact_vocabulary
 from ...syntax import agents, is_passive, objects, patients, prep_objects, subjects
 from .draft import EventDraft
 from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENING, PARTICIPANT_PREPS,
-                      SOURCE_PREPS, TARGET_PREPS, Grammar, slot)
+                      SOURCE_PREPS, TARGET_PREPS, TOPIC_VERBS, Grammar, slot)
 
 
 class Arguments:
@@ -37,6 +37,8 @@ class Arguments:
         sources: list[Token] = []
         targets: list[Token] = []
         between: list[Token] = []
+        # "discussed Iran": what was talked about, not who was talked with
+        topical = e.root == "04" and a.lemma_.lower() in TOPIC_VERBS
         if n.pos_ in ("NOUN", "PROPN"):
             sources += [c for c in n.children if c.dep_ == "poss"]
             sources += prep_objects(n, SOURCE_PREPS)
@@ -66,9 +68,9 @@ class Arguments:
                 targets += patients(a)
             else:
                 sources += subjects(a)
-                targets += objects(a)
+                targets += [] if topical else objects(a)
             targets += prep_objects(a, TARGET_PREPS)
-            for o in objects(a):
+            for o in ([] if topical else objects(a)):
                 targets += prep_objects(o, ("on", "with", "to", "against") if e.root == "01" else
                                          ("on", "with", "to", "against", "of"))
                 if e.root in ("16", "17"):  # "recalled its ambassador from Rabat"
@@ -89,7 +91,7 @@ class Arguments:
                 inner = self.by_tok.get(c.i)
                 if inner is not None and inner is not e:
                     self.assign(inner)
-                    tgt = list(inner.sources) or tgt
+                    tgt = [x for x in inner.sources if x not in src] or tgt  # not the accuser's own act
         if not tgt and e.root in ACT_ROOTS:  # "plans to sign a deal with X"
             for c in self.grammar.complements(n):
                 inner = self.by_tok.get(c.i) or self.by_anchor.get(c.i)

@@ -12,11 +12,11 @@ from .grammar import BOUNDARY, CLAUSAL, HABITUAL, SIMULTANEOUS, Grammar
 
 
 class Dates:
-    """Dates the events of one article from its timexes (of type DATE, with a span)."""
+    """Dates the events of one article from its timexes (a DATE, or a TIME of day, with a span)."""
 
     def __init__(self, grammar: Grammar, *, timexes: list[Timex], published: dt.date | None):
         self.doc = grammar.doc
-        self.timexes = [t for t in timexes if t.type == "DATE" and t.date_start and t.date_end]
+        self.timexes = [t for t in timexes if t.type in ("DATE", "TIME") and t.date_start and t.date_end]  # "on Monday evening" too
         self.published = published
 
     def dates(self, events: list[EventDraft]) -> None:
@@ -76,14 +76,60 @@ class Dates:
                     e.date, e.basis = s.date, "inferred"
                     break
 
+    def publications(self, events: list[EventDraft]) -> None:
+        """``publication`` for each event, but a lead that the text dates further on ("held phone
+        talks", then "in a telephone conversation on Saturday") is left to that date."""
+        dated = [o for o in events if o.contact and o.date and o.modality == "asserted" and len(o.participants) > 1]
+        for e in events:
+            if e.date is None and e.contact and len(e.participants) > 1 and any(
+                    (not e.channel or not o.channel or o.channel == e.channel) and o.participants
+                    and (set(e.participants) <= set(o.participants) or set(o.participants) <= set(e.participants))
+                    for o in dated):
+                continue
+            self.publication(e)
+
     def publication(self, e: EventDraft) -> None:
-        """Present perfect with no date of its own ('has sought'): the publication day."""
+        """The publication day, for an event with no date of its own that the article reports as
+        the day's news: a present perfect ('has sought'), or a contact in the simple past told
+        before any date of the text ('The President spoke by phone with X'). Not a contact told
+        after a date (the text has moved to another time), nor in the past perfect ('had met':
+        background), nor a planned, requested or denied one."""
         if e.date or self.published is None or e.modality != "asserted":
             return
         a = e.anchor
-        if a.tag_ != "VBN" or not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
-                                      for c in a.children):
-            return
         if any(c.lower_ in HABITUAL for c in a.children if c.dep_ in ("advmod", "prep", "npadvmod")):
             return
-        e.date, e.basis = (self.published, self.published), "publication"
+        perfect = a.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                          for c in a.children)
+        lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
+            and a.idx < self.first_date and not self._under_past_perfect(a)
+        if perfect or lead:
+            e.date, e.basis = (self.published, self.published), "publication"
+
+    @property
+    def first_date(self) -> int:
+        """Where the text first moves to another time: its first date (DATE or TIME) that does
+        not hold the publication day ("2:50 P.M.", "this week" do; "on Tuesday" before it does not)."""
+        other = [t.start for t in self.timexes if not t.date_start <= self.published <= t.date_end]
+        return min(other, default=len(self.doc.text))
+
+    @staticmethod
+    def _under_past_perfect(a) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "had" for c in a.children)
+
+    def readout(self, events: list[EventDraft]) -> None:
+        """A readout: what the parties of a dated contact did in the sentences that follow it,
+        in the simple past and with no date of its own ('They also agreed…', 'He welcomed…'),
+        happened during that contact: its date (inferred)."""
+        last = None
+        for e in events:
+            if e.contact and e.date and e.modality == "asserted" and len(e.participants) > 1:
+                last = e
+                continue
+            if last is None or e.date or e.modality != "asserted" or e.sid - last.sid > 2 or e.sid < last.sid:
+                continue
+            purpose = e.anchor.dep_ in ("advcl", "xcomp") and e.anchor.head == last.anchor  # "called to express"
+            if e.anchor.tag_ not in ("VBD", "VBG") and not purpose or self._under_past_perfect(e.anchor):
+                continue
+            if set(e.sources) <= set(last.participants):
+                e.date, e.basis = last.date, "inferred"

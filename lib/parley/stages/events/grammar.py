@@ -34,6 +34,7 @@ SOURCE_PREPS = words("source_prepositions")
 TARGET_PREPS = words("target_prepositions")
 NOUN_TARGET_PREPS = words("noun_target_prepositions")
 PARTICIPANT_PREPS = words("participant_prepositions")
+TOPIC_VERBS = words("topic_verbs")
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acl", "relcl"})  # dependencies of a clause
 ACT_ROOTS = frozenset({"02", "03", "10", "12"})  # appeals, intents, demands, refusals: they govern an event
 
