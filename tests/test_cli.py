@@ -185,3 +185,30 @@ def test_format_xlsx_writes_one_workbook_with_no_formula_cell(tmp_path, capsys):
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     assert book["articles"]["B2"].value == '=HYPERLINK("http://x","y")'
     assert book["quotes"]["I2"].value == "=cmd|' /C calc'!A0 is what they sent us."
+
+
+@pytest.mark.parametrize("command", ["extract", "batch"])
+def test_a_folder_that_is_not_a_dictionary_set_is_one_error(tmp_path, capsys, command):
+    from conftest import run_cli
+
+    (tmp_path / "dicts").mkdir()
+    (tmp_path / "dicts" / "notes.txt").write_text("not a dictionary", encoding="utf-8")
+    code, err = run_cli(capsys, command, SEED, "--dictionaries", tmp_path / "dicts", "--out", tmp_path / "out")
+    assert code == 2 and err.count("\n") == 1, err
+    assert err.startswith(f"parley: error: dictionaries {tmp_path / 'dicts'}: ") and "verb file" in err, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_another_dictionary_set_codes_the_events(tmp_path, capsys):
+    from conftest import VALIDATION, run_cli
+
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: 2021-10-24\n---\nIran adopted the program on Saturday.\n", encoding="utf-8")
+    found = {}
+    for name, extra in (("phoenix", []), ("validation", ["--dictionaries", VALIDATION])):
+        code, err = run_cli(capsys, "extract", article, *extra, "--out", tmp_path / name)
+        assert code == 0, err
+        events = pd.read_csv(tmp_path / name / "events.csv", dtype=str, keep_default_na=False)
+        found[name] = list(zip(events.trigger, events.cameo_code))
+    # PETRARCH's validation verbs code "ADOPT ... PROGRAM" as aid (073); the Phoenix set codes nothing
+    assert found == {"phoenix": [], "validation": [("adopted", "073")]}

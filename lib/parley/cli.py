@@ -26,11 +26,13 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", help="publication date YYYY-MM-DD (overrides the front matter)")
     extract.add_argument("--out", required=True, help="output folder")
     extract.add_argument("--format", choices=FORMATS, default="csv")
+    extract.add_argument("--dictionaries", help="a folder of CAMEO dictionaries in PETRARCH2's formats (default: Phoenix)")
     batch = sub.add_parser("batch", help="the six tables of every article in a corpus, combined")
     batch.add_argument("corpus", help="a folder of articles (*.md, *.txt) or a glob")
     batch.add_argument("--published", help="publication date YYYY-MM-DD for articles whose front matter has none")
     batch.add_argument("--out", required=True, help="output folder")
     batch.add_argument("--format", choices=FORMATS, default="csv")
+    batch.add_argument("--dictionaries", help="a folder of CAMEO dictionaries in PETRARCH2's formats (default: Phoenix)")
     batch.add_argument("--jobs", type=int, default=1, help="processes for the parse (nlp.pipe n_process)")
     batch.add_argument("--engine", choices=("local", "dask"), default="local")
     batch.add_argument("--scheduler", help="a Dask scheduler address (tcp://HOST:8786); implies --engine dask")
@@ -56,7 +58,7 @@ def _extract(args: argparse.Namespace) -> int:
         # collector's sight, its full collections during the analysis stop rescanning them
         # (about 0.1 s each; the run otherwise spends more on them than on parley's stages).
         gc.freeze()
-        result = analyze(article)
+        result = analyze(article, dictionaries=args.dictionaries)
     result.validate()  # the contract; pandera is imported only if a table breaks it
     paths = write_tables(result.tables(), args.out, fmt=args.format)
     print(f"wrote {len(paths)} tables to {args.out}", file=sys.stderr)
@@ -73,7 +75,7 @@ def _batch(args: argparse.Namespace) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = batch(articles(args.corpus), jobs=args.jobs, engine=engine, scheduler=args.scheduler,
-                       default_published=args.published)
+                       default_published=args.published, dictionaries=args.dictionaries)
     for path, note in result.warnings:
         print(f"parley: warning: {path}: {note}", file=sys.stderr)
     paths = result.write(args.out, fmt=args.format)

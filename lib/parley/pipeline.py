@@ -5,19 +5,22 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 from spacy.tokens import Doc
 
 from .article import Article
+from .dictionaries import Dictionaries
+from .dictionaries import load as load_dictionaries
 from .models import Actor, Mention
 from .nlp import parse
 from .stages.actors import actors
 from .stages.contacts import contacts
 from .stages.events import events
 from .stages.quotes import quotes
-from .stages.timexes import timexes
 from .schema import TABLES, validate
+from .stages.timexes import timexes
 from .tables import frame, numbered, sentence_rows, sentences
 
 
@@ -44,36 +47,46 @@ class Result:
             validate(name, table)
 
 
-def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None) -> dict[str, list]:
-    """The six tables' records of a parsed article body: the stages in the order the data flows."""
+def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None,
+            dictionaries: Dictionaries | None = None) -> dict[str, list]:
+    """The six tables' records of a parsed article body: the stages in the order the data flows.
+
+    ``dictionaries`` is the CAMEO dictionary set actors and events are coded with (default:
+    the vendored Phoenix set)."""
     found: dict[str, list] = {}
-    found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published)
+    found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published,
+                                                dictionaries=dictionaries)
     found["timexes"] = timexes(doc, published=published)  # dateline dates included
     found["quotes"] = quotes(doc, mentions=found["mentions"])  # found once: events use them to attribute speech
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
                                                 timexes=found["timexes"], published=published,
-                                                quotes=found["quotes"]))
+                                                quotes=found["quotes"], dictionaries=dictionaries))
     found["contacts"] = numbered("contacts", contacts(found["events"], actors=found["actors"]))
     return found
 
 
-def analyze_doc(article: Article, doc: Doc) -> Result:
+def analyze_doc(article: Article, doc: Doc, *, dictionaries: str | Path | Dictionaries | None = None) -> Result:
     """The tables of an article whose body is already parsed (by ``parse`` or ``nlp.pipe``)."""
     found = records(
         doc, text_start=article.text_start, dateline=article.dateline.text if article.dateline else "",
-        published=article.published,
+        published=article.published, dictionaries=load_dictionaries(dictionaries),
     )
     return Result(article=article, **{name: frame(name, found[name]) for name in TABLES},
                   sentences=sentences(sentence_rows(doc)))
 
 
-def analyze(article: Article) -> Result:
-    """Parse an article and extract every table of the contract (a long one in chunks)."""
+def analyze(article: Article, *, dictionaries: str | Path | Dictionaries | None = None) -> Result:
+    """Parse an article and extract every table of the contract (a long one in chunks).
+
+    ``dictionaries`` is a CAMEO dictionary set in PETRARCH2's formats (its folder, or one
+    ``parley.dictionaries.load`` gave), replacing the vendored Phoenix set."""
+    dictionaries = load_dictionaries(dictionaries)
     text = article.body[: article.text_end]
     if len(text) > CHUNK_CHARS:
-        return analyze_in_chunks(article, size=CHUNK_CHARS)
+        return analyze_in_chunks(article, size=CHUNK_CHARS, dictionaries=dictionaries)
     doc = parse(text, paragraph_starts=tuple(p.start for p in article.paragraphs))
-    return analyze_doc(article, doc)
+    return analyze_doc(article, doc, dictionaries=dictionaries)
+
 
 
 # ---- long articles: parsed a chunk at a time, the records merged
@@ -119,7 +132,8 @@ def _cut_inside(body: str, start: int, limit: int) -> int:
     return limit  # no space in half a chunk: not words, cut anywhere
 
 
-def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
+def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS,
+                      dictionaries: str | Path | Dictionaries | None = None) -> Result:
     """The tables of an article parsed ``size`` characters at a time (see ``chunks``), in
     memory bounded by one chunk's parse plus the records found so far.
 
@@ -130,6 +144,7 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
     a person named only in an earlier chunk, "the next day" cannot lean on an earlier
     chunk's date, and an event cannot take its parties from an earlier chunk's contact.
     """
+    dictionaries = load_dictionaries(dictionaries)
     dateline = article.dateline.text if article.dateline else ""
     starts = [p.start for p in article.paragraphs]
     found: dict[str, list] = {name: [] for name in TABLES}
@@ -139,7 +154,7 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS) -> Result:
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         doc = parse(article.body[start:end], paragraph_starts=tuple(s - start for s in starts[first:last]))
         part = records(doc, text_start=max(article.text_start - start, 0), dateline=dateline,
-                       published=article.published)
+                       published=article.published, dictionaries=dictionaries)
         shift = {"start": start, "sentence": len(rows)}
         rows.extend(sentence_rows(doc, start=start, first=shift["sentence"]))
         del doc  # only the records are kept: the parse of one chunk at a time

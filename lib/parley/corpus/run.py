@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..article import Article, parse_date, read_article
+from ..dictionaries import load as load_dictionaries
 from ..errors import ParleyError
 from ..schema import COLUMNS, TABLES
 from ..tables import SENTENCE_COLUMNS, column_types, columns, sentence_rows, write_tables
@@ -127,7 +128,8 @@ def _batch_tables(doc: Doc) -> Doc:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             published = dt.date.fromisoformat(job["published"]) if job["published"] else None
-            found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=published)
+            found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=published,
+                            dictionaries=load_dictionaries(job["dictionaries"]))
         out._.parley_tables = {name: columns(name, found[name]) for name in TABLES}
         out._.parley_tables["sentences"] = _sentence_columns(doc)
     except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure
@@ -185,6 +187,7 @@ def batch(
     progress: bool | None = None,
     published: str | dt.date | None = None,
     default_published: str | dt.date | None = None,
+    dictionaries: str | Path | None = None,
 ) -> CorpusResult:
     """Analyse every article; the tables combined in article order, each row with its ``article_id``.
 
@@ -194,7 +197,8 @@ def batch(
     per article on the Dask cluster at ``scheduler`` (default: a LocalCluster of ``jobs``
     single-threaded worker processes). A progress bar is shown on a terminal unless
     ``progress`` says otherwise. ``published`` overrides every article's publication date;
-    ``default_published`` is the date of articles whose front matter gives none.
+    ``default_published`` is the date of articles whose front matter gives none;
+    ``dictionaries`` a folder of CAMEO dictionaries replacing the vendored Phoenix set.
     """
     if isinstance(paths, (str, Path)):
         paths = articles(paths)
@@ -209,11 +213,15 @@ def batch(
         published = parse_date(published, what="published")
     if default_published is not None:
         default_published = parse_date(default_published, what="--published")
+    # a folder that is not a dictionary set is the caller's one error; workers load the set by its path
+    folder = str(Path(dictionaries).resolve()) if dictionaries is not None else None
+    if folder is not None:
+        load_dictionaries(folder)
     items, failures, notes = _read(paths, published=published, default=default_published)
     if engine == "dask":
-        encoded = _run_dask(items, jobs=jobs, scheduler=scheduler, progress=progress)
+        encoded = _run_dask(items, jobs=jobs, scheduler=scheduler, progress=progress, dictionaries=folder)
     else:
-        encoded = _run_local(items, jobs=jobs, progress=progress)
+        encoded = _run_local(items, jobs=jobs, progress=progress, dictionaries=folder)
     return _combine(items, encoded, failures, notes)
 
 
@@ -264,7 +272,7 @@ def _bar(iterable, *, total: int, progress: bool):
     return tqdm(iterable, total=total, unit="article", desc="parley", file=sys.stderr)
 
 
-def _run_local(items: list[_Queued], *, jobs: int, progress: bool) -> list[dict]:
+def _run_local(items: list[_Queued], *, jobs: int, progress: bool, dictionaries: str | None) -> list[dict]:
     from ..nlp import load
     from ..pipeline import CHUNK_CHARS
 
@@ -274,12 +282,14 @@ def _run_local(items: list[_Queued], *, jobs: int, progress: bool) -> list[dict]
     # after the others: nlp.pipe would parse it whole (memory grows with the text).
     long = {i for i, item in enumerate(items) if item.article.text_end > CHUNK_CHARS}
     encoded = _run_pipe([item for i, item in enumerate(items) if i not in long], jobs=jobs, progress=progress,
-                        nlp=load(), inherited=jobs == 1 or multiprocessing.get_start_method() == "fork")
+                        nlp=load(), inherited=jobs == 1 or multiprocessing.get_start_method() == "fork",
+                        dictionaries=dictionaries)
     done = iter(encoded)
-    return [_analyze_one(item.article) if i in long else next(done) for i, item in enumerate(items)]
+    return [_analyze_one(item.article, dictionaries) if i in long else next(done) for i, item in enumerate(items)]
 
 
-def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language, inherited: bool) -> list[dict]:
+def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language, inherited: bool,
+              dictionaries: str | None = None) -> list[dict]:
     """Each article's tables, parsed by ``nlp.pipe`` with parley's stages run in its workers."""
     jobs_of: dict[str, list[dict]] = {}
     inputs: list[tuple[str, dict]] = []
@@ -291,6 +301,7 @@ def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language,
             "text_start": article.text_start,
             "dateline": article.dateline.text if article.dateline else "",
             "paragraph_starts": [p.start for p in article.paragraphs],
+            "dictionaries": dictionaries,
         }
         jobs_of.setdefault(text, []).append(job)
         inputs.append((text, job))
@@ -320,7 +331,7 @@ def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language,
     return encoded
 
 
-def _analyze_one(article: Article) -> dict:
+def _analyze_one(article: Article, dictionaries: str | None = None) -> dict:
     """``analyze`` one article, its tables encoded: a Dask task (the model loads once per worker
     process), or a long article in the local engine."""
     from ..pipeline import analyze
@@ -328,14 +339,15 @@ def _analyze_one(article: Article) -> dict:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result = analyze(article)
+            result = analyze(article, dictionaries=dictionaries)
         return {name: _encode(getattr(result, name)) for name in (*TABLES, "sentences")}
     except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return {"error": f"internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"}
 
 
-def _run_dask(items: list[_Queued], *, jobs: int, scheduler: str | None, progress: bool) -> list[dict]:
+def _run_dask(items: list[_Queued], *, jobs: int, scheduler: str | None, progress: bool,
+              dictionaries: str | None) -> list[dict]:
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -354,7 +366,8 @@ def _run_dask(items: list[_Queued], *, jobs: int, scheduler: str | None, progres
                 dashboard_address=None, silence_logs=logging.ERROR,
             ))
             client = stack.enter_context(Client(cluster))
-        futures = [client.submit(_analyze_one, item.article, key=f"parley-{i}-{item.article_id}", pure=False)
+        futures = [client.submit(_analyze_one, item.article, dictionaries, key=f"parley-{i}-{item.article_id}",
+                                 pure=False)
                    for i, item in enumerate(items)]
         results: dict[str, dict] = {}
         for future in _bar(as_completed(futures), total=len(futures), progress=progress):

@@ -23,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import cache
+from ..errors import ParleyError
 from ..lexicon import data_path
 from . import readers
 
@@ -198,9 +199,15 @@ def _load(folder: str) -> Dictionaries:
     return Dictionaries(**data)
 
 
-def load(path: str | os.PathLike | None = None) -> Dictionaries:
-    """The dictionary set in folder ``path`` (default: the vendored Phoenix set), compiled once."""
+def load(path: str | os.PathLike | Dictionaries | None = None) -> Dictionaries:
+    """The dictionary set in folder ``path`` (default: the vendored Phoenix set), compiled once;
+    a set already loaded is returned as it is."""
+    if isinstance(path, Dictionaries):
+        return path
     folder = Path(path) if path is not None else default_folder()
     if not folder.is_dir():
-        raise ValueError(f"no dictionary folder at {folder}: pass a folder holding a *verbs*.txt or CAMEO*.txt")
-    return _load(str(folder.resolve()))
+        raise ParleyError(f"no dictionary folder at {folder}: give a folder holding a *verbs*.txt or CAMEO*.txt")
+    try:
+        return _load(str(folder.resolve()))
+    except ValueError as exc:  # a folder that is not a dictionary set: the user's to fix
+        raise ParleyError(f"dictionaries {folder}: {exc}") from None

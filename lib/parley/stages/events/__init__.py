@@ -13,6 +13,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ...dictionaries import Dictionaries
+from ...dictionaries import load as load_dictionaries
 from ...lexicon import contact_vocabulary
 from ...models import Actor, Event, Mention, Quote, Timex
 from ..quotes import quotes as find_quotes
@@ -20,7 +21,7 @@ from .anaphora import Anaphora
 from .arguments import Arguments
 from .clauses import Clauses
 from .dates import Dates
-from .dictionary import dictionary_events, dictionary_set
+from .dictionary import dictionary_events
 from .draft import EventDraft
 from .grammar import Grammar
 from .triggers import Triggers, attach
@@ -44,7 +45,7 @@ def events(
     grammar = Grammar(doc, mentions=mentions, actors=actors, quotes=quotes)
     found, codes = Triggers(grammar).find()
     found = attach(found, grammar.table)
-    more = dictionary_events(grammar, found, dictionaries=dictionary_set(dictionaries), published=published)
+    more = dictionary_events(grammar, found, dictionaries=load_dictionaries(dictionaries), published=published)
     codes.update((e.tok.i, e.code) for e in more)
     found = sorted([*found, *more], key=lambda e: e.tok.i)
     arguments = Arguments(grammar, found)

@@ -8,7 +8,6 @@ table's: its source, target, modality, date and place are read by the same steps
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -16,13 +15,6 @@ from ... import dictionaries as field_dictionaries
 from ...cameo import TriggerItem, known_code
 from .draft import EventDraft
 from .grammar import Grammar
-
-
-def dictionary_set(dictionaries: field_dictionaries.Dictionaries | str | Path | None) -> field_dictionaries.Dictionaries:
-    """A dictionary set: the one given, the folder named, or the default Phoenix set (compiled once)."""
-    if isinstance(dictionaries, field_dictionaries.Dictionaries):
-        return dictionaries
-    return field_dictionaries.load(dictionaries)
 
 
 def dictionary_events(grammar: Grammar, found: list[EventDraft], *,
