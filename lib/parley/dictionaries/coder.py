@@ -14,6 +14,8 @@ nothing. How the dictionary's pattern grammar is read: ``lib/parley/data/petrarc
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,8 +60,9 @@ def _is_discarded(words: list[str], dictionaries: Dictionaries) -> bool:
     unless the dictionary ended it with ``_``.
     """
     stems, phrases = dictionaries.discard_index
+    longest = max(map(len, stems), default=0)
     for i, word in enumerate(words):
-        if any(word[:k] in stems for k in range(1, len(word) + 1)):
+        if any(word[:k] in stems for k in range(1, min(len(word), longest) + 1)):
             return True
         for phrase, whole_word in phrases.get(word, ()):
             n = len(phrase)
@@ -395,7 +398,7 @@ def _code_verb(verb: Token, words: list[str], ctx: SentenceActors, dictionaries:
 
 
 def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: date | None = None,
-           dyadic: bool = True, plurals: bool = False) -> list[CodedEvent]:
+           dyadic: bool = True, plurals: bool = False, verbs: Collection[int] | None = None) -> list[CodedEvent]:
     """The CAMEO events of a parsed document (or of one sentence), in order of their verbs.
 
     ``dictionaries`` defaults to the vendored Phoenix set; ``on`` is the date actor codes are
@@ -404,6 +407,7 @@ def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: dat
     ``require_dyad = False``). With ``plurals=True`` a pattern's noun also matches a noun
     whose lemma it is (``* RESTRICTION`` fires on "restrictions"); PETRARCH does not do this
     (its unit tests check that ``* EFFORT`` leaves "efforts" alone), so it is off by default.
+    ``verbs`` (token indices) limits the coding to those verbs: the ones another coder left.
     """
     dictionaries = dictionaries or load()
     sentences = [doc] if isinstance(doc, Span) else doc.sents
@@ -413,7 +417,8 @@ def events(doc: Doc | Span, *, dictionaries: Dictionaries | None = None, on: dat
         tokens = list(sent)
         candidates = [
             t for t in tokens
-            if (t.pos_ == "VERB" or t.tag_.startswith("VB")) and (t.lower_ in index or t.lemma_.lower() in index)
+            if (verbs is None or t.i in verbs) and (t.pos_ == "VERB" or t.tag_.startswith("VB"))
+            and (t.lower_ in index or t.lemma_.lower() in index)
         ]
         if not candidates:
             continue

@@ -28,13 +28,13 @@ def dictionary_events(grammar: Grammar, found: list[EventDraft], *,
         if e.tok.dep_ in ("dobj", "nsubjpass", "attr") and e.tok.head != e.tok:
             taken.add(e.tok.head.i)  # "expressed condolences": the noun's event is the clause's
     index = dictionaries.verbs["index"]
-    sentences = [sent for sent in grammar.sents if any(
-        t.i not in taken and (t.pos_ == "VERB" or t.tag_.startswith("VB"))
-        and (t.lemma_.lower() in index or t.lower_ in index) for t in sent)]  # only where a verb is left to code
+    left = {t.i for t in doc if t.i not in taken and (t.pos_ == "VERB" or t.tag_.startswith("VB"))
+            and (t.lemma_.lower() in index or t.lower_ in index)}  # only the verbs the table left to code
+    sentences = [sent for sent in grammar.sents if any(t.i in left for t in sent)]
     out: list[EventDraft] = []
     seen = set()
-    found_there = (c for sent in sentences
-                   for c in field_dictionaries.events(sent, dictionaries=dictionaries, on=published, dyadic=False))
+    found_there = (c for sent in sentences for c in field_dictionaries.events(
+        sent, dictionaries=dictionaries, on=published, dyadic=False, verbs=left))
     for coded in found_there:
         if coded.verb in taken or coded.verb in seen:
             continue
