@@ -274,7 +274,7 @@ def test_output_folder_that_cannot_be_created(capsys):
 def test_an_internal_error_is_one_line_exit_1(tmp_path, capsys, monkeypatch):
     import parley.pipeline
 
-    def broken(article):
+    def broken(article, **options):
         raise KeyError("boom")
 
     monkeypatch.setattr(parley.pipeline, "analyze", broken)

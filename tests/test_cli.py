@@ -68,7 +68,7 @@ def test_a_table_that_breaks_the_contract_is_an_error_and_nothing_is_written(tmp
     from parley import cli, pipeline
     from parley.tables import column_types
 
-    def broken(article):
+    def broken(article, **options):
         tables = {name: pd.DataFrame([], columns=COLUMNS[name]).astype(column_types(name))
                   for name in TABLES}
         actor = {"actor_id": "iran", "name": "Iran", "kind": "politician", "country": "IRN", "role": "",
