@@ -31,3 +31,16 @@ def test_an_appositive_with_no_and_is_the_same_party(nlp):
     actors = [Actor("anna-lind", "Anna Lind", "person", "SWE"), Actor("kofi-mensah", "Kofi Mensah", "person", "GHA")]
     mentions = [Mention(start=0, end=4, text="Lind", sentence_id=0, actor_id="anna-lind", how="name")]
     assert References(doc, mentions, actors).refs(doc[0]) == ["anna-lind"]
+
+
+def test_an_appositive_after_a_named_conjunct_stays_the_conjuncts(nlp):
+    # "Lind and Mensah, the minister Okafor, ..." with the appositive hung on Lind: Lind and Mensah only
+    words = ["Lind", "and", "Mensah", ",", "Okafor", ",", "signed"]
+    heads = [6, 0, 0, 0, 0, 0, 6]
+    deps = ["nsubj", "cc", "conj", "punct", "appos", "punct", "ROOT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    actors = [Actor("anna-lind", "Anna Lind", "person", "SWE"), Actor("kofi-mensah", "Kofi Mensah", "person", "GHA"),
+              Actor("ada-okafor", "Ada Okafor", "person", "NGA")]
+    mentions = [Mention(start=t.idx, end=t.idx + len(t), text=t.text, sentence_id=0, actor_id=a, how="name")
+                for t, a in ((doc[0], "anna-lind"), (doc[2], "kofi-mensah"), (doc[4], "ada-okafor"))]
+    assert References(doc, mentions, actors).refs(doc[0]) == ["anna-lind", "kofi-mensah"]
