@@ -565,3 +565,14 @@ def test_a_lead_the_text_dates_further_on_keeps_that_date(nlp):
 def test_a_call_with_several_parties_on_one_side_is_one_per_party(nlp, text, pairs):
     found = [e for e in extract(nlp, text) if e.cameo_code.startswith("04")]
     assert [(e.source_id, e.target_id) for e in found] == pairs
+
+
+@pytest.mark.parametrize(
+    "text, channel",
+    [
+        ("Sergei Lavrov made two calls on Monday. Sergei Lavrov spoke with Jeyhun Bayramov.", "phone"),
+        ("Sergei Lavrov arrived on Monday. Sergei Lavrov spoke with Jeyhun Bayramov.", ""),
+    ],
+)
+def test_talk_beside_a_call_of_its_party_is_that_call(nlp, text, channel):
+    assert find(extract(nlp, text), "spoke with").channel == channel

@@ -32,6 +32,7 @@ __all__ = ["events"]
 DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
 SEPARATE = words("separate_contacts")
 TOGETHER = words("joint_contacts")
+SPEECH = words("speech_contacts")
 
 
 def events(
@@ -65,6 +66,7 @@ def events(
         clauses.ordinal(e)
     for e in found:
         arguments.opening(e)
+    _calls_nearby(found)
     found = [e for e in found if not arguments.is_empty_act(e)]
     dates = Dates(grammar, timexes=timexes, published=published)
     dates.dates(found)
@@ -79,6 +81,17 @@ def events(
     dates.publications([e for e in found if not e.suppressed])
     dates.readout([e for e in found if not e.suppressed])
     return _rows(grammar, [e for e in found if not e.suppressed])
+
+
+def _calls_nearby(found: list[EventDraft]) -> None:
+    """'X spoke with Y' next to a sentence about X's calls: talk on no named channel, beside a call
+    of one of its parties in the sentence before, the same or the next, was on the phone."""
+    calls = [e for e in found if e.channel == "phone"]
+    for e in found:
+        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or not e.participants:
+            continue
+        if any(abs(c.sid - e.sid) <= 1 and set(c.participants) & set(e.participants) for c in calls):
+            e.channel = "phone"
 
 
 def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:
