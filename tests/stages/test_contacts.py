@@ -260,3 +260,12 @@ def test_contacts_implied_by_the_clause(nlp, text, expected):
     dates = {"Monday": (MONDAY, MONDAY), "the previous week": WEEK_BEFORE}
     found = contacts(extract(nlp, text, {k: v for k, v in dates.items() if k in text}), actors=ACTORS)
     assert [(c.channel, c.sentence_ids, c.participant_ids, c.modality, c.date_start) for c in found] == expected
+
+
+def test_a_contact_known_by_one_side_grows_into_the_mention_naming_both():
+    # "In his meeting with the envoy, the minister ..." names one side; "X met Y" both: one meeting
+    found = contacts([
+        event(1, channel="meeting", code="040", parties=("iran",)),
+        event(2, channel="meeting", code="040", parties=("jeyhun-bayramov", "hossein-amir-abdollahian")),
+    ], actors=ACTORS)
+    assert [(c.channel, c.event_ids, c.countries) for c in found] == [("meeting", ("e1", "e2"), ("AZE", "IRN"))]

@@ -545,3 +545,34 @@ def test_a_lead_the_text_dates_further_on_keeps_that_date(nlp):
             "In a telephone conversation on Saturday, Sergei Lavrov and Jeyhun Bayramov discussed the road.")
     found = extract(nlp, text, {"Saturday": (dt.date(2021, 10, 23), dt.date(2021, 10, 23))})
     assert find(found, "phone talks").date_basis != "publication"
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # two callers of two states: two calls
+        ("On Monday, Iraqi and Azerbaijani Foreign Ministers Mustafa al-Kadhimi and Jeyhun Bayramov called "
+         "Sergei Lavrov.",
+         [("mustafa-al-kadhimi", "sergei-lavrov"), ("jeyhun-bayramov", "sergei-lavrov")]),
+        # "separate" talks with two counterparts: one per counterpart
+        ("Sergei Lavrov held separate phone talks with Jeyhun Bayramov and Mustafa al-Kadhimi on Monday.",
+         [("sergei-lavrov", "jeyhun-bayramov"), ("sergei-lavrov", "mustafa-al-kadhimi")]),
+        # a meeting of three is one event, and so is a conference call
+        ("Sergei Lavrov met Jeyhun Bayramov and Mustafa al-Kadhimi on Monday.",
+         [("sergei-lavrov", "jeyhun-bayramov")]),
+    ],
+)
+def test_a_call_with_several_parties_on_one_side_is_one_per_party(nlp, text, pairs):
+    found = [e for e in extract(nlp, text) if e.cameo_code.startswith("04")]
+    assert [(e.source_id, e.target_id) for e in found] == pairs
+
+
+@pytest.mark.parametrize(
+    "text, channel",
+    [
+        ("Sergei Lavrov made two calls on Monday. Sergei Lavrov spoke with Jeyhun Bayramov.", "phone"),
+        ("Sergei Lavrov arrived on Monday. Sergei Lavrov spoke with Jeyhun Bayramov.", ""),
+    ],
+)
+def test_talk_beside_a_call_of_its_party_is_that_call(nlp, text, channel):
+    assert find(extract(nlp, text), "spoke with").channel == channel

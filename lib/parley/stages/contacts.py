@@ -125,10 +125,11 @@ class _Merger:
         if not self.parties_fit(contact.participants, event.participant_ids):
             return False
         # a mention may name fewer states than the contact, not more: trilateral talks are not the
-        # bilateral visit of the same week
+        # bilateral visit of the same week; a contact known by one side only ("in his meeting with the
+        # envoy") grows into the mention that names both
         mine = self.states(event.participant_ids)
         theirs = self.states(contact.participants)
-        return not theirs or mine <= theirs
+        return len(theirs) < 2 or mine <= theirs
 
     def states(self, ids) -> set[str]:
         return {self.country[x] for x in ids if self.country.get(x)}

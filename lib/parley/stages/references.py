@@ -91,7 +91,13 @@ class References:
         key = (tok.i, strict)
         if key not in self._refs:
             out: list[str] = []
-            for t in (tok, *tok.conjuncts):
+            # "A and Minister B" parsed with B as A's appositive: B after the "and" is coordinated
+            # (unless a conjunct names someone: "A and his host, B," apposes B to the host)
+            after_and = [c for c in tok.rights if c.dep_ == "appos"
+                         and any(cc.dep_ == "cc" and cc.lower_ == "and" and tok.i < cc.i < c.i for cc in tok.rights)]
+            if any(self._ref(c, strict) for c in tok.conjuncts):
+                after_and = []
+            for t in (tok, *tok.conjuncts, *after_and):
                 for a in self._ref(t, strict):
                     if a not in out:
                         out.append(a)

@@ -8,13 +8,14 @@ A verb done "by telephone" or "over the phone" is a call (041), whatever it woul
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from ...dictionaries import Dictionaries
 from ...dictionaries import load as load_dictionaries
-from ...lexicon import contact_vocabulary
+from ...lexicon import contact_vocabulary, words
 from ...models import Actor, Event, Mention, Quote, Timex
 from ..quotes import quotes as find_quotes
 from .anaphora import Anaphora
@@ -27,6 +28,11 @@ from .grammar import Grammar
 from .triggers import Triggers, attach
 
 __all__ = ["events"]
+
+DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
+SEPARATE = words("separate_contacts")
+TOGETHER = words("joint_contacts")
+SPEECH = words("speech_contacts")
 
 
 def events(
@@ -60,6 +66,7 @@ def events(
         clauses.ordinal(e)
     for e in found:
         arguments.opening(e)
+    _calls_nearby(found)
     found = [e for e in found if not arguments.is_empty_act(e)]
     dates = Dates(grammar, timexes=timexes, published=published)
     dates.dates(found)
@@ -76,12 +83,40 @@ def events(
     return _rows(grammar, [e for e in found if not e.suppressed])
 
 
+def _calls_nearby(found: list[EventDraft]) -> None:
+    """'X spoke with Y' next to a sentence about X's calls: talk on no named channel, beside a call
+    of one of its parties in the sentence before, the same or the next, was on the phone."""
+    calls = [e for e in found if e.channel == "phone"]
+    for e in found:
+        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or not e.participants:
+            continue
+        if any(abs(c.sid - e.sid) <= 1 and set(c.participants) & set(e.participants) for c in calls):
+            e.channel = "phone"
+
+
+def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:
+    """'A and B called C', 'sent separate messages to C', 'spoke by phone with A and B': calls and
+    messages are two-party, so one side naming several parties of different states is one contact
+    per party (unless the text says they were held together)."""
+    words = {t.lower_ for t in (*e.tok.children, *e.anchor.children, e.tok, e.anchor)}
+    if e.channel not in DISTRIBUTED and not words & SEPARATE or words & TOGETHER:
+        return [e]
+    def states(ids: list[str]) -> set[str]:
+        return {grammar.res.country(x) or x for x in ids}
+    if len(e.sources) > 1 and e.targets and len(states(e.sources)) == len(e.sources):
+        return [replace(e, sources=[s]) for s in e.sources]
+    if len(e.targets) > 1 and e.sources and len(states(e.targets)) == len(e.targets) \
+            and not states(e.sources) & states(e.targets):
+        return [replace(e, targets=[t]) for t in e.targets]
+    return [e]
+
+
 def _rows(grammar: Grammar, found: list[EventDraft]) -> list[Event]:
     """One row per event, in text order."""
     doc, text = grammar.doc, grammar.doc.text  # Doc.text joins every token: read it once
     named = {*contact_vocabulary().channels, "statement", "social_media"}
     out = []
-    for e in found:
+    for e in [part for e in found for part in _distributed(grammar, e)]:
         entry = grammar.table.codes[e.code]
         sent = grammar.sents[e.sid]  # its text is a slice of the doc's: cheaper than Span.text
         start, end = doc[e.first].idx, doc[e.last].idx + len(doc[e.last])

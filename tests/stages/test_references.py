@@ -1,0 +1,46 @@
+"""References: noun phrases of the parse mapped to the actors they name."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from parley.models import Actor, Mention
+from parley.stages.references import References
+
+
+def test_a_person_the_parser_apposed_after_and_is_coordinated(nlp):
+    # "Minister Anna Lind and Minister Kofi Mensah held talks": the parser may hang the second name
+    # on the first as an appositive, after the "and"; both are the subject
+    words = ["Minister", "Lind", "and", "Minister", "Mensah", "held", "talks"]
+    heads = [1, 5, 1, 4, 1, 5, 5]
+    deps = ["compound", "nsubj", "cc", "compound", "appos", "ROOT", "dobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    actors = [Actor("anna-lind", "Anna Lind", "person", "SWE"), Actor("kofi-mensah", "Kofi Mensah", "person", "GHA")]
+    lind, mensah = doc[0:2], doc[3:5]
+    mentions = [Mention(start=lind.start_char, end=lind.end_char, text=lind.text, sentence_id=0, actor_id="anna-lind", how="name"),
+                Mention(start=mensah.start_char, end=mensah.end_char, text=mensah.text, sentence_id=0, actor_id="kofi-mensah",
+                        how="name")]
+    res = References(doc, mentions, actors)
+    assert res.refs(doc[1]) == ["anna-lind", "kofi-mensah"]
+
+
+def test_an_appositive_with_no_and_is_the_same_party(nlp):
+    words = ["Lind", ",", "Minister", "Mensah", ",", "held", "talks"]
+    heads = [5, 0, 3, 0, 0, 5, 5]
+    deps = ["nsubj", "punct", "compound", "appos", "punct", "ROOT", "dobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    actors = [Actor("anna-lind", "Anna Lind", "person", "SWE"), Actor("kofi-mensah", "Kofi Mensah", "person", "GHA")]
+    mentions = [Mention(start=0, end=4, text="Lind", sentence_id=0, actor_id="anna-lind", how="name")]
+    assert References(doc, mentions, actors).refs(doc[0]) == ["anna-lind"]
+
+
+def test_an_appositive_after_a_named_conjunct_stays_the_conjuncts(nlp):
+    # "Lind and Mensah, the minister Okafor, ..." with the appositive hung on Lind: Lind and Mensah only
+    words = ["Lind", "and", "Mensah", ",", "Okafor", ",", "signed"]
+    heads = [6, 0, 0, 0, 0, 0, 6]
+    deps = ["nsubj", "cc", "conj", "punct", "appos", "punct", "ROOT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    actors = [Actor("anna-lind", "Anna Lind", "person", "SWE"), Actor("kofi-mensah", "Kofi Mensah", "person", "GHA"),
+              Actor("ada-okafor", "Ada Okafor", "person", "NGA")]
+    mentions = [Mention(start=t.idx, end=t.idx + len(t), text=t.text, sentence_id=0, actor_id=a, how="name")
+                for t, a in ((doc[0], "anna-lind"), (doc[2], "kofi-mensah"), (doc[4], "ada-okafor"))]
+    assert References(doc, mentions, actors).refs(doc[0]) == ["anna-lind", "kofi-mensah"]
