@@ -137,8 +137,11 @@ def month_chart(months: list[tuple[str, int]], *, width: int = 360, height: int 
         )
         if n:
             bars.append(f'<text class="n" x="{x + step / 2:.1f}" y="{height - bottom - h - 3:.1f}">{n}</text>')
-    for i in sorted({0, len(months) - 1}):
-        labels.append(f'<text class="m" x="{left + (i + 0.5) * step:.1f}" y="{height - 6}">{html.escape(months[i][0])}</text>')
+    ends = [(0, "middle", left + 0.5 * step)] if len(months) == 1 else [  # the first and last month, inside the chart
+        (0, "start", left), (len(months) - 1, "end", left + step * len(months))]
+    for i, anchor, x in ends:
+        labels.append(f'<text class="m" x="{x:.1f}" y="{height - 6}" style="text-anchor: {anchor}">'
+                      f'{html.escape(months[i][0])}</text>')
     axis = f'<line x1="{left}" y1="{height - bottom}" x2="{left + step * len(months):.1f}" y2="{height - bottom}"/>'
     total = sum(n for _, n in months)
     return (
