@@ -134,7 +134,8 @@ def trigger_table() -> TriggerTable:
         speech=frozenset(i.key for i in plain if i.code == STATEMENT and i.pos != "n" and i.channel is None
                          and not i.obj),
         statement_nouns=frozenset(i.lemma for i in plain if i.channel == "statement" and i.pos == "n"),
-        planned=cue_set("03"),
+        # "expand@relation" codes an intent to cooperate, but "expanded sanctions" is no plan
+        planned=frozenset(i.key for i in plain if i.code[:2] == "03" and not i.obj),
         requested=cue_set("02", "10") | offers,
         refused=cue_set("12"),
         venues=frozenset(i.cue for i in refinements.get("04", ()) if i.cue and codes[i.code].channel == "meeting"),

@@ -576,3 +576,33 @@ def test_a_call_with_several_parties_on_one_side_is_one_per_party(nlp, text, pai
 )
 def test_talk_beside_a_call_of_its_party_is_that_call(nlp, text, channel):
     assert find(extract(nlp, text), "spoke with").channel == channel
+
+
+# ------------------------------------------------------------------------ readout codes (issue 13)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        # growing relations, ties or cooperation is an intent to cooperate (030)
+        ("Sergei Lavrov and Jeyhun Bayramov discussed expanding relations between Iran and Turkey.", "expanding", "030"),
+        ("Iran stressed bolstering bilateral relations with Armenia.", "bolstering", "030"),
+        ("Iran and India will discuss how to strengthen energy cooperation.", "strengthen", "030"),
+        # support a speaker emphasizes, importance attached to a role: praise or endorse (051)
+        ("Sergei Lavrov emphasized his support for the government of Armenia.", "emphasized", "051"),
+        ("Iran attached importance to the role of Pakistan in the region.", "attached", "051"),
+        # an appeal for a ceasefire: de-escalation (0256); a ceasefire declared (0871)
+        ("Germany called for a ceasefire between Armenia and Azerbaijan.", "called for", "0256"),
+        ("A ceasefire was declared between Armenia and Azerbaijan.", "declared", "0871"),
+        # meetings suspended: halt negotiations (164)
+        ("India suspended high-level meetings with Pakistan.", "suspended", "164"),
+    ],
+)
+def test_readout_codes(nlp, text, trigger, code):
+    assert find(extract(nlp, text), trigger).cameo_code == code
+
+
+def test_a_grown_object_is_no_plan():
+    # "expand@relation" codes 030, but "expanded sanctions" is not an intent: no modality cue
+    from parley.cameo import trigger_table
+    assert "expand" not in trigger_table().planned and "plan" in trigger_table().planned

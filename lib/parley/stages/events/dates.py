@@ -3,6 +3,7 @@ reports it, or the publication day (present perfect)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from ...cameo import STATEMENT
@@ -10,14 +11,20 @@ from ...models import Timex
 from .draft import EventDraft
 from .grammar import BOUNDARY, CLAUSAL, HABITUAL, SIMULTANEOUS, Grammar
 
+# After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
+DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
+
 
 class Dates:
     """Dates the events of one article from its timexes (a DATE, or a TIME of day, with a span)."""
 
     def __init__(self, grammar: Grammar, *, timexes: list[Timex], published: dt.date | None):
         self.doc = grammar.doc
-        self.timexes = [t for t in timexes if t.type in ("DATE", "TIME") and t.date_start and t.date_end]  # "on Monday evening" too
+        text = self.doc.text
+        self.timexes = [t for t in timexes if t.type in ("DATE", "TIME") and t.date_start and t.date_end  # "on Monday evening" too
+                        and not DATELINE_END.match(text, t.end)]  # the dateline dates the report, not an event
         self.published = published
+        self.planned = grammar.table.planned
 
     def dates(self, events: list[EventDraft]) -> None:
         by_anchor = {}
@@ -31,8 +38,10 @@ class Dates:
             span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None:
                 continue
-            t = span.root
-            if t.head.dep_ in ("prep", "mark") and t.head.lower_ in BOUNDARY:
+            t = lead = span.root
+            while lead.dep_ == "conj" and lead.head != lead:  # "until June and July"
+                lead = lead.head
+            if self._bound(lead.head):
                 continue  # "since October", "until June", "after Tuesday's talks": a bound, not the date
             for _ in range(8):
                 if t.head == t:
@@ -43,6 +52,8 @@ class Dates:
                     own[id(by_anchor[t.i])].append(tx)
                     break
                 if t.pos_ in ("VERB", "AUX"):
+                    if t.dep_ == "acl" and t.head.i in by_anchor:
+                        own[id(by_anchor[t.head.i])].append(tx)  # "the summit held in Tehran on Tuesday"
                     clause[t.i].append(tx)
                     break
         for e in events:
@@ -55,6 +66,28 @@ class Dates:
             if found:
                 tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
                 e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
+                both = self._coordinated(tx, found)
+                if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
+                    e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+
+    def _bound(self, prep) -> bool:
+        """A preposition that makes its date a bound of the event ("since", "until", "for" a
+        duration), not "for" after a plan ("scheduled for Monday": the date of what is planned)."""
+        if prep.dep_ not in ("prep", "mark") or prep.lower_ not in BOUNDARY:
+            return False
+        return not (prep.lower_ == "for" and prep.head.lemma_.lower() in self.planned)
+
+    def _coordinated(self, tx: Timex, found: list[Timex]) -> list[Timex]:
+        """The timexes of ``found`` joined to ``tx`` by "and" or "to" ("1952 and 1954"), with it; [] if none."""
+        joined = [tx]
+        for other in sorted(found, key=lambda x: x.start):
+            if other is tx or other.sentence_id != tx.sentence_id:
+                continue
+            first, second = sorted((tx, other), key=lambda x: x.start)
+            between = self.doc.text[first.end:second.start].strip().lower()
+            if between in ("and", "to", "through", "-", "–"):
+                joined.append(other)
+        return joined if len(joined) > 1 else []
 
     def reported(self, events: list[EventDraft]) -> None:
         """An undated event reported by a dated statement took place by then: inferred."""

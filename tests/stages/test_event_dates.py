@@ -1,0 +1,56 @@
+"""Event dates on news-style sentences: which timex dates an event, and over what interval.
+
+Uses the hand-made actors and mentions of ``test_events`` (timexes given by hand), so these tests
+exercise the dating rules alone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from test_events import extract, find
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "text, dates, trigger, interval",
+    [
+        # two coordinated dates: the event spans both
+        ("Iran and Armenia signed treaties in 1961 and 1967.",
+         {"1961": (D(1961, 1, 1), D(1961, 12, 31)), "1967": (D(1967, 1, 1), D(1967, 12, 31))},
+         "signed", (D(1961, 1, 1), D(1967, 12, 31))),
+        # "for" after a plan gives the planned dates, not a bound
+        ("Talks between Iran and Turkey are scheduled for Wednesday and Thursday.",
+         {"Wednesday": (D(2021, 10, 27), D(2021, 10, 27)), "Thursday": (D(2021, 10, 28), D(2021, 10, 28))},
+         "scheduled", (D(2021, 10, 27), D(2021, 10, 28))),
+        # one date only: that date
+        ("Iran and Armenia signed a treaty in 1961.", {"1961": (D(1961, 1, 1), D(1961, 12, 31))},
+         "signed", (D(1961, 1, 1), D(1961, 12, 31))),
+    ],
+)
+def test_coordinated_dates_give_the_span_of_both(nlp, text, dates, trigger, interval):
+    e = find(extract(nlp, text, dates), trigger)
+    assert (e.date_start, e.date_end) == interval
+
+
+def test_a_bound_stays_a_bound_through_its_conjunct(nlp):
+    text = "Iran has detained Iranian drivers since June and July."
+    e = find(extract(nlp, text, {"June": (D(2021, 6, 1), D(2021, 6, 30)), "July": (D(2021, 7, 1), D(2021, 7, 31))}),
+             "detained")
+    assert e.date_basis != "explicit"
+
+
+def test_the_dateline_dates_the_report_not_the_event(nlp):
+    text = "BAKU, Oct. 20 (APA) – Jeyhun Bayramov will host Sergei Lavrov in Baku on Friday Oct. 22 to discuss trade."
+    found = extract(nlp, text, {"Oct. 20": (D(2021, 10, 20), D(2021, 10, 20)),
+                                "Friday Oct. 22": (D(2021, 10, 22), D(2021, 10, 22))})
+    e = find(found, "host")
+    assert (e.date_start, e.date_basis) == (D(2021, 10, 22), "explicit")
+
+
+def test_a_summit_held_on_a_day_is_of_that_day(nlp):
+    text = "Sergei Lavrov attended the summit held in Baku on Tuesday."
+    e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), "summit")
+    assert (e.date_start, e.date_basis) == (D(2021, 10, 19), "explicit")
