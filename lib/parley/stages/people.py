@@ -371,7 +371,12 @@ class RoleReader:
 
 class LaterMentions:
     """Later references to named people: a title ("the Iranian foreign minister", "his
-    Azerbaijani counterpart") or a pronoun ("he"), added to the person's mentions."""
+    Azerbaijani counterpart") or a pronoun ("he"), added to the person's mentions.
+
+    A bare title used before anyone holding it is named ("The President spoke with President
+    X" in a readout) is an unnamed holder of the office: it and every later bare use of that
+    title, and the pronouns that refer to it, get no person.
+    """
 
     def __init__(self, cast: Cast, titles: TitlePhrases, people: People, described: set[int]):
         self.cast = cast
@@ -382,6 +387,7 @@ class LaterMentions:
         self.honorifics = lexicon.honorifics()
         self.kinds = lexicon.roles()
         self.pronouns = lexicon.words("actor_pronouns")
+        self.unnamed: dict[str, Person] = {}  # bare title -> its unnamed holder (never an actor)
 
     def __call__(self) -> None:
         self.by_title()
@@ -406,63 +412,128 @@ class LaterMentions:
             role, country, counterpart = self.titles.describe(left)
             if counterpart and not country:
                 continue
-            person = self._match_title(role.lower(), country, counterpart, span[0])
-            if person is None:
-                continue
+            # "the President": the article's own, unnamed head of state once a bare use came first
+            bare = not country and not counterpart and left[0].lower_ == "the" and left[1].i == span.start
+            title = role.lower()
+            person = None if bare and title in self.unnamed else self._match_title(title, country, counterpart, span[0])
+            if person is None and country and not counterpart:  # "In his meeting with ..., the Iranian Foreign Minister"
+                person = self._named_later(title, country, span[0])
             phrase = self.doc[left[0].i : root.i + 1]
             if phrase[0].lower_ == "the":
                 phrase = phrase[1:]
-            if self._refines(person.role.lower(), role.lower(), country):
+            mention = Mention(phrase.start_char, phrase.end_char, phrase.text, self.cast.sentence_of[phrase.start], "title")
+            if person is None:
+                if bare:
+                    self.unnamed.setdefault(title, Person(("the", title), "")).mentions.append(mention)
+                continue
+            if self._refines(person.role.lower(), title, country):
                 person.roles.append((2, -phrase.start_char, role))
-            person.mentions.append(
-                Mention(phrase.start_char, phrase.end_char, phrase.text, self.cast.sentence_of[phrase.start], "title")
-            )
+            person.mentions.append(mention)
 
     def _refines(self, role: str, title: str, country: str) -> bool:
         """Does a later title with a state name the office a generic one hid ("Iran's top
         diplomat X" ... "the Iranian foreign minister")?"""
         return bool(country) and role in GENERIC_DIPLOMAT and self.kinds.get(title) == "diplomat"
 
+    def _same_office(self, role: str, title: str, country: str, counterpart: bool) -> bool:
+        """Does a title ("the minister", "the top diplomat", "the envoy") name the office ``role``?"""
+        return role == title or (
+            title in GENERIC_DIPLOMAT and self.kinds.get(role) == "diplomat"
+        ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title) or (
+            title == "envoy" and "ambassador" in role
+        ) or self._refines(role, title, country)
+
     def _match_title(self, title: str, country: str, counterpart: bool, tok: Token) -> Person | None:
+        """The person named before ``tok`` whom the title fits: the subject of this sentence or
+        the one before if one fits, else the one named last."""
         if counterpart:
             other = self.people.previous(tok, self.cast.sentence_of)
             title = other.role.lower() if other is not None else ""
-        fits = []
-        for person in self.people.persons:
-            role = person.role.lower()
-            if country and country not in person.countries:
-                continue
-            same = role == title or (
-                title in GENERIC_DIPLOMAT and self.kinds.get(role) == "diplomat"
-            ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title) or (
-                self._refines(role, title, country)
-            )
-            if same and person.mentions and person.mentions[0].start < tok.idx:
-                fits.append(person)
+        fits = [p for p in self.people.persons
+                if (not country or country in p.countries) and p.mentions and p.mentions[0].start < tok.idx
+                and self._same_office(p.role.lower(), title, country, counterpart)]
+        sid = self.cast.sentence_of[tok.i]
+        subjects = [p for p in fits if any(
+            sid - 1 <= m.sentence_id <= sid and m.start < tok.idx and self._subject(m) for m in p.mentions)]
+        if len(subjects) == 1 and len(fits) > 1:
+            return subjects[0]
         if not fits:
             return None
         return max(fits, key=lambda p: max(m.start for m in p.mentions if m.start < tok.idx))
 
+    def _named_later(self, title: str, country: str, tok: Token) -> Person | None:
+        """The one person of the state ``country`` holding the office the title names, named
+        after it: a lead that gives the title before the name."""
+        fits = [p for p in self.people.persons if country in p.countries and p.mentions
+                and p.mentions[0].start > tok.idx and self._same_office(p.role.lower(), title, country, False)]
+        return fits[0] if len(fits) == 1 else None
+
+    def _subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT
+
+    def _clause_subject(self, tok: Token) -> Token | None:
+        """The subject of the clause ``tok`` is in, up through infinitives ("X called Y to update him": X)."""
+        head = tok.head
+        while True:
+            subjects = [c for c in head.children if c.dep_ in SUBJECT and c.i != tok.i]
+            if subjects:
+                return subjects[0]
+            if head.head.i == head.i:
+                return None
+            head = head.head
+
+    def _after_opening(self, tok: Token, known: list[tuple[Mention, Person]]) -> Person | None:
+        """The first person named after the comma that closes the sentence's opening phrase ``tok`` is in."""
+        sent = tok.sent
+        comma = next((t for t in sent if t.text == "," and t.i > tok.i), None)
+        if comma is None or any(t.text == "," for t in sent if t.i < tok.i):
+            return None
+        after = [p for m, p in known if comma.idx < m.start < sent.end_char]
+        return after[0] if after else None
+
     def by_pronoun(self) -> None:
-        """he/his/she/her: the person named before in the sentence, else the previous subject."""
+        """he/his/she/her: a possessive, the subject of its clause ("X called Y to express his
+        condolences"); else the person named before in the sentence, else the previous sentence's
+        subject. An object pronoun is never its own clause's subject ("X called Y to update him")."""
         # a transcript's speaker label ("MR. SMITH: He said ...") speaks in the first person: no antecedent
         text = self.doc.text
-        known = sorted(((m, p) for p in self.people.persons for m in p.mentions
+        holders = [*self.people.persons, *self.unnamed.values()]
+        known = sorted(((m, p) for p in holders for m in p.mentions
                         if text[m.end : m.end + 2].strip()[:1] != ":"), key=lambda x: x[0].start)
+        referent: dict[int, Person] = {}  # a mention's root token -> the person it names
+        for m, p in known:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                referent[span.root.i] = p
         for tok in self.cast.tokens_where(LOWER, self.pronouns):
             if tok.idx < self.cast.start:
                 continue
             sid = self.cast.sentence_of[tok.i]
+            subject = self._clause_subject(tok)
+            bound = referent.get(subject.i) if subject is not None and tok not in subject.subtree else None
             before = [(m, p) for m, p in known if m.end <= tok.idx and m.sentence_id >= sid - 1]
             same = [(m, p) for m, p in before if m.sentence_id == sid]
-            if tok.dep_ in SUBJECT and not same:
+            possessive = tok.lower_ in {"his", "hers"} or tok.dep_ == "poss"
+            if possessive and bound is not None:
+                pick = bound
+            elif not same:
                 prev = [(m, p) for m, p in before if m.sentence_id == sid - 1]
-                subj = [x for x in prev if self.doc.char_span(x[0].start, x[0].end).root.dep_ in SUBJECT]
-                pick = (subj or prev or [None])[0]
+                subj = [x for x in prev if self._subject(x[0])]
+                first = tok.dep_ in SUBJECT or possessive or subj  # the previous sentence's topic
+                pick = (subj or prev or [(None, None)])[0 if first else -1][1]
+                if pick is None and possessive:  # "In his meeting with Y, the Iranian minister said"
+                    pick = self._after_opening(tok, known)
             else:
-                pick = (same or before or [None])[-1]
-            if pick is not None:
-                pick[1].mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
+                pick = same[-1][1]
+            if pick is not None and pick is bound and not possessive and tok.dep_ not in SUBJECT:
+                others = [p for _, p in same if p is not bound] or [p for _, p in before if p is not bound]
+                pick = others[-1] if others else None  # "X called the President to update him": not X
+            if pick is None:
+                continue
+            referent[tok.i] = pick
+            if pick.name:  # an unnamed holder ("the President") is no actor
+                pick.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
 
 
 def people(cast: Cast, states: States, *, dateline_country: str = "") -> People:
