@@ -218,3 +218,32 @@ def test_a_title_with_a_state_before_the_name_is_the_one_person_it_fits(nlp):
     assert referents(text) == [
         ("her", "melanie-joly"), ("Kenyan envoy", "peter-kamau"), ("Canadian Foreign Minister", "melanie-joly"),
     ]
+
+
+def test_counterparts_from_listed_states_hold_the_subjects_office(nlp):
+    # the first person of each listed state takes the office; one who has an office keeps it, a later one gets none
+    text = (
+        "Indian Foreign Minister Subrahmanyam Jaishankar held phone talks with his counterparts from Nepal, Bhutan "
+        "and Bangladesh. He discussed trade with Nepal’s Narayan Khadka. Bhutan’s Prime Minister Lotay Tshering "
+        "joined later, as did Bangladesh’s Hasan Mahmud. Bangladesh’s Sajeeb Wazed also spoke."
+    )
+    assert people(text) == [
+        ("hasan-mahmud", "BGD", "Foreign Minister"),
+        ("lotay-tshering", "BTN", "Prime Minister"),
+        ("narayan-khadka", "NPL", "Foreign Minister"),
+        ("sajeeb-wazed", "BGD", ""),
+        ("subrahmanyam-jaishankar", "IND", "Foreign Minister"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the NER tags "STATE's NAME" as an organisation: still a person after the state's possessive
+        ("Nepal’s Narayan Khadka spoke.", [("narayan-khadka", "NPL", "")]),
+        # not an organisation the actor dictionaries know
+        ("The U.S. has also met with North Korea's United Nations ambassador.", []),
+    ],
+)
+def test_a_name_after_a_states_possessive_tagged_as_an_organisation(nlp, text, expected):
+    assert people(text) == expected

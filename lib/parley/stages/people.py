@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from .. import lexicon
 from ..article import slugify
 from ..models import Mention
-from .cast import Cast
+from .cast import Cast, covering_code
 from .countries import States
 from .titles import TitlePhrases
 
@@ -119,6 +119,10 @@ class NameFinder:
                 and (len(name) > 1 or self._possessed(name[0]))  # "Egypt's Shoukry"
                 and ent.text not in place_names
                 and not self._locative(ent)
+            ) or (  # "Nepal’s Narayan Khadka", tagged ORG: a state's possessive before a name of words no institution has
+                ent.label_ == "ORG" and len(name) > 1 and self._possessed(name[0])
+                and not any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name)
+                and not covering_code(self.cast.dictionaries, " ".join(t.text for t in name), on=self.cast.published)
             )
             candidates.append((name, strong))
             covered.update(t.i for t in ent)
@@ -283,6 +287,7 @@ class RoleReader:
         self.cast = cast
         self.doc = cast.doc
         self.subjects = states.subjects
+        self.country_at = states.at
         self.titles = titles
         self.people = people
         self.dateline_country = dateline_country  # kept only if the text names that state too
@@ -334,7 +339,29 @@ class RoleReader:
         for person in self.people.persons:
             if not person.countries:
                 person.countries.extend(self._listed_country(person) or self._home_country(person))
+        self._counterparts_from()
         return described
+
+    def _counterparts_from(self) -> None:
+        """ "X held talks with his counterparts from A, B and C": the first person of each of
+        those states named after it, given no office, holds X's."""
+        for tok in self.cast.tokens_where(LEMMA, ["counterpart"]):
+            if tok.tag_ != "NNS" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ not in {"from", "of", "in"}:
+                continue
+            holder = self.people.previous(tok, self.cast.sentence_of)
+            states, i = [], tok.i + 2
+            while i < len(self.doc) and (i in self.country_at or self.doc[i].lower_ in {",", "and"}):
+                if i in self.country_at and self.country_at[i] not in states:
+                    states.append(self.country_at[i])
+                i += 1
+            if holder is None or not holder.role or len(states) < 2:
+                continue
+            for iso3 in states:
+                after = [p for p in self.people.persons if p is not holder and p.country == iso3
+                         and min(m.start for m in p.mentions) > tok.idx]
+                first = min(after, key=lambda p: min(m.start for m in p.mentions), default=None)
+                if first is not None and not first.roles:
+                    first.roles.append((2, -tok.idx, holder.role))
 
     def _listed_country(self, person: Person) -> list[str]:
         """The state of a person the text gives none, from their date-bounded entry in the
