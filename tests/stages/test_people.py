@@ -160,3 +160,90 @@ def test_a_transcript_speaker_label_is_a_person_but_not_the_antecedent_of_he(nlp
     found, mentions = run("MR. HOLT: The Secretary made two calls. He spoke with President Boric of Chile.")
     assert found["holt"].kind == "person"
     assert [m.text for m in mentions if m.actor_id == "holt"] == ["HOLT"]
+
+
+# ---- later references (issue 13): bare titles, pronouns across sentences, titles before names
+
+def referents(text, **options):
+    """(mention text, actor id) of every title and pronoun mention, in text order."""
+    _, mentions = run(text, **options)
+    return [(m.text, m.actor_id) for m in sorted(mentions, key=lambda m: m.start) if m.how in {"title", "pronoun"}]
+
+
+def test_a_bare_title_before_anyone_holding_it_is_named_is_an_unnamed_holder(nlp):
+    # a readout's "the President" is its own head of state, not the president named after it
+    text = (
+        "The President spoke with President Boric. President Boric called the President to thank him. "
+        "The President reiterated his support."
+    )
+    assert referents(text) == []
+
+
+def test_a_bare_title_after_its_holder_is_named_is_that_holder(nlp):
+    text = "Prime Minister Albanese spoke with Prime Minister Hipkins of New Zealand. The Prime Minister thanked him."
+    assert referents(text) == [("Prime Minister", "albanese"), ("him", "hipkins")]
+
+
+def test_a_bare_title_is_the_previous_subject_among_several_holders(nlp):
+    text = (
+        "President Macron spoke by phone with Senegalese President Macky Sall. "
+        "The President emphasized his support for Senegal."
+    )
+    assert referents(text) == [("President", "macron"), ("his", "macron")]
+
+
+def test_a_possessive_is_the_subject_of_its_clause(nlp):
+    text = "President Lula spoke with Chilean President Gabriel Boric to express his condolences."
+    assert referents(text) == [("his", "lula")]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(nlp):
+    text = "Foreign Minister Penny Wong met Foreign Minister Vivian Balakrishnan of Singapore. Balakrishnan called to thank her."
+    assert referents(text) == [("her", "penny-wong")]
+
+
+def test_a_possessive_opening_a_sentence_is_the_previous_sentences_topic(nlp):
+    text = (
+        "Japanese Foreign Minister Yoko Kamikawa held phone talks with Indonesia's Retno Marsudi. "
+        "In her conversation with Marsudi, the two sides discussed maritime security."
+    )
+    assert referents(text) == [("her", "yoko-kamikawa")]
+
+
+def test_a_title_with_a_state_before_the_name_is_the_one_person_it_fits(nlp):
+    text = (
+        "In her meeting with the Kenyan envoy to Ottawa, the Canadian Foreign Minister praised Kenya. "
+        "Kenyan Ambassador to Ottawa Peter Kamau met Canadian Foreign Minister Melanie Joly."
+    )
+    assert referents(text) == [
+        ("her", "melanie-joly"), ("Kenyan envoy", "peter-kamau"), ("Canadian Foreign Minister", "melanie-joly"),
+    ]
+
+
+def test_counterparts_from_listed_states_hold_the_subjects_office(nlp):
+    # the first person of each listed state takes the office; one who has an office keeps it, a later one gets none
+    text = (
+        "Indian Foreign Minister Subrahmanyam Jaishankar held phone talks with his counterparts from Nepal, Bhutan "
+        "and Bangladesh. He discussed trade with Nepal’s Narayan Khadka. Bhutan’s Prime Minister Lotay Tshering "
+        "joined later, as did Bangladesh’s Hasan Mahmud. Bangladesh’s Sajeeb Wazed also spoke."
+    )
+    assert people(text) == [
+        ("hasan-mahmud", "BGD", "Foreign Minister"),
+        ("lotay-tshering", "BTN", "Prime Minister"),
+        ("narayan-khadka", "NPL", "Foreign Minister"),
+        ("sajeeb-wazed", "BGD", ""),
+        ("subrahmanyam-jaishankar", "IND", "Foreign Minister"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the NER tags "STATE's NAME" as an organisation: still a person after the state's possessive
+        ("Nepal’s Narayan Khadka spoke.", [("narayan-khadka", "NPL", "")]),
+        # not an organisation the actor dictionaries know
+        ("The U.S. has also met with North Korea's United Nations ambassador.", []),
+    ],
+)
+def test_a_name_after_a_states_possessive_tagged_as_an_organisation(nlp, text, expected):
+    assert people(text) == expected

@@ -10,41 +10,25 @@ state the narrative is about. Later references are resolved to the person meant:
 from __future__ import annotations
 
 import calendar
-import functools
-import re
-from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
-from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from .. import lexicon
 from ..article import slugify
 from ..models import Mention
-from .cast import Cast, covering_code, phrase_patterns
+from .cast import Cast, covering_code
 from .countries import States
+from .titles import TitlePhrases
 
 CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}  # not abbreviations: "Thu", "Jun" are names too
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT = {"nsubj", "nsubjpass"}
 POSSESSIVE = {"'s", "’s"}
-ARTICLES = {"the", "a", "an"}
 GENERIC_DIPLOMAT = {"diplomat", "top diplomat"}  # titles that say a person is a diplomat, not which office
 NO_ONE: frozenset[int] = frozenset()  # no token is known to name a person yet
-
-
-@functools.cache
-def role_matcher(vocab: Vocab) -> PhraseMatcher:
-    """A phrase matcher (any case) for every role title of ``roles.csv``, built once."""
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    titles = list(lexicon.roles())
-    plurals = [t + "s" for t in titles if not t.endswith("s") and t.isascii()]  # "Foreign Ministers X and Y"
-    matcher.add("ROLE", phrase_patterns(titles + plurals))
-    return matcher
 
 
 @dataclass
@@ -92,204 +76,6 @@ class People:
         return None
 
 
-def _title_case(text: str) -> str:
-    """ "foreign minister" -> "Foreign Minister"; small words and elisions stay ("Chargé d’Affaires")."""
-    small = lexicon.words("actor_title_small_words")
-    words = []
-    for w in text.split():
-        if w.lower() in small and words:
-            words.append(w.lower())
-        elif w[:2].lower() in {"d'", "d’"}:
-            words.append(w[:2].lower() + w[2:3].upper() + w[3:])
-        else:
-            words.append(w if w.isupper() else w[:1].upper() + w[1:])
-    return " ".join(words)
-
-
-class TitlePhrases:
-    """The role titles of an article, and the title phrases that describe a name: before it
-    ("Iran's Foreign Minister X"), set off before it ("the envoy to Beijing, X") or after it
-    ("X, Qatar's foreign minister,"). ``named``: the tokens known to name a person."""
-
-    def __init__(self, cast: Cast, states: States):
-        self.doc = cast.doc
-        self.country_at = states.at
-        self.honorifics = lexicon.honorifics()
-        self.kinds = lexicon.roles()
-        self.portfolios = lexicon.words("actor_portfolios")
-        self.qualifiers = lexicon.words("actor_role_qualifiers")
-        self.cast = cast
-        found = filter_spans([self.doc[s:e] for _, s, e in role_matcher(self.doc.vocab)(self.doc)])
-        # a title whose last word is a title word plus "s" is a plural one ("Foreign Ministers")
-        last_words = {re.split(r"[\s-]", t)[-1] for t in self.kinds}
-        self.plurals = {r.start: r.end for r in found
-                        if r[-1].lower_ not in last_words and r[-1].lower_[:-1] in last_words}
-        self.spans: list[Span] = [self._with_portfolio(r) for r in found]
-        self.tokens = {i for r in self.spans for i in range(r.start, r.end)}  # the tokens of ``spans``
-        self.context_words = lexicon.words("actor_context_words")
-        self.openers = lexicon.words("actor_phrase_openers")
-        self.apposition_openers = ARTICLES | lexicon.words("actor_pronouns")
-
-    def _with_portfolio(self, role: Span) -> Span:
-        """A title with the portfolio after it: "Minister" + "of Energy and Natural Resources"."""
-        end = role.end
-        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in {"of", "for"}:
-            return role
-        i, last = end + 1, None
-        while i < len(self.doc):
-            t = self.doc[i]
-            if t.lower_ in self.portfolios and t.i not in self.country_at:
-                last = i
-            elif not (t.lower_ in {"and", ",", "&"} and last == i - 1):
-                break
-            i += 1
-        return self.doc[role.start : last + 1] if last is not None else role
-
-    def plural(self, role: Span) -> bool:
-        """Is a title plural ("Foreign Ministers")?"""
-        return role.start in self.plurals
-
-    def in_role(self, tok: Token) -> bool:
-        """Is ``tok`` part of a role title?"""
-        return tok.i in self.tokens
-
-    def context(self, first: Token, named: Container[int]) -> list[Token]:
-        """The tokens before a name in its noun phrase: "Iran's Foreign Minister", "his Turkish counterpart"."""
-        out, i = [], first.i - 1
-        while i >= 0:
-            t = self.doc[i]
-            after_title = t.lower_ in {"to", "in", "of"} and i > 0 and self.in_role(self.doc[i - 1])  # "Ambassador to Australia"
-            # "Iraqi and Syrian Foreign Ministers": states coordinated before a plural title
-            between_states = t.lower_ in {"and", ","} and i > 0 and i - 1 in self.country_at and (
-                out and out[0].i in self.country_at and any(s <= x.i < e for x in out for s, e in self.plurals.items())
-            )
-            if t.i in self.country_at or self.in_role(t) or t.lower_ in self.context_words or between_states or (
-                t.pos_ in {"ADJ", "PROPN"} and t.i not in named
-            ) or (t.pos_ == "NOUN" and t.dep_ == "compound") or after_title or t.lemma_ in {"counterpart", "colleague"} or (
-                t.text in self.honorifics
-            ) or (t.lower_ in self.qualifiers and out and self.in_role(out[0])):
-                out.insert(0, t)
-                i -= 1
-                continue
-            break
-        return out
-
-    def describe(self, tokens: list[Token]) -> tuple[str, str, bool]:
-        """(role, ISO3, is a "counterpart") that a run of context tokens states."""
-        ids = {t.i for t in tokens}
-        roles = [r for r in self.spans if ids.issuperset(range(r.start, r.end))]
-        role = ""
-        if roles:
-            best = max(roles, key=len)
-            start = best.start  # "External Affairs Minister": capitalised words before a title are part of it
-            while start - 1 in ids and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title and (
-                start - 1 not in self.country_at and self.doc[start - 1].text not in self.honorifics
-            ):
-                start -= 1
-            while start - 1 in ids and self.doc[start - 1].lower_ in self.qualifiers:  # "acting foreign minister"
-                start -= 1
-            role = self.doc[start : best.end].text
-            if self.plural(best):  # "Foreign Ministers X and Y": each is a Foreign Minister
-                role = role[:-1]
-        countries = self.states(tokens)
-        counterpart = any(t.lemma_ == "counterpart" for t in tokens)
-        return _title_case(role), countries[0] if countries else "", counterpart
-
-    def states(self, tokens: list[Token]) -> list[str]:
-        """The states a title phrase names, in order, one per mention; else the state of a
-        group it names that the actor dictionaries place in one ("the Taliban foreign minister")."""
-        countries, previous = [], None
-        for t in tokens:
-            if t.i in self.country_at and not (previous is not None and previous == t.i - 1
-                                               and self.country_at[previous] == self.country_at[t.i]):
-                countries.append(self.country_at[t.i])
-            if t.i in self.country_at:
-                previous = t.i
-        if countries:
-            return countries
-        for t in tokens:
-            if t.pos_ == "PROPN" and not self.in_role(t) and t.text not in self.honorifics:
-                code = covering_code(self.cast.dictionaries, t.text, on=self.cast.published)[:3]
-                if code in self.cast.gazetteer.countries:
-                    return [code]
-        return []
-
-    def of_state(self, last: Token) -> str:
-        """The state named in "of COUNTRY" right after a name: "President Lula of Brazil"."""
-        i = last.i + 1
-        if i + 1 >= len(self.doc) or self.doc[i].lower_ != "of":
-            return ""
-        i += 1 + (self.doc[i + 1].lower_ == "the")
-        return self.country_at.get(i, "") if i < len(self.doc) else ""
-
-    def listed_after(self, first: Token, named: dict[int, object]) -> tuple[Token, int]:
-        """The first name of a list "A and B" (or "A, B and C") that a name ends, and the name's
-        place in it: (the first name's first token, 0 for the first name)."""
-        tok, position = first, 0
-        while tok.i >= 2 and self.doc[tok.i - 1].lower_ in {"and", ","} and tok.i - 2 in named:
-            j = tok.i - 2
-            while j - 1 in named and named[j - 1] is named[j]:
-                j -= 1
-            tok, position = self.doc[j], position + 1
-        return tok, position
-
-    def apposed(self, first: Token, named: Container[int]) -> list[Token]:
-        """The title phrase set off by a comma before a name: "the Iranian ambassador to Baku, NAME"."""
-        i = first.i - 1
-        while i >= 0 and self.doc[i].text in self.honorifics:
-            i -= 1
-        if i < 1 or self.doc[i].text != ",":
-            return []
-        comma = i
-        heads = self.spans + [self.doc[t.i : t.i + 1] for t in self.doc[max(0, comma - 4) : comma] if t.lemma_ == "counterpart"]
-        roles = sorted(r for r in heads if comma - 10 <= r.start and r.end <= comma)
-        if not roles:
-            return []
-        role = roles[-1]
-        between = self.doc[role.end : comma]
-        if any(t.is_punct or t.pos_ == "VERB" for t in between):
-            return []
-        return self.context(role[0], named) + list(role) + list(between)
-
-    def before_comma(self, tok: Token, named: Container[int]) -> list[Token]:
-        """The short noun phrase before a comma that opens an apposition: "his Paraguayan host,"."""
-        if tok.i < 2 or self.doc[tok.i - 1].text != ",":
-            return []
-        phrase = []
-        for t in reversed(self.doc[max(0, tok.i - 7) : tok.i - 1]):
-            if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP"} or t.i in named:
-                break
-            phrase.insert(0, t)
-            if t.lower_ in self.openers:
-                break
-        return phrase
-
-    def apposed_after(self, last: Token) -> list[Token]:
-        """The title phrase after a name and a comma: "NAME, Qatar's foreign minister,"; or
-        right after the name when a state's possessive opens it: "NAME Afghanistan's foreign minister,"."""
-        i = last.i + 1
-        if i >= len(self.doc) - 2:
-            return []
-        j = i
-        while j < len(self.doc) - 1 and j in self.country_at:  # "NAME Sri Lanka's foreign minister"
-            j += 1
-        possessive = j > i and self.doc[j].lower_ in {"'s", "’s"}
-        if self.doc[i].text != "," and not possessive:
-            return []
-        phrase, closed = [], False
-        for t in self.doc[i + (not possessive) : i + 12]:
-            if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.is_sent_start:
-                closed = t.is_punct  # "NAME, Qatar's foreign minister, said": closed by punctuation, not a verb
-                break
-            phrase.append(t)
-        if not phrase or not closed or not any(self.in_role(t) for t in phrase) or (
-            phrase[0].lower_ not in self.apposition_openers and phrase[0].i not in self.country_at
-            and not self.in_role(phrase[0])
-        ):
-            return []
-        return phrase
-
-
 class NameFinder:
     """Named people, one per real person, however the text abbreviates them."""
 
@@ -333,6 +119,10 @@ class NameFinder:
                 and (len(name) > 1 or self._possessed(name[0]))  # "Egypt's Shoukry"
                 and ent.text not in place_names
                 and not self._locative(ent)
+            ) or (  # "Nepal’s Narayan Khadka", tagged ORG: a state's possessive before a name of words no institution has
+                ent.label_ == "ORG" and len(name) > 1 and self._possessed(name[0])
+                and not any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name)
+                and not covering_code(self.cast.dictionaries, " ".join(t.text for t in name), on=self.cast.published)
             )
             candidates.append((name, strong))
             covered.update(t.i for t in ent)
@@ -497,6 +287,7 @@ class RoleReader:
         self.cast = cast
         self.doc = cast.doc
         self.subjects = states.subjects
+        self.country_at = states.at
         self.titles = titles
         self.people = people
         self.dateline_country = dateline_country  # kept only if the text names that state too
@@ -548,7 +339,29 @@ class RoleReader:
         for person in self.people.persons:
             if not person.countries:
                 person.countries.extend(self._listed_country(person) or self._home_country(person))
+        self._counterparts_from()
         return described
+
+    def _counterparts_from(self) -> None:
+        """ "X held talks with his counterparts from A, B and C": the first person of each of
+        those states named after it, given no office, holds X's."""
+        for tok in self.cast.tokens_where(LEMMA, ["counterpart"]):
+            if tok.tag_ != "NNS" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ not in {"from", "of", "in"}:
+                continue
+            holder = self.people.previous(tok, self.cast.sentence_of)
+            states, i = [], tok.i + 2
+            while i < len(self.doc) and (i in self.country_at or self.doc[i].lower_ in {",", "and"}):
+                if i in self.country_at and self.country_at[i] not in states:
+                    states.append(self.country_at[i])
+                i += 1
+            if holder is None or not holder.role or len(states) < 2:
+                continue
+            for iso3 in states:
+                after = [p for p in self.people.persons if p is not holder and p.country == iso3
+                         and min(m.start for m in p.mentions) > tok.idx]
+                first = min(after, key=lambda p: min(m.start for m in p.mentions), default=None)
+                if first is not None and not first.roles:
+                    first.roles.append((2, -tok.idx, holder.role))
 
     def _listed_country(self, person: Person) -> list[str]:
         """The state of a person the text gives none, from their date-bounded entry in the
@@ -585,7 +398,12 @@ class RoleReader:
 
 class LaterMentions:
     """Later references to named people: a title ("the Iranian foreign minister", "his
-    Azerbaijani counterpart") or a pronoun ("he"), added to the person's mentions."""
+    Azerbaijani counterpart") or a pronoun ("he"), added to the person's mentions.
+
+    A bare title used before anyone holding it is named ("The President spoke with President
+    X" in a readout) is an unnamed holder of the office: it and every later bare use of that
+    title, and the pronouns that refer to it, get no person.
+    """
 
     def __init__(self, cast: Cast, titles: TitlePhrases, people: People, described: set[int]):
         self.cast = cast
@@ -596,6 +414,7 @@ class LaterMentions:
         self.honorifics = lexicon.honorifics()
         self.kinds = lexicon.roles()
         self.pronouns = lexicon.words("actor_pronouns")
+        self.unnamed: dict[str, Person] = {}  # bare title -> its unnamed holder (never an actor)
 
     def __call__(self) -> None:
         self.by_title()
@@ -620,63 +439,128 @@ class LaterMentions:
             role, country, counterpart = self.titles.describe(left)
             if counterpart and not country:
                 continue
-            person = self._match_title(role.lower(), country, counterpart, span[0])
-            if person is None:
-                continue
+            # "the President": the article's own, unnamed head of state once a bare use came first
+            bare = not country and not counterpart and left[0].lower_ == "the" and left[1].i == span.start
+            title = role.lower()
+            person = None if bare and title in self.unnamed else self._match_title(title, country, counterpart, span[0])
+            if person is None and country and not counterpart:  # "In his meeting with ..., the Iranian Foreign Minister"
+                person = self._named_later(title, country, span[0])
             phrase = self.doc[left[0].i : root.i + 1]
             if phrase[0].lower_ == "the":
                 phrase = phrase[1:]
-            if self._refines(person.role.lower(), role.lower(), country):
+            mention = Mention(phrase.start_char, phrase.end_char, phrase.text, self.cast.sentence_of[phrase.start], "title")
+            if person is None:
+                if bare:
+                    self.unnamed.setdefault(title, Person(("the", title), "")).mentions.append(mention)
+                continue
+            if self._refines(person.role.lower(), title, country):
                 person.roles.append((2, -phrase.start_char, role))
-            person.mentions.append(
-                Mention(phrase.start_char, phrase.end_char, phrase.text, self.cast.sentence_of[phrase.start], "title")
-            )
+            person.mentions.append(mention)
 
     def _refines(self, role: str, title: str, country: str) -> bool:
         """Does a later title with a state name the office a generic one hid ("Iran's top
         diplomat X" ... "the Iranian foreign minister")?"""
         return bool(country) and role in GENERIC_DIPLOMAT and self.kinds.get(title) == "diplomat"
 
+    def _same_office(self, role: str, title: str, country: str, counterpart: bool) -> bool:
+        """Does a title ("the minister", "the top diplomat", "the envoy") name the office ``role``?"""
+        return role == title or (
+            title in GENERIC_DIPLOMAT and self.kinds.get(role) == "diplomat"
+        ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title) or (
+            title == "envoy" and "ambassador" in role
+        ) or self._refines(role, title, country)
+
     def _match_title(self, title: str, country: str, counterpart: bool, tok: Token) -> Person | None:
+        """The person named before ``tok`` whom the title fits: the subject of this sentence or
+        the one before if one fits, else the one named last."""
         if counterpart:
             other = self.people.previous(tok, self.cast.sentence_of)
             title = other.role.lower() if other is not None else ""
-        fits = []
-        for person in self.people.persons:
-            role = person.role.lower()
-            if country and country not in person.countries:
-                continue
-            same = role == title or (
-                title in GENERIC_DIPLOMAT and self.kinds.get(role) == "diplomat"
-            ) or (title == "minister" and role.endswith("minister")) or (counterpart and not title) or (
-                self._refines(role, title, country)
-            )
-            if same and person.mentions and person.mentions[0].start < tok.idx:
-                fits.append(person)
+        fits = [p for p in self.people.persons
+                if (not country or country in p.countries) and p.mentions and p.mentions[0].start < tok.idx
+                and self._same_office(p.role.lower(), title, country, counterpart)]
+        sid = self.cast.sentence_of[tok.i]
+        subjects = [p for p in fits if any(
+            sid - 1 <= m.sentence_id <= sid and m.start < tok.idx and self._subject(m) for m in p.mentions)]
+        if len(subjects) == 1 and len(fits) > 1:
+            return subjects[0]
         if not fits:
             return None
         return max(fits, key=lambda p: max(m.start for m in p.mentions if m.start < tok.idx))
 
+    def _named_later(self, title: str, country: str, tok: Token) -> Person | None:
+        """The one person of the state ``country`` holding the office the title names, named
+        after it: a lead that gives the title before the name."""
+        fits = [p for p in self.people.persons if country in p.countries and p.mentions
+                and p.mentions[0].start > tok.idx and self._same_office(p.role.lower(), title, country, False)]
+        return fits[0] if len(fits) == 1 else None
+
+    def _subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT
+
+    def _clause_subject(self, tok: Token) -> Token | None:
+        """The subject of the clause ``tok`` is in, up through infinitives ("X called Y to update him": X)."""
+        head = tok.head
+        while True:
+            subjects = [c for c in head.children if c.dep_ in SUBJECT and c.i != tok.i]
+            if subjects:
+                return subjects[0]
+            if head.head.i == head.i:
+                return None
+            head = head.head
+
+    def _after_opening(self, tok: Token, known: list[tuple[Mention, Person]]) -> Person | None:
+        """The first person named after the comma that closes the sentence's opening phrase ``tok`` is in."""
+        sent = tok.sent
+        comma = next((t for t in sent if t.text == "," and t.i > tok.i), None)
+        if comma is None or any(t.text == "," for t in sent if t.i < tok.i):
+            return None
+        after = [p for m, p in known if comma.idx < m.start < sent.end_char]
+        return after[0] if after else None
+
     def by_pronoun(self) -> None:
-        """he/his/she/her: the person named before in the sentence, else the previous subject."""
+        """he/his/she/her: a possessive, the subject of its clause ("X called Y to express his
+        condolences"); else the person named before in the sentence, else the previous sentence's
+        subject. An object pronoun is never its own clause's subject ("X called Y to update him")."""
         # a transcript's speaker label ("MR. SMITH: He said ...") speaks in the first person: no antecedent
         text = self.doc.text
-        known = sorted(((m, p) for p in self.people.persons for m in p.mentions
+        holders = [*self.people.persons, *self.unnamed.values()]
+        known = sorted(((m, p) for p in holders for m in p.mentions
                         if text[m.end : m.end + 2].strip()[:1] != ":"), key=lambda x: x[0].start)
+        referent: dict[int, Person] = {}  # a mention's root token -> the person it names
+        for m, p in known:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                referent[span.root.i] = p
         for tok in self.cast.tokens_where(LOWER, self.pronouns):
             if tok.idx < self.cast.start:
                 continue
             sid = self.cast.sentence_of[tok.i]
+            subject = self._clause_subject(tok)
+            bound = referent.get(subject.i) if subject is not None and tok not in subject.subtree else None
             before = [(m, p) for m, p in known if m.end <= tok.idx and m.sentence_id >= sid - 1]
             same = [(m, p) for m, p in before if m.sentence_id == sid]
-            if tok.dep_ in SUBJECT and not same:
+            possessive = tok.lower_ in {"his", "hers"} or tok.dep_ == "poss"
+            if possessive and bound is not None:
+                pick = bound
+            elif not same:
                 prev = [(m, p) for m, p in before if m.sentence_id == sid - 1]
-                subj = [x for x in prev if self.doc.char_span(x[0].start, x[0].end).root.dep_ in SUBJECT]
-                pick = (subj or prev or [None])[0]
+                subj = [x for x in prev if self._subject(x[0])]
+                first = tok.dep_ in SUBJECT or possessive or subj  # the previous sentence's topic
+                pick = (subj or prev or [(None, None)])[0 if first else -1][1]
+                if pick is None and possessive:  # "In his meeting with Y, the Iranian minister said"
+                    pick = self._after_opening(tok, known)
             else:
-                pick = (same or before or [None])[-1]
-            if pick is not None:
-                pick[1].mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
+                pick = same[-1][1]
+            if pick is not None and pick is bound and not possessive and tok.dep_ not in SUBJECT:
+                others = [p for _, p in same if p is not bound] or [p for _, p in before if p is not bound]
+                pick = others[-1] if others else None  # "X called the President to update him": not X
+            if pick is None:
+                continue
+            referent[tok.i] = pick
+            if pick.name:  # an unnamed holder ("the President") is no actor
+                pick.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
 
 
 def people(cast: Cast, states: States, *, dateline_country: str = "") -> People:
