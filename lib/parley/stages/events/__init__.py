@@ -8,6 +8,7 @@ A verb done "by telephone" or "over the phone" is a call (041), whatever it woul
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,17 +34,20 @@ DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, 
 SEPARATE = words("separate_contacts")
 TOGETHER = words("joint_contacts")
 SPEECH = words("speech_contacts")
+TITLE_PARTNERS = words("title_partners")
 
 
 def events(
     doc: Doc, *, mentions: list[Mention], actors: list[Actor], timexes: list[Timex], published: dt.date | None,
-    quotes: list[Quote] | None = None, dictionaries: Dictionaries | str | Path | None = None,
+    quotes: list[Quote] | None = None, dictionaries: Dictionaries | str | Path | None = None, title: str = "",
 ) -> list[Event]:
     """Every CAMEO-coded event in the text, with source, target, modality, date, place, in text order.
 
     ``quotes`` are the article's quotations (``stages.quotes.quotes``), found here when not given.
     ``dictionaries`` is the CAMEO dictionary set (a ``parley.dictionaries.Dictionaries`` or its
     folder) that codes the verbs parley's own table does not; None: the vendored Phoenix set.
+    ``title`` is the article's headline: a call it names ("Readout of the President's Call with
+    X") tells the channel of the body's talk with X that names none.
     The rows have no ids yet: the pipeline numbers them.
     """
     if quotes is None:
@@ -67,6 +71,7 @@ def events(
     for e in found:
         arguments.opening(e)
     _calls_nearby(found)
+    _titled_call(grammar, found, title)
     found = [e for e in found if not arguments.is_empty_act(e)]
     dates = Dates(grammar, timexes=timexes, published=published)
     dates.dates(found)
@@ -91,6 +96,29 @@ def _calls_nearby(found: list[EventDraft]) -> None:
         if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or not e.participants:
             continue
         if any(abs(c.sid - e.sid) <= 1 and set(c.participants) & set(e.participants) for c in calls):
+            e.channel = "phone"
+
+
+def _titled_call(grammar: Grammar, found: list[EventDraft], title: str) -> None:
+    """'Readout of the President's Call with Prime Minister X', 'Phone conversation with X': a
+    headline naming a call with a party tells the channel of the body's talk on no named channel
+    ("spoke with X") between that party and another."""
+    table = grammar.table
+    cues = "|".join(sorted(i.cue for i in table.refinements.get("04", ())
+                           if i.cue and (i.channel or table.codes[i.code].channel) == "phone"))
+    links = "|".join(sorted(TITLE_PARTNERS))
+    if not title or not re.search(rf"\b(?:{cues})s?\b(?:\s+\w+)?\s+(?:{links})\b", title, re.IGNORECASE):
+        return
+    def named(actor_id: str) -> bool:
+        actor = grammar.res.actors.get(actor_id)
+        if actor is None:
+            return False
+        forms = {actor.name, *actor.aliases} | ({actor.name.split()[-1]} if actor.kind == "person" else set())
+        return any(re.search(rf"\b{re.escape(f)}\b", title) for f in forms if len(f) > 2)
+    for e in found:
+        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or len(e.participants) < 2:
+            continue
+        if any(named(x) for x in e.participants):
             e.channel = "phone"
 
 
