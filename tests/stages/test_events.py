@@ -576,3 +576,32 @@ def test_a_call_with_several_parties_on_one_side_is_one_per_party(nlp, text, pai
 )
 def test_talk_beside_a_call_of_its_party_is_that_call(nlp, text, channel):
     assert find(extract(nlp, text), "spoke with").channel == channel
+
+
+@pytest.mark.parametrize(
+    "title, channel",
+    [
+        ("Readout of the Minister's Call with Foreign Minister Bayramov of Azerbaijan", "phone"),
+        ("Phone conversation with Jeyhun Bayramov", "phone"),
+        ("Lavrov and Bayramov call for calm", ""),  # an appeal, not a call
+        ("Readout of the Minister's Call with President Erdogan", ""),  # a call with someone else
+        ("Lavrov to meet Bayramov", ""),
+    ],
+)
+def test_a_call_named_in_the_title_is_the_channel_of_the_bodys_talk(nlp, title, channel):
+    text = "Sergei Lavrov spoke today with Jeyhun Bayramov. The two discussed the border."
+    doc = nlp(text)
+    found = events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=[], published=PUBLISHED,
+                   title=title)
+    assert [e.channel for e in found if e.trigger == "spoke"] == [channel]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Sergei Lavrov discussed the steps taken to raise the costs to Iran.", ""),
+        ("Sergei Lavrov discussed the border with Jeyhun Bayramov.", "jeyhun-bayramov"),
+    ],
+)
+def test_what_was_discussed_names_no_one_it_was_discussed_with(nlp, text, target):
+    assert find(extract(nlp, text), "discussed").target_id == target

@@ -101,20 +101,22 @@ class Arguments:
         if not src and e.channel == "summons":
             src = [x for t in prep_objects(a, ("to",)) for x in res.refs(t) if res.kind(x) != "person"]
             tgt = [x for x in tgt if x not in src]
-        if not tgt:
-            tgt = self._reached(n, a)
+        if not tgt:  # what a topic verb talked about names no one it talked with ("discussed the costs to X")
+            tgt = self._reached(n, a, topic=objects(a) if topical else ())
         src = list(dict.fromkeys(x for x in src if x))
         tgt = [x for x in dict.fromkeys(tgt) if x and x not in src]
         if (e.contact or e.root == "19") and len(src) > 1 and not tgt:  # "A and B held talks"
             src, tgt = src[:1], src[1:]
         e.sources, e.targets = src, tgt
 
-    def _reached(self, n: Token, anchor: Token | None = None) -> list[str]:
-        """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause."""
+    def _reached(self, n: Token, anchor: Token | None = None, topic=()) -> list[str]:
+        """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause; inside the
+        ``topic`` phrases (what was discussed) only 'with' (the parse may hang it there)."""
         top = anchor if anchor is not None and anchor.lemma_.lower() in LIGHT_VERBS else n
+        about = {t.i for o in topic for t in o.subtree}
         for t in self._outside_triggers(top, n):
             if t.dep_ == "prep" and t.lower_ in ("to", "with", "against", "toward", "towards") and t.head != n \
-                    and t.head.lemma_ != "accord":
+                    and t.head.lemma_ != "accord" and (t.i not in about or t.lower_ == "with"):
                 for o in t.children:
                     if o.dep_ == "pobj":
                         found = self.res.refs(o)
