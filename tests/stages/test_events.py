@@ -605,3 +605,28 @@ def test_a_call_named_in_the_title_is_the_channel_of_the_bodys_talk(nlp, title, 
 )
 def test_what_was_discussed_names_no_one_it_was_discussed_with(nlp, text, target):
     assert find(extract(nlp, text), "discussed").target_id == target
+
+
+@pytest.mark.parametrize(
+    "text, trigger, channel, pairs",
+    [
+        # a message sent to someone is a letter; officials of several states send one each
+        ("The foreign ministers of Turkey, India and Pakistan sent separate messages to Sergei Lavrov.", "sent",
+         "letter", [("turkey", "sergei-lavrov"), ("india", "sergei-lavrov"), ("pakistan", "sergei-lavrov")]),
+        ("Jeyhun Bayramov sent a message to Sergei Lavrov on Monday.", "sent", "letter",
+         [("jeyhun-bayramov", "sergei-lavrov")]),
+        # telephone messages are calls
+        ("Talks follow telephone messages between Sergei Lavrov and Jeyhun Bayramov.", "telephone messages", "phone",
+         [("sergei-lavrov", "jeyhun-bayramov")]),
+    ],
+)
+def test_messages_sent_are_letters_and_telephone_messages_calls(nlp, text, trigger, channel, pairs):
+    found = [e for e in extract(nlp, text) if e.trigger == trigger]
+    assert [(e.channel, e.source_id, e.target_id) for e in found] == [(channel, s, t) for s, t in pairs]
+
+
+def test_phone_calls_by_two_ministers_are_their_own_calls_not_one_between_them(nlp):
+    text = ("Jeyhun Bayramov and Recep Tayyip Erdogan called Sergei Lavrov on Monday. "
+            "Besides phone calls by Jeyhun Bayramov and Recep Tayyip Erdogan, Iran sent a message to Sergei Lavrov.")
+    calls = [e for e in extract(nlp, text) if e.trigger == "phone calls"]
+    assert [(e.source_id, e.target_id) for e in calls] == [("jeyhun-bayramov", ""), ("recep-tayyip-erdogan", "")]

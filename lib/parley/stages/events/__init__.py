@@ -20,7 +20,7 @@ from ...lexicon import contact_vocabulary, words
 from ...models import Actor, Event, Mention, Quote, Timex
 from ..quotes import quotes as find_quotes
 from .anaphora import Anaphora
-from .arguments import Arguments
+from .arguments import DISTRIBUTED, Arguments
 from .clauses import Clauses
 from .dates import Dates
 from .dictionary import dictionary_events
@@ -30,7 +30,6 @@ from .triggers import Triggers, attach
 
 __all__ = ["events"]
 
-DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
 SEPARATE = words("separate_contacts")
 TOGETHER = words("joint_contacts")
 SPEECH = words("speech_contacts")
@@ -116,7 +115,8 @@ def _titled_call(grammar: Grammar, found: list[EventDraft], title: str) -> None:
         forms = {actor.name, *actor.aliases} | ({actor.name.split()[-1]} if actor.kind == "person" else set())
         return any(re.search(rf"\b{re.escape(f)}\b", title) for f in forms if len(f) > 2)
     for e in found:
-        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or len(e.participants) < 2:
+        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or len(e.participants) < 2 \
+                or e.modality != "asserted":  # "the two will discuss" is not the call the readout reports
             continue
         if any(named(x) for x in e.participants):
             e.channel = "phone"
@@ -131,7 +131,7 @@ def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:
         return [e]
     def states(ids: list[str]) -> set[str]:
         return {grammar.res.country(x) or x for x in ids}
-    if len(e.sources) > 1 and e.targets and len(states(e.sources)) == len(e.sources):
+    if len(e.sources) > 1 and (e.targets or e.channel in DISTRIBUTED) and len(states(e.sources)) == len(e.sources):
         return [replace(e, sources=[s]) for s in e.sources]
     if len(e.targets) > 1 and e.sources and len(states(e.targets)) == len(e.targets) \
             and not states(e.sources) & states(e.targets):

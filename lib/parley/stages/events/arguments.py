@@ -18,6 +18,9 @@ from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENIN
                       SOURCE_PREPS, TARGET_PREPS, TOPIC_VERBS, Grammar, slot)
 
 
+DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
+
+
 class Arguments:
     """Sources and targets of the triggers of one article, once the triggers are known."""
 
@@ -105,7 +108,9 @@ class Arguments:
             tgt = self._reached(n, a, topic=objects(a) if topical else ())
         src = list(dict.fromkeys(x for x in src if x))
         tgt = [x for x in dict.fromkeys(tgt) if x and x not in src]
-        if (e.contact or e.root == "19") and len(src) > 1 and not tgt:  # "A and B held talks"
+        # "A and B held talks"; but "phone calls by A and B" are each one's call, to someone unnamed
+        several_calls = e.own_source and n.tag_ == "NNS" and e.channel in DISTRIBUTED
+        if (e.contact or e.root == "19") and len(src) > 1 and not tgt and not several_calls:
             src, tgt = src[:1], src[1:]
         e.sources, e.targets = src, tgt
 
