@@ -630,3 +630,11 @@ def test_phone_calls_by_two_ministers_are_their_own_calls_not_one_between_them(n
             "Besides phone calls by Jeyhun Bayramov and Recep Tayyip Erdogan, Iran sent a message to Sergei Lavrov.")
     calls = [e for e in extract(nlp, text) if e.trigger == "phone calls"]
     assert [(e.source_id, e.target_id) for e in calls] == [("jeyhun-bayramov", ""), ("recep-tayyip-erdogan", "")]
+
+
+def test_talks_whose_compound_names_their_parties_are_their_own_contact(nlp):
+    # "the India-Pakistan talks" beside a call of others: a meeting of India and Pakistan, not that call
+    text = ("Sergei Lavrov held a telephone conversation with Jeyhun Bayramov to discuss bilateral ties and the recent India-Pakistan talks. "
+            "During the phone call, Sergei Lavrov praised Pakistan.")
+    talks = find(extract(nlp, text), "Pakistan talks")
+    assert (talks.source_id, talks.target_id, talks.channel, talks.cameo_code) == ("india", "pakistan", "", "040")

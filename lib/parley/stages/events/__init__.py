@@ -76,6 +76,8 @@ def events(
     dates.dates(found)
     for e in found:
         clauses.anaphoric(e)
+        if e.named_parties:
+            e.anaphora = ""  # "the Iran-US talks" are the talks its compound names, not the call just mentioned
     anaphora = Anaphora(grammar, codes)
     anaphora.suppress(found)
     dates.reported(found)
@@ -92,7 +94,8 @@ def _calls_nearby(found: list[EventDraft]) -> None:
     of one of its parties in the sentence before, the same or the next, was on the phone."""
     calls = [e for e in found if e.channel == "phone"]
     for e in found:
-        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or not e.participants:
+        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or not e.participants \
+                or e.named_parties:  # "the Iran-US talks": talks of their own, not the call beside them
             continue
         if any(abs(c.sid - e.sid) <= 1 and set(c.participants) & set(e.participants) for c in calls):
             e.channel = "phone"

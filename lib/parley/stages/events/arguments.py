@@ -42,6 +42,10 @@ class Arguments:
         between: list[Token] = []
         # "discussed Iran": what was talked about, not who was talked with
         topical = e.root == "04" and a.lemma_.lower() in TOPIC_VERBS
+        named = self._compound_parties(n) if e.root == "04" and n.pos_ in ("NOUN", "PROPN") else []
+        if len(named) > 1:  # "the Iran-US talks": the compound names the talks' own parties
+            e.sources, e.targets, e.own_source, e.named_parties = named[:1], named[1:], True, True
+            return
         if n.pos_ in ("NOUN", "PROPN"):
             sources += [c for c in n.children if c.dep_ == "poss"]
             sources += prep_objects(n, SOURCE_PREPS)
@@ -113,6 +117,20 @@ class Arguments:
         if (e.contact or e.root == "19") and len(src) > 1 and not tgt and not several_calls:
             src, tgt = src[:1], src[1:]
         e.sources, e.targets = src, tgt
+
+    def _compound_parties(self, n: Token) -> list[str]:
+        """The actors a noun's compound modifiers name, in text order ("Iran-US talks": Iran, US)."""
+        found: list[str] = []
+        stack, words = [c for c in n.lefts if c.dep_ == "compound"], []
+        while stack:
+            t = stack.pop()
+            words.append(t)
+            stack += [c for c in t.lefts if c.dep_ == "compound"]
+        for t in sorted(words, key=lambda t: t.i):
+            for x in self.res.refs(t, strict=True):
+                if x not in found:
+                    found.append(x)
+        return found
 
     def _reached(self, n: Token, anchor: Token | None = None, topic=()) -> list[str]:
         """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause; inside the
