@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from parley.syntax import agents, is_passive, objects, patients, prep_objects, subjects
+from spacy.tokens import Doc
+
+from parley.syntax import agents, is_passive, objects, patients, prep_objects, stolen_subject, subjects
 
 
 def token(doc, text: str):
@@ -44,3 +46,17 @@ def test_prep_objects(nlp):
     assert texts(prep_objects(verb, ("with",))) == ["counterpart"]
     assert texts(prep_objects(verb, ("with", "on"))) == ["counterpart", "Saturday"]
     assert prep_objects(verb, ("to",)) == []
+
+
+def test_a_subject_the_parse_hung_as_an_appositive_before_its_verb(nlp):
+    # "In addition to calls by A, the envoys of B sent ...": the parser may appose the subject to A
+    words = ["Besides", "calls", "by", "the", "ministers", ",", "the", "envoys", "sent", "letters"]
+    heads = [8, 0, 1, 4, 2, 4, 7, 4, 8, 8]
+    deps = ["prep", "pobj", "prep", "det", "pobj", "punct", "det", "appos", "ROOT", "dobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=["ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT",
+                                                                   "DET", "NOUN", "VERB", "NOUN"])
+    assert texts(subjects(doc[8])) == ["envoys"]
+    assert stolen_subject(doc[8]) == doc[7]
+    doc[8].head, doc[7].dep_ = doc[8], "nsubj"  # parsed right: nothing stolen
+    doc[7].head = doc[8]
+    assert stolen_subject(doc[8]) is None

@@ -48,11 +48,11 @@ class Result:
 
 
 def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None,
-            dictionaries: Dictionaries | None = None) -> dict[str, list]:
+            dictionaries: Dictionaries | None = None, title: str = "") -> dict[str, list]:
     """The six tables' records of a parsed article body: the stages in the order the data flows.
 
     ``dictionaries`` is the CAMEO dictionary set actors and events are coded with (default:
-    the vendored Phoenix set)."""
+    the vendored Phoenix set); ``title`` is the headline (a call it names gives a channel)."""
     found: dict[str, list] = {}
     found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published,
                                                 dictionaries=dictionaries)
@@ -60,7 +60,8 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
     found["quotes"] = quotes(doc, mentions=found["mentions"])  # found once: events use them to attribute speech
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
                                                 timexes=found["timexes"], published=published,
-                                                quotes=found["quotes"], dictionaries=dictionaries))
+                                                quotes=found["quotes"], dictionaries=dictionaries,
+                                                title=title))
     found["contacts"] = numbered("contacts", contacts(found["events"], actors=found["actors"]))
     return found
 
@@ -69,7 +70,7 @@ def analyze_doc(article: Article, doc: Doc, *, dictionaries: str | Path | Dictio
     """The tables of an article whose body is already parsed (by ``parse`` or ``nlp.pipe``)."""
     found = records(
         doc, text_start=article.text_start, dateline=article.dateline.text if article.dateline else "",
-        published=article.published, dictionaries=load_dictionaries(dictionaries),
+        published=article.published, dictionaries=load_dictionaries(dictionaries), title=article.title,
     )
     return Result(article=article, **{name: frame(name, found[name]) for name in TABLES},
                   sentences=sentences(sentence_rows(doc)))

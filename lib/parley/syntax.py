@@ -33,6 +33,9 @@ def _subjects(v: Token, depth: int) -> list[Token]:
         if subj[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":
             return [v.head]
         return subj
+    stolen = stolen_subject(v)
+    if stolen is not None:
+        return [stolen]
     if depth > 4 or v.head == v:
         return []
     head = v.head
@@ -47,6 +50,20 @@ def _subjects(v: Token, depth: int) -> list[Token]:
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return [head]
     return []
+
+
+def stolen_subject(v: Token) -> Token | None:
+    """'in addition to calls by A, the diplomats of B sent ...': a verb with no subject whose
+    opening phrase ends in an appositive just before it; the parse hung the subject there."""
+    if v.pos_ not in ("VERB", "AUX") or v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children):
+        return None
+    before = v.doc[v.i - 1]
+    for t in (before, *before.ancestors):
+        if t == v:
+            return None
+        if t.dep_ == "appos" and t.right_edge.i == v.i - 1 and v in t.ancestors:
+            return t
+    return None
 
 
 def agents(v: Token) -> list[Token]:

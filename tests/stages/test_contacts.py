@@ -269,3 +269,18 @@ def test_a_contact_known_by_one_side_grows_into_the_mention_naming_both():
         event(2, channel="meeting", code="040", parties=("jeyhun-bayramov", "hossein-amir-abdollahian")),
     ], actors=ACTORS)
     assert [(c.channel, c.event_ids, c.countries) for c in found] == [("meeting", ("e1", "e2"), ("AZE", "IRN"))]
+
+
+def test_each_side_known_to_one_mention_is_one_contact():
+    # "In his meeting with the envoy, the Iranian minister ...", then "The Azerbaijani envoy met Iran"
+    found = contacts([
+        event(1, channel="meeting", code="040", parties=("hossein-amir-abdollahian", "iran")),
+        event(2, channel="meeting", code="040", parties=("jeyhun-bayramov", "iran")),
+    ], actors=ACTORS)
+    assert [c.participant_ids for c in found] == [("hossein-amir-abdollahian", "jeyhun-bayramov")]
+    # two people of one state who do not nest are two contacts
+    found = contacts([
+        event(1, channel="meeting", code="040", parties=("sergei-lavrov", "hossein-amir-abdollahian")),
+        event(2, channel="meeting", code="040", parties=("sergei-lavrov", "mustafa-al-kadhimi")),
+    ], actors=ACTORS)
+    assert len(found) == 2

@@ -606,3 +606,65 @@ def test_a_grown_object_is_no_plan():
     # "expand@relation" codes 030, but "expanded sanctions" is not an intent: no modality cue
     from parley.cameo import trigger_table
     assert "expand" not in trigger_table().planned and "plan" in trigger_table().planned
+
+
+@pytest.mark.parametrize(
+    "title, channel",
+    [
+        ("Readout of the Minister's Call with Foreign Minister Bayramov of Azerbaijan", "phone"),
+        ("Phone conversation with Jeyhun Bayramov", "phone"),
+        ("Lavrov and Bayramov call for calm", ""),  # an appeal, not a call
+        ("Readout of the Minister's Call with President Erdogan", ""),  # a call with someone else
+        ("Lavrov to meet Bayramov", ""),
+    ],
+)
+def test_a_call_named_in_the_title_is_the_channel_of_the_bodys_talk(nlp, title, channel):
+    text = "Sergei Lavrov spoke today with Jeyhun Bayramov. The two discussed the border."
+    doc = nlp(text)
+    found = events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=[], published=PUBLISHED,
+                   title=title)
+    assert [e.channel for e in found if e.trigger == "spoke"] == [channel]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Sergei Lavrov discussed the steps taken to raise the costs to Iran.", ""),
+        ("Sergei Lavrov discussed the border with Jeyhun Bayramov.", "jeyhun-bayramov"),
+    ],
+)
+def test_what_was_discussed_names_no_one_it_was_discussed_with(nlp, text, target):
+    assert find(extract(nlp, text), "discussed").target_id == target
+
+
+@pytest.mark.parametrize(
+    "text, trigger, channel, pairs",
+    [
+        # a message sent to someone is a letter; officials of several states send one each
+        ("The foreign ministers of Turkey, India and Pakistan sent separate messages to Sergei Lavrov.", "sent",
+         "letter", [("turkey", "sergei-lavrov"), ("india", "sergei-lavrov"), ("pakistan", "sergei-lavrov")]),
+        ("Jeyhun Bayramov sent a message to Sergei Lavrov on Monday.", "sent", "letter",
+         [("jeyhun-bayramov", "sergei-lavrov")]),
+        # telephone messages are calls
+        ("Talks follow telephone messages between Sergei Lavrov and Jeyhun Bayramov.", "telephone messages", "phone",
+         [("sergei-lavrov", "jeyhun-bayramov")]),
+    ],
+)
+def test_messages_sent_are_letters_and_telephone_messages_calls(nlp, text, trigger, channel, pairs):
+    found = [e for e in extract(nlp, text) if e.trigger == trigger]
+    assert [(e.channel, e.source_id, e.target_id) for e in found] == [(channel, s, t) for s, t in pairs]
+
+
+def test_phone_calls_by_two_ministers_are_their_own_calls_not_one_between_them(nlp):
+    text = ("Jeyhun Bayramov and Recep Tayyip Erdogan called Sergei Lavrov on Monday. "
+            "Besides phone calls by Jeyhun Bayramov and Recep Tayyip Erdogan, Iran sent a message to Sergei Lavrov.")
+    calls = [e for e in extract(nlp, text) if e.trigger == "phone calls"]
+    assert [(e.source_id, e.target_id) for e in calls] == [("jeyhun-bayramov", ""), ("recep-tayyip-erdogan", "")]
+
+
+def test_talks_whose_compound_names_their_parties_are_their_own_contact(nlp):
+    # "the India-Pakistan talks" beside a call of others: a meeting of India and Pakistan, not that call
+    text = ("Sergei Lavrov held a telephone conversation with Jeyhun Bayramov to discuss bilateral ties and the recent India-Pakistan talks. "
+            "During the phone call, Sergei Lavrov praised Pakistan.")
+    talks = find(extract(nlp, text), "Pakistan talks")
+    assert (talks.source_id, talks.target_id, talks.channel, talks.cameo_code) == ("india", "pakistan", "", "040")

@@ -44,3 +44,18 @@ def test_an_appositive_after_a_named_conjunct_stays_the_conjuncts(nlp):
     mentions = [Mention(start=t.idx, end=t.idx + len(t), text=t.text, sentence_id=0, actor_id=a, how="name")
                 for t, a in ((doc[0], "anna-lind"), (doc[2], "kofi-mensah"), (doc[4], "ada-okafor"))]
     assert References(doc, mentions, actors).refs(doc[0]) == ["anna-lind", "kofi-mensah"]
+
+
+def test_officials_of_several_states_stand_for_those_states(nlp):
+    # "The leaders of Chile and Peru met": the states; "the leader of Chile" alone is no such phrase
+    text = "The leaders of Chile and Peru met. The leader of Chile spoke."
+    doc = nlp(text)
+    actors = [Actor("chile", "Chile", "country", "CHL"), Actor("peru", "Peru", "country", "PER")]
+    mentions = [Mention(start=i, end=i + len(name), text=name, sentence_id=0 if i < 35 else 1, actor_id=name.lower(),
+                        how="name")
+                for name in ("Chile", "Peru") for i in [j for j in range(len(text)) if text.startswith(name, j)]]
+    res = References(doc, mentions, actors)
+    leaders = [t for t in doc if t.lower_ == "leaders"][0]
+    leader = [t for t in doc if t.lower_ == "leader"][0]
+    assert res.refs(leaders) == ["chile", "peru"]
+    assert res.refs(leader) == []

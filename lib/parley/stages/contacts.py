@@ -85,10 +85,15 @@ def parties_fit(a, b, *, country_of: Callable[[str], str], kind_of: Callable[[st
     conflict ({minister A, minister B} fits {A's country, B's country})."""
     if not a or not b:
         return True
+    # the people of one state nest ("the minister" of one mention is the other's); people of two
+    # different states are the two sides of one contact, each known to one mention
     people_a = {x for x in a if kind_of(x) == "person"}
     people_b = {x for x in b if kind_of(x) == "person"}
-    if people_a and people_b and not (people_a <= people_b or people_b <= people_a):
-        return False
+    for state in {country_of(x) or x for x in people_a} & {country_of(x) or x for x in people_b}:
+        mine = {x for x in people_a if (country_of(x) or x) == state}
+        theirs = {x for x in people_b if (country_of(x) or x) == state}
+        if not (mine <= theirs or theirs <= mine):
+            return False
     ca = {country_of(x) or x for x in a if country_of(x) or kind_of(x) != "person"}  # a person of no known
     cb = {country_of(x) or x for x in b if country_of(x) or kind_of(x) != "person"}  # state conflicts with none
     return ca <= cb or cb <= ca

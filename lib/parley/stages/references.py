@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import platforms, word_values, words
 from ..models import Actor, Mention, Quote
-from ..syntax import prep_objects
+from ..syntax import prep_objects, stolen_subject
 
 PAIR_NUMBERS = word_values("pair_numbers")
 PEOPLE = words("people")
@@ -118,6 +118,9 @@ class References:
         speaker = self._speaker_at(t)
         if speaker:
             return [speaker]
+        states = self._officials_of(t)
+        if states:
+            return states
         found = self.rooted.get(t.i)
         if found:
             actor_id = self._usable(found[0][1])
@@ -131,7 +134,7 @@ class References:
             if alias:
                 return [alias]
         for child in t.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and not self._stolen(child):
                 found = self._ref(child)
                 if found:
                     return found
@@ -201,6 +204,24 @@ class References:
                 if any(i < t.i for i in self.positions[a])}
         recent = sorted(last, key=lambda a: -last[a])[:number]
         return sorted(recent, key=lambda a: self.first_seen[a]) if len(recent) == number else []
+
+    def _stolen(self, appos: Token) -> bool:
+        """Is this 'appositive' the subject of the verb right after it (``syntax.stolen_subject``)?"""
+        end = appos.right_edge.i + 1
+        return end < len(self.doc) and stolen_subject(self.doc[end]) == appos
+
+    def _officials_of(self, t: Token) -> list[str]:
+        """'the leaders of Azerbaijan and Armenia', 'the top diplomats of A, B, C': officials of several
+        states stand for those states."""
+        if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower().split("-")[-1] not in PEOPLE:
+            return []
+        found = []
+        for o in prep_objects(t, ("of",)):
+            for x in self.refs(o):
+                x = self.country_of.get(self.country(x), "") if self.kind(x) == "place" else x
+                if self.kind(x) == "country" and x not in found:
+                    found.append(x)
+        return found if len(found) > 1 else []
 
     def delegates(self, t: Token) -> list[str]:
         """People sent by states: 'senior officials from the two countries' -> the two states;

@@ -8,6 +8,7 @@ A verb done "by telephone" or "over the phone" is a call (041), whatever it woul
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ...lexicon import contact_vocabulary, words
 from ...models import Actor, Event, Mention, Quote, Timex
 from ..quotes import quotes as find_quotes
 from .anaphora import Anaphora
-from .arguments import Arguments
+from .arguments import DISTRIBUTED, Arguments
 from .clauses import Clauses
 from .dates import Dates
 from .dictionary import dictionary_events
@@ -29,21 +30,23 @@ from .triggers import Triggers, attach
 
 __all__ = ["events"]
 
-DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
 SEPARATE = words("separate_contacts")
 TOGETHER = words("joint_contacts")
 SPEECH = words("speech_contacts")
+TITLE_PARTNERS = words("title_partners")
 
 
 def events(
     doc: Doc, *, mentions: list[Mention], actors: list[Actor], timexes: list[Timex], published: dt.date | None,
-    quotes: list[Quote] | None = None, dictionaries: Dictionaries | str | Path | None = None,
+    quotes: list[Quote] | None = None, dictionaries: Dictionaries | str | Path | None = None, title: str = "",
 ) -> list[Event]:
     """Every CAMEO-coded event in the text, with source, target, modality, date, place, in text order.
 
     ``quotes`` are the article's quotations (``stages.quotes.quotes``), found here when not given.
     ``dictionaries`` is the CAMEO dictionary set (a ``parley.dictionaries.Dictionaries`` or its
     folder) that codes the verbs parley's own table does not; None: the vendored Phoenix set.
+    ``title`` is the article's headline: a call it names ("Readout of the President's Call with
+    X") tells the channel of the body's talk with X that names none.
     The rows have no ids yet: the pipeline numbers them.
     """
     if quotes is None:
@@ -67,11 +70,14 @@ def events(
     for e in found:
         arguments.opening(e)
     _calls_nearby(found)
+    _titled_call(grammar, found, title)
     found = [e for e in found if not arguments.is_empty_act(e)]
     dates = Dates(grammar, timexes=timexes, published=published)
     dates.dates(found)
     for e in found:
         clauses.anaphoric(e)
+        if e.named_parties:
+            e.anaphora = ""  # "the Iran-US talks" are the talks its compound names, not the call just mentioned
     anaphora = Anaphora(grammar, codes)
     anaphora.suppress(found)
     dates.reported(found)
@@ -88,9 +94,34 @@ def _calls_nearby(found: list[EventDraft]) -> None:
     of one of its parties in the sentence before, the same or the next, was on the phone."""
     calls = [e for e in found if e.channel == "phone"]
     for e in found:
-        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or not e.participants:
+        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or not e.participants \
+                or e.named_parties:  # "the Iran-US talks": talks of their own, not the call beside them
             continue
         if any(abs(c.sid - e.sid) <= 1 and set(c.participants) & set(e.participants) for c in calls):
+            e.channel = "phone"
+
+
+def _titled_call(grammar: Grammar, found: list[EventDraft], title: str) -> None:
+    """'Readout of the President's Call with Prime Minister X', 'Phone conversation with X': a
+    headline naming a call with a party tells the channel of the body's talk on no named channel
+    ("spoke with X") between that party and another."""
+    table = grammar.table
+    cues = "|".join(sorted(i.cue for i in table.refinements.get("04", ())
+                           if i.cue and (i.channel or table.codes[i.code].channel) == "phone"))
+    links = "|".join(sorted(TITLE_PARTNERS))
+    if not title or not re.search(rf"\b(?:{cues})s?\b(?:\s+\w+)?\s+(?:{links})\b", title, re.IGNORECASE):
+        return
+    def named(actor_id: str) -> bool:
+        actor = grammar.res.actors.get(actor_id)
+        if actor is None:
+            return False
+        forms = {actor.name, *actor.aliases} | ({actor.name.split()[-1]} if actor.kind == "person" else set())
+        return any(re.search(rf"\b{re.escape(f)}\b", title) for f in forms if len(f) > 2)
+    for e in found:
+        if e.channel or e.root != "04" or e.tok.lemma_.lower() not in SPEECH or len(e.participants) < 2 \
+                or e.modality != "asserted":  # "the two will discuss" is not the call the readout reports
+            continue
+        if any(named(x) for x in e.participants):
             e.channel = "phone"
 
 
@@ -103,7 +134,7 @@ def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:
         return [e]
     def states(ids: list[str]) -> set[str]:
         return {grammar.res.country(x) or x for x in ids}
-    if len(e.sources) > 1 and e.targets and len(states(e.sources)) == len(e.sources):
+    if len(e.sources) > 1 and (e.targets or e.channel in DISTRIBUTED) and len(states(e.sources)) == len(e.sources):
         return [replace(e, sources=[s]) for s in e.sources]
     if len(e.targets) > 1 and e.sources and len(states(e.targets)) == len(e.targets) \
             and not states(e.sources) & states(e.targets):

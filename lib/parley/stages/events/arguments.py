@@ -18,6 +18,9 @@ from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENIN
                       SOURCE_PREPS, TARGET_PREPS, TOPIC_VERBS, Grammar, slot)
 
 
+DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
+
+
 class Arguments:
     """Sources and targets of the triggers of one article, once the triggers are known."""
 
@@ -39,6 +42,10 @@ class Arguments:
         between: list[Token] = []
         # "discussed Iran": what was talked about, not who was talked with
         topical = e.root == "04" and a.lemma_.lower() in TOPIC_VERBS
+        named = self._compound_parties(n) if e.root == "04" and n.pos_ in ("NOUN", "PROPN") else []
+        if len(named) > 1:  # "the Iran-US talks": the compound names the talks' own parties
+            e.sources, e.targets, e.own_source, e.named_parties = named[:1], named[1:], True, True
+            return
         if n.pos_ in ("NOUN", "PROPN"):
             sources += [c for c in n.children if c.dep_ == "poss"]
             sources += prep_objects(n, SOURCE_PREPS)
@@ -101,20 +108,38 @@ class Arguments:
         if not src and e.channel == "summons":
             src = [x for t in prep_objects(a, ("to",)) for x in res.refs(t) if res.kind(x) != "person"]
             tgt = [x for x in tgt if x not in src]
-        if not tgt:
-            tgt = self._reached(n, a)
+        if not tgt:  # what a topic verb talked about names no one it talked with ("discussed the costs to X")
+            tgt = self._reached(n, a, topic=objects(a) if topical else ())
         src = list(dict.fromkeys(x for x in src if x))
         tgt = [x for x in dict.fromkeys(tgt) if x and x not in src]
-        if (e.contact or e.root == "19") and len(src) > 1 and not tgt:  # "A and B held talks"
+        # "A and B held talks"; but "phone calls by A and B" are each one's call, to someone unnamed
+        several_calls = e.own_source and n.tag_ == "NNS" and e.channel in DISTRIBUTED
+        if (e.contact or e.root == "19") and len(src) > 1 and not tgt and not several_calls:
             src, tgt = src[:1], src[1:]
         e.sources, e.targets = src, tgt
 
-    def _reached(self, n: Token, anchor: Token | None = None) -> list[str]:
-        """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause."""
+    def _compound_parties(self, n: Token) -> list[str]:
+        """The actors a noun's compound modifiers name, in text order ("Iran-US talks": Iran, US)."""
+        found: list[str] = []
+        stack, words = [c for c in n.lefts if c.dep_ == "compound"], []
+        while stack:
+            t = stack.pop()
+            words.append(t)
+            stack += [c for c in t.lefts if c.dep_ == "compound"]
+        for t in sorted(words, key=lambda t: t.i):
+            for x in self.res.refs(t, strict=True):
+                if x not in found:
+                    found.append(x)
+        return found
+
+    def _reached(self, n: Token, anchor: Token | None = None, topic=()) -> list[str]:
+        """An actor reached through 'to'/'with'/'against' deeper in the trigger's clause; inside the
+        ``topic`` phrases (what was discussed) only 'with' (the parse may hang it there)."""
         top = anchor if anchor is not None and anchor.lemma_.lower() in LIGHT_VERBS else n
+        about = {t.i for o in topic for t in o.subtree}
         for t in self._outside_triggers(top, n):
             if t.dep_ == "prep" and t.lower_ in ("to", "with", "against", "toward", "towards") and t.head != n \
-                    and t.head.lemma_ != "accord":
+                    and t.head.lemma_ != "accord" and (t.i not in about or t.lower_ == "with"):
                 for o in t.children:
                     if o.dep_ == "pobj":
                         found = self.res.refs(o)

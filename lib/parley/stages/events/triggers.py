@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ...cameo import CONSULT, TriggerItem, TriggerTable
 from ...syntax import objects, patients, prep_objects
 from .draft import EventDraft
-from .grammar import ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, Grammar, slot
+from .grammar import ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, TOPIC_VERBS, Grammar, slot
 
 
 class Triggers:
@@ -211,7 +211,8 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
         if n.pos_ not in ("NOUN", "PROPN"):
             continue
         dep, head = slot(n)
-        if dep == "dobj" and head.i in by_tok and by_tok[head.i].code == e.code:
+        if dep == "dobj" and head.i in by_tok and by_tok[head.i].code == e.code \
+                and not (e.root == "04" and head.lemma_.lower() in TOPIC_VERBS):  # "discussed the talks": two
             drop.add(n.i)  # "imposed sanctions": one event, the verb's
             continue
         if _venue(n, by_tok, table):
