@@ -44,3 +44,22 @@ def test_official_short_form_stays_unresolved_when_two_states_fit(nlp):
     found, mentions = run("Iran and Pakistan met. Iran said the Islamic Republic would not yield.")
     assert [m for m in mentions if "Islamic" in m.text] == []
     assert sorted(found) == ["iran", "pakistan"]
+
+
+@pytest.mark.parametrize(
+    "text, span, actor_id",
+    [
+        ("Deputy ministers of North and South Korea met in Panmunjom.", "North", "north-korea"),
+        ("Envoys of South and North Korea met on Friday.", "South", "south-korea"),
+        ("The North and South Korean delegations met.", "North", "north-korea"),
+    ],
+)
+def test_coordinated_names_sharing_a_head_noun_name_two_states(nlp, text, span, actor_id):
+    found, mentions = run(text)
+    assert [m.actor_id for m in mentions if m.text == span] == [actor_id]
+    assert sorted(a for a in found if found[a].kind == "country") == ["north-korea", "south-korea"]
+
+
+def test_a_word_before_and_that_makes_no_state_with_the_head_stays_out(nlp):
+    found, _ = run("Delegates of Kenya and South Africa met.")
+    assert sorted(found) == ["kenya", "south-africa"]

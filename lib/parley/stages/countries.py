@@ -3,6 +3,8 @@
 A capital stands for its government ("Tehran and Baku eased tensions") unless a locative
 preposition governs it ("talks in Tehran": a place). An official-name prefix alone ("the
 Islamic Republic") is the state it can only be: the one such state the article names.
+Coordinated names that share a head noun name a state each: "South and North Korea" is
+"South Korea" and "North Korea".
 """
 from __future__ import annotations
 
@@ -68,7 +70,22 @@ class StateFinder:
                     continue
                 hit = (options[0], "name")
             matches.append((span, hit))
-        return matches
+        return sorted(matches + self.elided(matches), key=lambda m: m[0].start)
+
+    def elided(self, matches: list[tuple[Span, tuple[str, str]]]) -> list[tuple[Span, tuple[str, str]]]:
+        """ "South and North Korea": the word before "and" with the head noun of the state after
+        it, when the gazetteer knows that name ("South Korea"), is a state of its own."""
+        found, covered = [], {t.i for span, _ in matches for t in span}
+        for span, (iso3, how) in matches:
+            if how not in {"name", "demonym"} or len(span) < 2 or span.start < 2:
+                continue
+            word, conj = self.doc[span.start - 2], self.doc[span.start - 1]
+            if conj.lower_ not in {"and", "or"} or not word.is_title or word.i in covered:
+                continue
+            hit = self.gaz.lookup(f"{word.text} {span[1:].text}")
+            if hit and hit[0] != iso3 and word.idx >= self.cast.start:
+                found.append((self.doc[word.i : word.i + 1], hit))
+        return found
 
     def set_annotations(self, matches: list[tuple[Span, tuple[str, str]]]) -> States:
         """Add each state (or capital as a place) to the cast; where the states are."""
