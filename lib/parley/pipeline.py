@@ -48,14 +48,15 @@ class Result:
 
 
 def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None,
-            dictionaries: Dictionaries | None = None, title: str = "") -> dict[str, list]:
+            dictionaries: Dictionaries | None = None, title: str = "", publisher: str = "") -> dict[str, list]:
     """The six tables' records of a parsed article body: the stages in the order the data flows.
 
     ``dictionaries`` is the CAMEO dictionary set actors and events are coded with (default:
-    the vendored Phoenix set); ``title`` is the headline (a call it names gives a channel)."""
+    the vendored Phoenix set); ``title`` is the headline (a call it names gives a channel);
+    ``publisher`` who published it (a government's unnamed office holders are its people)."""
     found: dict[str, list] = {}
     found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published,
-                                                dictionaries=dictionaries)
+                                                dictionaries=dictionaries, publisher=publisher)
     found["timexes"] = timexes(doc, published=published)  # dateline dates included
     found["quotes"] = quotes(doc, mentions=found["mentions"])  # found once: events use them to attribute speech
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
@@ -71,6 +72,7 @@ def analyze_doc(article: Article, doc: Doc, *, dictionaries: str | Path | Dictio
     found = records(
         doc, text_start=article.text_start, dateline=article.dateline.text if article.dateline else "",
         published=article.published, dictionaries=load_dictionaries(dictionaries), title=article.title,
+        publisher=article.meta.get("publisher", ""),
     )
     return Result(article=article, **{name: frame(name, found[name]) for name in TABLES},
                   sentences=sentences(sentence_rows(doc)))

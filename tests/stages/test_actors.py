@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from parley.nlp import parse
-from parley.stages.actors import actors
+from parley.stages.actors import actors, publisher_country
+from parley.stages.cast import Cast
 
 
 def run(text, **options):
@@ -102,3 +103,19 @@ def test_the_text_wins_over_the_dictionaries(nlp):
     # the dictionaries list Putin as Russian; the text makes this namesake a Chilean ambassador
     found, _ = run("Chilean Ambassador Vladimir Putin presented his credentials.", published=dt.date(2016, 2, 1))
     assert (found["vladimir-putin"].country, found["vladimir-putin"].cameo_code) == ("CHL", "CHLGOV")
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("The White House, Office of the Press Secretary", "USA"),  # USAGOV
+        ("Ministry of Foreign Affairs of the Republic of Korea", "KOR"),
+        ("Press Service of the President of Russia", "RUS"),
+        ("Voice of America", ""),  # a state broadcaster (USA), not its government
+        ("Reuters", ""),
+        ("", ""),
+    ],
+)
+def test_the_publishers_state_is_the_one_whose_government_the_dictionaries_say_it_is(nlp, publisher, expected):
+    cast = Cast(parse("Talks were held."), published=dt.date(2023, 3, 1))
+    assert publisher_country(cast, publisher) == expected

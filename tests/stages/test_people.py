@@ -179,6 +179,34 @@ def test_a_bare_title_before_anyone_holding_it_is_named_is_an_unnamed_holder(nlp
     assert referents(text) == []
 
 
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("The White House, Office of the Press Secretary", "usa-president"),
+        ("Ministry of Foreign Affairs of Japan", "jpn-president"),  # whatever office the bare title names
+    ],
+)
+def test_a_governments_own_unnamed_office_holder_is_a_person_of_its_state(nlp, publisher, expected):
+    text = (
+        "The President spoke with President Boric. He thanked President Boric. "
+        "President Boric called the President to update him."
+    )
+    found, _ = run(text, publisher=publisher, published=dt.date(2023, 3, 1))
+    holder = found[expected]
+    assert (holder.name, holder.kind, holder.country, holder.role) == ("the President", "person", expected[:3].upper(),
+                                                                       "President")
+    assert referents(text, publisher=publisher, published=dt.date(2023, 3, 1)) == [
+        ("President", expected), ("He", expected), ("President", expected), ("him", expected),
+    ]
+
+
+@pytest.mark.parametrize("publisher", ["Reuters", "Mehr News Agency", "Voice of America", ""])
+def test_an_unnamed_office_holder_is_no_one_when_no_government_published_the_text(nlp, publisher):
+    text = "The Secretary met Foreign Minister Kuleba on Monday. He thanked the Secretary."
+    found, _ = run(text, publisher=publisher, published=dt.date(2023, 3, 1))
+    assert [a.actor_id for a in found.values() if a.kind == "person"] == ["kuleba"]
+
+
 def test_a_bare_title_after_its_holder_is_named_is_that_holder(nlp):
     text = "Prime Minister Albanese spoke with Prime Minister Hipkins of New Zealand. The Prime Minister thanked him."
     assert referents(text) == [("Prime Minister", "albanese"), ("him", "hipkins")]

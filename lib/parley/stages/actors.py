@@ -210,20 +210,23 @@ class ActorCodes:
         return covering_code(self.dictionaries, phrase, on=self.on)
 
 def actors(doc: Doc, *, start: int = 0, dateline: str = "", published: dt.date | None = None,
-           dictionaries: Dictionaries | None = None) -> tuple[list[Actor], list[Mention]]:
+           dictionaries: Dictionaries | None = None, publisher: str = "") -> tuple[list[Actor], list[Mention]]:
     """The actors of a parsed article and every mention of them, in order of appearance.
 
     ``start`` is where the news text begins (after a dateline), so a dateline's city is not
     taken for an actor; the dateline's place (``"TEHRAN"``) is the fallback home state of
     officials the text gives no nationality. ``published`` is the day the actor dictionaries'
     date-bounded entries are read for (who held an office then); ``dictionaries`` is the set
-    (``parley.dictionaries.load(PATH)``), the vendored Phoenix set by default.
+    (``parley.dictionaries.load(PATH)``), the vendored Phoenix set by default. ``publisher``
+    is who published the text: a state's government ("The White House", ``USAGOV``) makes
+    the unnamed office holders of its releases ("the President") people of that state.
     """
     cast = Cast(doc, start=start, published=published, dictionaries=dictionaries)
     place = _dateline_place(dateline)
     home = cast.gazetteer.lookup(place.title()) if place else None
     found_states = states(cast)
-    found_people = people(cast, found_states, dateline_country=home[0] if home else "")
+    found_people = people(cast, found_states, dateline_country=home[0] if home else "",
+                          publisher_country=publisher_country(cast, publisher))
     OtherActors(cast, found_states, found_people)()
     rows, mentions = _cast_rows(cast, found_people)
     ActorCodes(cast)(rows)
@@ -252,6 +255,15 @@ def _cast_rows(cast: Cast, found: People) -> tuple[list[Actor], list[Mention]]:
         firsts.setdefault(m.actor_id, m.start)
     actors = sorted(cast.actors.values(), key=lambda a: (firsts.get(a.actor_id, 1 << 30), a.actor_id))
     return actors, mentions
+
+
+def publisher_country(cast: Cast, publisher: str) -> str:
+    """The state whose government the actor dictionaries say published the text ("The White
+    House, Office of the Press Secretary": ``USAGOV`` -> ``USA``); "" for anyone else (a news
+    agency, a state broadcaster: ``Voice of America`` is ``USA``, not its government)."""
+    code = (actor_code(cast.dictionaries, publisher, on=cast.published) or "") if publisher else ""
+    # the dictionaries' state codes are ISO3 for all states but a few (Kosovo ``KSV``): those stay unknown
+    return code[:3] if code[3:6] == "GOV" and code[:3] in cast.gazetteer.countries else ""
 
 
 def _dateline_place(dateline: str) -> str:

@@ -41,6 +41,7 @@ class Person:
     countries: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    ident: str = ""  # the actor id of an unnamed office holder ("usa-president"); else from the name
 
     @property
     def role(self) -> str:
@@ -49,7 +50,7 @@ class Person:
 
     @property
     def actor_id(self) -> str:
-        return slugify(self.name)
+        return self.ident or slugify(self.name)
 
     @property
     def country(self) -> str:
@@ -402,10 +403,11 @@ class LaterMentions:
 
     A bare title used before anyone holding it is named ("The President spoke with President
     X" in a readout) is an unnamed holder of the office: it and every later bare use of that
-    title, and the pronouns that refer to it, get no person.
+    title, and the pronouns that refer to it, get no person, unless the publisher is a state's
+    government (``home``: a White House readout's "the President" is the US President's).
     """
 
-    def __init__(self, cast: Cast, titles: TitlePhrases, people: People, described: set[int]):
+    def __init__(self, cast: Cast, titles: TitlePhrases, people: People, described: set[int], *, home: str = ""):
         self.cast = cast
         self.doc = cast.doc
         self.titles = titles
@@ -414,11 +416,21 @@ class LaterMentions:
         self.honorifics = lexicon.honorifics()
         self.kinds = lexicon.roles()
         self.pronouns = lexicon.words("actor_pronouns")
-        self.unnamed: dict[str, Person] = {}  # bare title -> its unnamed holder (never an actor)
+        self.unnamed: dict[str, Person] = {}  # bare title -> its unnamed holder (an actor only for ``home``)
+        self.home = home  # ISO3 of the state whose government published the text ("" if none)
 
     def __call__(self) -> None:
         self.by_title()
         self.by_pronoun()
+        self.holders()
+
+    def holders(self) -> None:
+        """The publishing government's unnamed office holders ("the President" of a White House
+        readout) as people of its state: "the President", ``usa-president``."""
+        if not self.home:
+            return
+        for holder in self.unnamed.values():
+            self.people.persons.append(holder)
 
     def by_title(self) -> None:
         """ "the Iranian foreign minister", "his Azerbaijani counterpart": the person meant."""
@@ -451,11 +463,19 @@ class LaterMentions:
             mention = Mention(phrase.start_char, phrase.end_char, phrase.text, self.cast.sentence_of[phrase.start], "title")
             if person is None:
                 if bare:
-                    self.unnamed.setdefault(title, Person(("the", title), "")).mentions.append(mention)
+                    self.unnamed.setdefault(title, self._holder(role)).mentions.append(mention)
                 continue
             if self._refines(person.role.lower(), title, country):
                 person.roles.append((2, -phrase.start_char, role))
             person.mentions.append(mention)
+
+    def _holder(self, role: str) -> Person:
+        """The unnamed holder of the office ``role``: a person of the publishing government's
+        state if there is one, else nameless (no actor)."""
+        if not self.home:
+            return Person(("the", role.lower()), "")
+        return Person(("the", role.lower()), f"the {role}", roles=[(1, 0, role)], countries=[self.home],
+                      ident=slugify(f"{self.home} {role}"))
 
     def _refines(self, role: str, title: str, country: str) -> bool:
         """Does a later title with a state name the office a generic one hid ("Iran's top
@@ -563,12 +583,14 @@ class LaterMentions:
                 pick.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
 
 
-def people(cast: Cast, states: States, *, dateline_country: str = "") -> People:
+def people(cast: Cast, states: States, *, dateline_country: str = "", publisher_country: str = "") -> People:
     """The people the article names, with their roles and states and every mention of them:
     by name, by title and by pronoun. ``dateline_country`` is the fallback home state of
-    officials the text gives no nationality, if the text names it too."""
+    officials the text gives no nationality, if the text names it too; ``publisher_country``
+    the state whose government published the text, whose unnamed office holders ("the
+    President") are people too."""
     titles = TitlePhrases(cast, states)
     found = NameFinder(cast, states, titles)()
     described = RoleReader(cast, states, titles, found, dateline_country=dateline_country)()
-    LaterMentions(cast, titles, found, described)()
+    LaterMentions(cast, titles, found, described, home=publisher_country)()
     return found
