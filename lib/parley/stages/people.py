@@ -41,7 +41,6 @@ class Person:
     countries: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-    ident: str = ""  # the actor id of an unnamed office holder ("usa-president"); else from the name
 
     @property
     def role(self) -> str:
@@ -50,7 +49,7 @@ class Person:
 
     @property
     def actor_id(self) -> str:
-        return self.ident or slugify(self.name)
+        return slugify(self.name)
 
     @property
     def country(self) -> str:
@@ -403,8 +402,8 @@ class LaterMentions:
 
     A bare title used before anyone holding it is named ("The President spoke with President
     X" in a readout) is an unnamed holder of the office: it and every later bare use of that
-    title, and the pronouns that refer to it, get no person, unless the publisher is a state's
-    government (``home``: a White House readout's "the President" is the US President's).
+    title, and the pronouns that refer to it, get no person; when the publisher is a state's
+    government (``home``: a White House readout's "the President"), they mention that state.
     """
 
     def __init__(self, cast: Cast, titles: TitlePhrases, people: People, described: set[int], *, home: str = ""):
@@ -416,7 +415,7 @@ class LaterMentions:
         self.honorifics = lexicon.honorifics()
         self.kinds = lexicon.roles()
         self.pronouns = lexicon.words("actor_pronouns")
-        self.unnamed: dict[str, Person] = {}  # bare title -> its unnamed holder (an actor only for ``home``)
+        self.unnamed: dict[str, Person] = {}  # bare title -> its unnamed holder (never a person actor)
         self.home = home  # ISO3 of the state whose government published the text ("" if none)
 
     def __call__(self) -> None:
@@ -426,11 +425,14 @@ class LaterMentions:
 
     def holders(self) -> None:
         """The publishing government's unnamed office holders ("the President" of a White House
-        readout) as people of its state: "the President", ``usa-president``."""
+        readout) stand for its state: their mentions are the state's (a person is someone named)."""
         if not self.home:
             return
+        state = self.cast.country_actor(self.home)
         for holder in self.unnamed.values():
-            self.people.persons.append(holder)
+            for m in holder.mentions:
+                m.actor_id = state
+                self.cast.mentions.append(m)
 
     def by_title(self) -> None:
         """ "the Iranian foreign minister", "his Azerbaijani counterpart": the person meant."""
@@ -470,12 +472,8 @@ class LaterMentions:
             person.mentions.append(mention)
 
     def _holder(self, role: str) -> Person:
-        """The unnamed holder of the office ``role``: a person of the publishing government's
-        state if there is one, else nameless (no actor)."""
-        if not self.home:
-            return Person(("the", role.lower()), "")
-        return Person(("the", role.lower()), f"the {role}", roles=[(1, 0, role)], countries=[self.home],
-                      ident=slugify(f"{self.home} {role}"))
+        """The unnamed holder of the office ``role``: no actor of its own (see ``holders``)."""
+        return Person(("the", role.lower()), "")
 
     def _refines(self, role: str, title: str, country: str) -> bool:
         """Does a later title with a state name the office a generic one hid ("Iran's top
@@ -579,7 +577,7 @@ class LaterMentions:
             if pick is None:
                 continue
             referent[tok.i] = pick
-            if pick.name:  # an unnamed holder ("the President") is no actor
+            if pick.name or self.home:  # an unnamed holder ("the President") is no one, or its state
                 pick.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
 
 
@@ -587,8 +585,8 @@ def people(cast: Cast, states: States, *, dateline_country: str = "", publisher_
     """The people the article names, with their roles and states and every mention of them:
     by name, by title and by pronoun. ``dateline_country`` is the fallback home state of
     officials the text gives no nationality, if the text names it too; ``publisher_country``
-    the state whose government published the text, whose unnamed office holders ("the
-    President") are people too."""
+    the state whose government published the text, which its unnamed office holders ("the
+    President") stand for."""
     titles = TitlePhrases(cast, states)
     found = NameFinder(cast, states, titles)()
     described = RoleReader(cast, states, titles, found, dateline_country=dateline_country)()
