@@ -54,9 +54,10 @@ def test_a_long_article_is_analysed_in_chunks_and_merged(nlp, monkeypatch):
     assert pipeline.chunks(article, size=len(COPY)) == [(0, 202), (202, 404), (404, 606), (606, 808)]
     result = analyze(article)
     assert_whole_article(result)
-    # each actor once, its mentions summed over the chunks: four times one copy's
+    # each actor once, its mentions summed over the chunks: four times one copy's ("Rezaei told
+    # him": an object pronoun is Demir, never its own clause's subject)
     assert list(zip(result.actors.actor_id, result.actors.mentions)) == [
-        ("iran", 4), ("ali-rezaei", 16), ("turkey", 4), ("mehmet-demir", 8), ("azerbaijan", 4), ("ankara", 4)]
+        ("iran", 4), ("ali-rezaei", 12), ("turkey", 4), ("mehmet-demir", 12), ("azerbaijan", 4), ("ankara", 4)]
     assert result.actors.set_index("actor_id").at["ali-rezaei", "aliases"] == "Iran's Foreign Minister|Rezaei"
     assert (len(result.mentions), len(result.timexes), len(result.events), len(result.quotes),
             len(result.sentences)) == (40, 12, 12, 4, 12)

@@ -67,13 +67,16 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
     return found
 
 
+def article_options(article: Article) -> dict:
+    """What the stages read of an article besides its text: its dateline, date, title and publisher."""
+    return {"dateline": article.dateline.text if article.dateline else "", "published": article.published,
+            "title": article.title, "publisher": str(article.meta.get("publisher", ""))}
+
+
 def analyze_doc(article: Article, doc: Doc, *, dictionaries: str | Path | Dictionaries | None = None) -> Result:
     """The tables of an article whose body is already parsed (by ``parse`` or ``nlp.pipe``)."""
-    found = records(
-        doc, text_start=article.text_start, dateline=article.dateline.text if article.dateline else "",
-        published=article.published, dictionaries=load_dictionaries(dictionaries), title=article.title,
-        publisher=article.meta.get("publisher", ""),
-    )
+    found = records(doc, text_start=article.text_start, dictionaries=load_dictionaries(dictionaries),
+                    **article_options(article))
     return Result(article=article, **{name: frame(name, found[name]) for name in TABLES},
                   sentences=sentences(sentence_rows(doc)))
 
@@ -148,7 +151,7 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS,
     chunk's date, and an event cannot take its parties from an earlier chunk's contact.
     """
     dictionaries = load_dictionaries(dictionaries)
-    dateline = article.dateline.text if article.dateline else ""
+    options = article_options(article)
     starts = [p.start for p in article.paragraphs]
     found: dict[str, list] = {name: [] for name in TABLES}
     by_id: dict[str, Actor] = {}  # each actor once, merged across chunks
@@ -156,8 +159,7 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS,
     for start, end in chunks(article, size=size):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         doc = parse(article.body[start:end], paragraph_starts=tuple(s - start for s in starts[first:last]))
-        part = records(doc, text_start=max(article.text_start - start, 0), dateline=dateline,
-                       published=article.published, dictionaries=dictionaries)
+        part = records(doc, text_start=max(article.text_start - start, 0), dictionaries=dictionaries, **options)
         shift = {"start": start, "sentence": len(rows)}
         rows.extend(sentence_rows(doc, start=start, first=shift["sentence"]))
         del doc  # only the records are kept: the parse of one chunk at a time

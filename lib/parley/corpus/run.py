@@ -127,9 +127,10 @@ def _batch_tables(doc: Doc) -> Doc:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            published = dt.date.fromisoformat(job["published"]) if job["published"] else None
-            found = records(doc, text_start=job["text_start"], dateline=job["dateline"], published=published,
-                            dictionaries=load_dictionaries(job["dictionaries"]))
+            options = dict(job["options"], published=dt.date.fromisoformat(job["published"]) if job["published"]
+                           else None)
+            found = records(doc, text_start=job["text_start"], dictionaries=load_dictionaries(job["dictionaries"]),
+                            **options)
         out._.parley_tables = {name: columns(name, found[name]) for name in TABLES}
         out._.parley_tables["sentences"] = _sentence_columns(doc)
     except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure
@@ -291,15 +292,19 @@ def _run_local(items: list[_Queued], *, jobs: int, progress: bool, dictionaries:
 def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language, inherited: bool,
               dictionaries: str | None = None) -> list[dict]:
     """Each article's tables, parsed by ``nlp.pipe`` with parley's stages run in its workers."""
+    from ..pipeline import article_options
+
     jobs_of: dict[str, list[dict]] = {}
     inputs: list[tuple[str, dict]] = []
     for item in items:
         article = item.article
         text = article.body[: article.text_end]
+        # plain values only: a job may travel to a worker on the doc, which spaCy serialises with msgpack
+        options = {k: v for k, v in article_options(article).items() if k != "published"}
         job = {
             "published": article.published.isoformat() if article.published else None,
             "text_start": article.text_start,
-            "dateline": article.dateline.text if article.dateline else "",
+            "options": options,
             "paragraph_starts": [p.start for p in article.paragraphs],
             "dictionaries": dictionaries,
         }
