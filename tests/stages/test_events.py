@@ -681,3 +681,8 @@ def test_an_envoy_summoned_home_is_recalled_not_summoned(nlp):
     home = find(extract(nlp, "Iran summoned Jeyhun Bayramov home over the dispute."), "summoned")
     there = find(extract(nlp, "Iran summoned Jeyhun Bayramov over the dispute."), "summoned")
     assert (home.cameo_code, there.cameo_code) == ("161", "114")
+
+
+def test_a_formal_protest_filed_with_a_state_is_a_note(nlp):
+    e = find(extract(nlp, "Iran filed a formal protest with Azerbaijan on Monday."), "filed")
+    assert (e.cameo_code, e.channel) == ("114", "note")
