@@ -54,3 +54,24 @@ def test_a_summit_held_on_a_day_is_of_that_day(nlp):
     text = "Sergei Lavrov attended the summit held in Baku on Tuesday."
     e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), "summit")
     assert (e.date_start, e.date_basis) == (D(2021, 10, 19), "explicit")
+
+
+def test_talks_at_a_venue_take_the_venues_date(nlp):
+    # the summit is a venue, not an event: its "held ... on Tuesday evening" dates the talks on its sidelines
+    text = "Iranian and Turkish officials held talks on the sidelines of the summit held in Baku on Tuesday evening."
+    e = find(extract(nlp, text, {"Tuesday evening": (D(2021, 10, 19), D(2021, 10, 19))}), "talks")
+    assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 10, 19), D(2021, 10, 19), "explicit")
+
+
+def test_a_meeting_in_which_something_was_discussed_is_of_that_date(nlp):
+    text = "In May, Sergei Lavrov discussed the resumption of trading grain between the two sides in their meeting in Baku."
+    e = find(extract(nlp, text, {"May": (D(2021, 5, 1), D(2021, 5, 31))}), "meeting")
+    assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 5, 1), D(2021, 5, 31), "inferred")
+
+
+def test_a_readout_runs_to_the_end_of_the_paragraph_and_covers_the_parties_states(nlp):
+    # three sentences after the call, Iran (the state of a party) welcomed: during the call
+    text = ("Hossein Amir Abdollahian spoke by phone with Jeyhun Bayramov on Monday. The call lasted an hour. "
+            "Trade was on the agenda. Iran also welcomed the decision of Azerbaijan to reopen the road.")
+    e = find(extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))}), "welcomed")
+    assert (e.source_id, e.date_start, e.date_basis) == ("iran", D(2021, 10, 18), "inferred")

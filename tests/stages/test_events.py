@@ -668,3 +668,21 @@ def test_talks_whose_compound_names_their_parties_are_their_own_contact(nlp):
             "During the phone call, Sergei Lavrov praised Pakistan.")
     talks = find(extract(nlp, text), "Pakistan talks")
     assert (talks.source_id, talks.target_id, talks.channel, talks.cameo_code) == ("india", "pakistan", "", "040")
+
+
+def test_an_aspectual_verb_the_table_codes_keeps_its_code(nlp):
+    # "cut off" codes the halted meetings (164): the meetings are not a consultation of their own
+    found = extract(nlp, "Since the border clash, meetings between Iran and Turkey were cut off.")
+    assert [(e.trigger, e.cameo_code) for e in found if e.cameo_code[:2] in ("04", "16")] == [("cut off", "164")]
+
+
+def test_an_envoy_summoned_home_is_recalled_not_summoned(nlp):
+    # "home", an adverb of the verb, is a cue the 161 row's summon~home item sees
+    home = find(extract(nlp, "Iran summoned Jeyhun Bayramov home over the dispute."), "summoned")
+    there = find(extract(nlp, "Iran summoned Jeyhun Bayramov over the dispute."), "summoned")
+    assert (home.cameo_code, there.cameo_code) == ("161", "114")
+
+
+def test_a_formal_protest_filed_with_a_state_is_a_note(nlp):
+    e = find(extract(nlp, "Iran filed a formal protest with Azerbaijan on Monday."), "filed")
+    assert (e.cameo_code, e.channel) == ("114", "note")

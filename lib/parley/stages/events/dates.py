@@ -2,6 +2,7 @@
 reports it, or the publication day (present perfect)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
@@ -9,7 +10,7 @@ from collections import defaultdict
 from ...cameo import STATEMENT
 from ...models import Timex
 from .draft import EventDraft
-from .grammar import BOUNDARY, CLAUSAL, HABITUAL, SIMULTANEOUS, Grammar
+from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, Grammar
 
 # After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
 DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
@@ -25,6 +26,10 @@ class Dates:
                         and not DATELINE_END.match(text, t.end)]  # the dateline dates the report, not an event
         self.published = published
         self.planned = grammar.table.planned
+        self.venues = grammar.table.venues
+        self.country = grammar.res.country
+        starts = sorted(self.doc._.paragraph_starts)
+        self.paragraph = [bisect.bisect_right(starts, s.start_char) for s in grammar.sents]
 
     def dates(self, events: list[EventDraft]) -> None:
         by_anchor = {}
@@ -43,7 +48,7 @@ class Dates:
                 lead = lead.head
             if self._bound(lead.head):
                 continue  # "since October", "until June", "after Tuesday's talks": a bound, not the date
-            for _ in range(8):
+            for _ in range(10):
                 if t.head == t:
                     clause[t.i].append(tx)
                     break
@@ -54,6 +59,8 @@ class Dates:
                 if t.pos_ in ("VERB", "AUX"):
                     if t.dep_ == "acl" and t.head.i in by_anchor:
                         own[id(by_anchor[t.head.i])].append(tx)  # "the summit held in Tehran on Tuesday"
+                    elif t.dep_ == "acl" and t.head.lemma_.lower() in self.venues:
+                        continue  # "talks on the sidelines of the summit held on Tuesday": the venue's date
                     clause[t.i].append(tx)
                     break
         for e in events:
@@ -63,12 +70,31 @@ class Dates:
             ):
                 head = e.anchor.head
                 found = clause.get(head.i) or (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
-            if found:
+            setting = not found and e.tok.dep_ == "pobj" and e.tok.head.lower_ in LOCATIVE | {"during"}
+            if setting:
+                found = self._setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
+            if found and setting:
+                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
+                e.date, e.basis = (tx.date_start, tx.date_end), "inferred"
+            elif found:
                 tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
                 e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
                 both = self._coordinated(tx, found)
                 if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
                     e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+
+    @staticmethod
+    def _setting(prep, by_anchor: dict, own: dict) -> list[Timex] | None:
+        """The dates of the event a meeting is the setting of ("discussed the plan in their
+        meeting": the meeting is when it was discussed), up through the verb's object."""
+        t = prep.head
+        for _ in range(3):
+            if t.i in by_anchor:
+                return own.get(id(by_anchor[t.i]))
+            if t.dep_ not in ("dobj", "pobj", "prep") or t.head == t:
+                return None
+            t = t.head
+        return None
 
     def _bound(self, prep) -> bool:
         """A preposition that makes its date a bound of the event ("since", "until", "for" a
@@ -112,7 +138,8 @@ class Dates:
     def publications(self, events: list[EventDraft]) -> None:
         """``publication`` for each event, but a lead that the text dates further on ("held phone
         talks", then "in a telephone conversation on Saturday") is left to that date."""
-        dated = [o for o in events if o.contact and o.date and o.modality == "asserted" and len(o.participants) > 1]
+        dated = [o for o in events if o.contact and o.date and o.basis == "explicit" and o.modality == "asserted"
+                 and len(o.participants) > 1]
         for e in events:
             if e.date is None and e.contact and len(e.participants) > 1 and any(
                     (not e.channel or not o.channel or o.channel == e.channel) and o.participants
@@ -151,18 +178,26 @@ class Dates:
         return any(c.dep_ == "aux" and c.lower_ == "had" for c in a.children)
 
     def readout(self, events: list[EventDraft]) -> None:
-        """A readout: what the parties of a dated contact did in the sentences that follow it,
-        in the simple past and with no date of its own ('They also agreed…', 'He welcomed…'),
-        happened during that contact: its date (inferred)."""
+        """A readout: what the parties of a dated contact did after it, in the simple past and
+        with no date of its own ('They also agreed…', 'He welcomed…'), happened during that
+        contact: its date (inferred). The readout runs on for two sentences, or to the end of the
+        contact's paragraph; a party is one of the contact's participants or of their states."""
         last = None
         for e in events:
             if e.contact and e.date and e.modality == "asserted" and len(e.participants) > 1:
                 last = e
                 continue
-            if last is None or e.date or e.modality != "asserted" or e.sid - last.sid > 2 or e.sid < last.sid:
+            if last is None or e.date or e.modality != "asserted" or e.sid < last.sid:
+                continue
+            if e.sid - last.sid > 2 and self.paragraph[e.sid] != self.paragraph[last.sid]:
                 continue
             purpose = e.anchor.dep_ in ("advcl", "xcomp") and e.anchor.head == last.anchor  # "called to express"
             if e.anchor.tag_ not in ("VBD", "VBG") and not purpose or self._under_past_perfect(e.anchor):
                 continue
-            if set(e.sources) <= set(last.participants):
+            if self._parties(e.sources, last.participants):
                 e.date, e.basis = last.date, "inferred"
+
+    def _parties(self, sources: list[str], participants: list[str]) -> bool:
+        """Is every source a participant, or an actor of a participant's state?"""
+        states = {self.country(p) or p for p in participants}
+        return all(s in participants or (self.country(s) or s) in states for s in sources)

@@ -74,7 +74,8 @@ class Grammar:
         return out
 
     def cue_words(self, tok: Token) -> set[str]:
-        """The lemmas that modify a trigger, also through its light verb and its place ("by phone")."""
+        """The lemmas that modify a trigger, also through its light verb and its place ("by phone"),
+        and the trigger's own adverbs ("summoned the envoy home")."""
         if tok.i in self._cues:  # asked per item of the token's lemma, and again to refine its code
             return self._cues[tok.i]
         found = self._cues[tok.i] = set()
@@ -83,7 +84,7 @@ class Grammar:
             heads.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
         for h in heads:
             for child in h.children:
-                if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                if child.dep_ in ("compound", "amod", "nmod", "npadvmod") or child.dep_ == "advmod" and h is tok:
                     found.add(child.lemma_.lower())
                 if child.dep_ in ("prep", "agent") and child.lower_ in MEETING_PLACE:
                     for o in child.children:

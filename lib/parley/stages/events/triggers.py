@@ -219,6 +219,9 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
             drop.add(n.i)  # "on the sidelines of the summit": a place, not another meeting
             continue
         aspectual = e.root == "04" and head.lemma_.lower() in ASPECTUAL  # "wrapped up a visit"
+        if aspectual and head.lemma_.lower() not in LIGHT_VERBS and head.i in by_tok and by_tok[head.i].root != "04":
+            drop.add(n.i)  # "meetings were cut off": the table codes the verb (164), which keeps its code
+            continue
         if dep in ("dobj", "nsubjpass", "attr") and (head.lemma_.lower() in LIGHT_VERBS | {"be"} or aspectual):
             e.anchor = head
             if head.i in by_tok and head.i != n.i:
