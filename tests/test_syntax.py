@@ -5,7 +5,7 @@ import pytest
 
 from spacy.tokens import Doc
 
-from parley.syntax import agents, is_passive, objects, patients, prep_objects, stolen_subject, subjects
+from parley.syntax import agents, is_passive, objects, patients, prep_objects, repeated, stolen_subject, subjects
 
 
 def token(doc, text: str):
@@ -60,3 +60,15 @@ def test_a_subject_the_parse_hung_as_an_appositive_before_its_verb(nlp):
     doc[8].head, doc[7].dep_ = doc[8], "nsubj"  # parsed right: nothing stolen
     doc[7].head = doc[8]
     assert stolen_subject(doc[8]) is None
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Envoys of Chile and Bolivia have met numerous times in the past to discuss the border.", "met", True),
+    ("The two presidents have spoken many times over the years.", "spoken", True),
+    ("The ministers have met before.", "met", True),
+    ("The ministers met on Tuesday in Lima.", "met", False),
+    ("The ministers have met three times this week.", "met", False),  # a count, not a vague repetition
+    ("The ministers met before the summit.", "met", False),  # "before" with an object dates it
+])
+def test_repeated_contacts_are_told_apart_from_dated_ones(nlp, text, verb, expected):
+    assert repeated(token(nlp(text), verb)) is expected

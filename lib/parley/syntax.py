@@ -5,6 +5,12 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from .lexicon import words
+
+VAGUE_COUNTS = words("vague_counts")
+PAST_SPANS = words("past_spans")
+EARLIER_ADVERBS = words("earlier_adverbs")
+
 
 def prep_objects(tok: Token, preps: Collection[str]) -> list[Token]:
     """The objects of the prepositions ``preps`` that hang on ``tok`` ("talked with X" -> X)."""
@@ -85,3 +91,17 @@ def patients(v: Token) -> list[Token]:
     if v.dep_ == "acl" and v.tag_ == "VBN":
         return [v.head]
     return [c for c in v.children if c.dep_ == "nsubjpass"]
+
+
+def repeated(v: Token) -> bool:
+    """Does the clause of ``v`` tell of an act done repeatedly or at no one time in the past ("have
+    met numerous times", "have spoken in the past", "had met before"), not a single dated one?"""
+    for c in v.children:
+        if c.lower_ == "times" and c.dep_ in ("npadvmod", "advmod", "dobj") \
+                and any(q.lower_ in VAGUE_COUNTS for q in c.children if q.dep_ in ("amod", "nummod", "det")):
+            return True
+    if any(o.lower_ in PAST_SPANS for o in prep_objects(v, ("in", "over"))):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children) and v.tag_ == "VBN"
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS and not list(c.children)
+                           for c in v.children)

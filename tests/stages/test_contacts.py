@@ -8,7 +8,7 @@ import pytest
 from parley.stages.contacts import contacts, is_contact
 from parley.tables import numbered
 from parley.models import Event
-from test_events import ACTORS, extract
+from test_events import ACTORS, PUBLISHED, extract
 
 SATURDAY = dt.date(2021, 10, 23)
 EARLY_OCTOBER = (dt.date(2021, 10, 1), dt.date(2021, 10, 24))  # "earlier this month", published 24 October
@@ -284,3 +284,13 @@ def test_each_side_known_to_one_mention_is_one_contact():
         event(2, channel="meeting", code="040", parties=("sergei-lavrov", "mustafa-al-kadhimi")),
     ], actors=ACTORS)
     assert len(found) == 2
+
+
+def test_a_repeated_contact_never_merges_with_the_days_one(nlp):
+    text = ("Jeyhun Bayramov met Recep Tayyip Erdogan. "
+            "Officials from Azerbaijan and Turkey have met numerous times in the past. The meeting was cordial.")
+    rows = contacts(extract(nlp, text), actors=ACTORS)
+    assert [(r.channel, r.participant_ids, r.date_start, r.sentence_ids) for r in rows] == [
+        ("meeting", ("jeyhun-bayramov", "recep-tayyip-erdogan"), PUBLISHED, (0, 2)),
+        ("meeting", ("azerbaijan", "turkey"), None, (1,)),
+    ]

@@ -686,3 +686,21 @@ def test_an_envoy_summoned_home_is_recalled_not_summoned(nlp):
 def test_a_formal_protest_filed_with_a_state_is_a_note(nlp):
     e = find(extract(nlp, "Iran filed a formal protest with Azerbaijan on Monday."), "filed")
     assert (e.cameo_code, e.channel) == ("114", "note")
+
+
+def test_a_contact_held_numerous_times_in_the_past_is_undated_and_not_the_days(nlp):
+    text = ("Jeyhun Bayramov met Sergei Lavrov on Saturday. "
+            "Officials from Azerbaijan and Iran have met numerous times in the past to discuss the border.")
+    found = extract(nlp, text, {"Saturday": (PUBLISHED, PUBLISHED)})
+    met = [e for e in found if e.trigger == "met"][1]
+    assert (met.date_start, met.date_basis, met.source_id, met.target_id) == (None, "repeated", "azerbaijan", "iran")
+
+
+def test_the_phone_call_whose_sentence_names_only_states_is_the_call_just_told(nlp):
+    # "the two sides" (the states named most) do not fit the last call; "the phone call" is that call
+    text = ("Sergei Lavrov held a telephone conversation with Recep Tayyip Erdogan. Lavrov spoke of Iran and Turkey. "
+            "Hossein Amir Abdollahian held a telephone conversation with Recep Tayyip Erdogan on Saturday. "
+            "During the phone call, the two sides discussed trade.")
+    found = extract(nlp, text, {"Saturday": (PUBLISHED, PUBLISHED)})
+    call = find(found, "phone call")
+    assert (call.source_id, call.target_id, call.date_start) == ("hossein-amir-abdollahian", "recep-tayyip-erdogan", PUBLISHED)

@@ -59,3 +59,27 @@ def test_officials_of_several_states_stand_for_those_states(nlp):
     leader = [t for t in doc if t.lower_ == "leader"][0]
     assert res.refs(leaders) == ["chile", "peru"]
     assert res.refs(leader) == []
+
+
+def test_the_two_countries_with_one_named_before_are_the_two_the_text_names_most(nlp):
+    # "between the two countries" after only Ghana is known: Ghana and Togo, named most in the text,
+    # not Benin, named once
+    text = "Ghana sent envoys. Talks between the two countries began. Togo and Ghana agreed. Togo thanked Benin."
+    doc = nlp(text)
+    actors = [Actor("ghana", "Ghana", "country", "GHA"), Actor("togo", "Togo", "country", "TGO"),
+              Actor("benin", "Benin", "country", "BEN")]
+    mentions = [Mention(start=i, end=i + len(name), text=name, sentence_id=0, actor_id=name.lower(), how="name")
+                for name in ("Ghana", "Togo", "Benin") for i in [j for j in range(len(text)) if text.startswith(name, j)]]
+    countries = [t for t in doc if t.lower_ == "countries"][0]
+    assert References(doc, mentions, actors).refs(countries) == ["ghana", "togo"]
+
+
+def test_the_two_countries_with_a_tie_for_second_is_no_one(nlp):
+    text = "Ghana sent envoys. Talks between the two countries began. Togo thanked Benin."
+    doc = nlp(text)
+    actors = [Actor("ghana", "Ghana", "country", "GHA"), Actor("togo", "Togo", "country", "TGO"),
+              Actor("benin", "Benin", "country", "BEN")]
+    mentions = [Mention(start=i, end=i + len(name), text=name, sentence_id=0, actor_id=name.lower(), how="name")
+                for name in ("Ghana", "Togo", "Benin") for i in [j for j in range(len(text)) if text.startswith(name, j)]]
+    countries = [t for t in doc if t.lower_ == "countries"][0]
+    assert References(doc, mentions, actors).refs(countries) == []

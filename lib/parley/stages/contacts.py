@@ -20,6 +20,7 @@ from ..lexicon import contact_vocabulary
 from ..models import Actor, Contact, Event
 
 HOST = "043"  # CAMEO "host a visit": the target is the visitor
+REPEATED = "repeated"  # the date basis of a contact held repeatedly or at no one time in the past
 
 
 @dataclass
@@ -32,6 +33,11 @@ class _Contact:
     modality: str = "asserted"
     location: str = ""
     source: str = ""  # the state that summoned, visited, wrote
+
+    @property
+    def repeated(self) -> bool:
+        return any(e.date_basis == REPEATED for e in self.events)
+
     @property
     def sentences(self) -> set[int]:
         return {e.sentence_id for e in self.events}
@@ -116,6 +122,8 @@ class _Merger:
     def fits(self, contact: _Contact, event: Event) -> bool:
         if contact.modality != event.modality:
             return False
+        if contact.repeated != (event.date_basis == REPEATED):
+            return False  # "have met numerous times in the past" is not the day's meeting
         if event.channel and contact.channels and event.channel not in contact.channels:
             if not any(self.vocabulary.together(event.channel, c) for c in contact.channels):
                 return False

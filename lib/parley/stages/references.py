@@ -189,9 +189,7 @@ class References:
         if not number:
             return []
         if word in STATES:
-            counts = {a: sum(1 for i in self.positions[a] if i < t.i) for a in self.country_of.values()}
-            ranked = sorted((a for a in counts if counts[a]), key=lambda a: (-counts[a], self.first_seen[a]))
-            return sorted(ranked[:number], key=lambda a: self.first_seen[a]) if len(ranked) >= number else []
+            return self._states(t, number)
         people = [a.actor_id for a in self.actors.values()
                   if a.kind == "person" and word in self.titles(a.actor_id)
                   and self.first_seen.get(a.actor_id, len(self.doc)) < t.i]
@@ -204,6 +202,19 @@ class References:
                 if any(i < t.i for i in self.positions[a])}
         recent = sorted(last, key=lambda a: -last[a])[:number]
         return sorted(recent, key=lambda a: self.first_seen[a]) if len(recent) == number else []
+
+    def _states(self, t: Token, number: int) -> list[str]:
+        """'the two countries': the two states named most before it; when fewer are named before it
+        ("between South and North Korea", "South" unknown), the two the whole text names most, if
+        no third is named as often."""
+        for before in (t.i, len(self.doc)):
+            counts = {a: sum(1 for i in self.positions[a] if i < before) for a in self.country_of.values()}
+            ranked = sorted((a for a in counts if counts[a]), key=lambda a: (-counts[a], self.first_seen[a]))
+            if len(ranked) < number:
+                continue
+            if before == t.i or len(ranked) == number or counts[ranked[number - 1]] > counts[ranked[number]]:
+                return sorted(ranked[:number], key=lambda a: self.first_seen[a])
+        return []
 
     def _stolen(self, appos: Token) -> bool:
         """Is this 'appositive' the subject of the verb right after it (``syntax.stolen_subject``)?"""

@@ -18,6 +18,7 @@ from ...dictionaries import Dictionaries
 from ...dictionaries import load as load_dictionaries
 from ...lexicon import contact_vocabulary, words
 from ...models import Actor, Event, Mention, Quote, Timex
+from ...syntax import repeated
 from ..quotes import quotes as find_quotes
 from .anaphora import Anaphora
 from .arguments import DISTRIBUTED, Arguments
@@ -74,6 +75,7 @@ def events(
     found = [e for e in found if not arguments.is_empty_act(e)]
     dates = Dates(grammar, timexes=timexes, published=published)
     dates.dates(found)
+    _repeated(found)
     for e in found:
         clauses.anaphoric(e)
         if e.named_parties:
@@ -86,7 +88,16 @@ def events(
     anaphora.context(found)
     dates.publications([e for e in found if not e.suppressed])
     dates.readout([e for e in found if not e.suppressed])
+    _repeated(found)
     return _rows(grammar, [e for e in found if not e.suppressed])
+
+
+def _repeated(found: list[EventDraft]) -> None:
+    """'have met numerous times in the past': contacts held repeatedly or at no one time before the
+    news are undated (basis ``repeated``), never the day's contact nor dated by the one beside them."""
+    for e in found:
+        if e.contact and e.basis != "explicit" and repeated(e.anchor):
+            e.date, e.basis = None, "repeated"
 
 
 def _calls_nearby(found: list[EventDraft]) -> None:

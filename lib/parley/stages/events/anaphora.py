@@ -71,7 +71,8 @@ class Anaphora:
         for e in events:
             if not e.contact or e.suppressed:
                 continue
-            candidates = [p for p in seen if p.modality == "asserted" and self._compatible(e, p)]
+            candidates = [p for p in seen if p.modality == "asserted" and p.basis != "repeated"
+                          and self._compatible(e, p)]
             if e.channel in self.vocabulary.face_to_face | {"note"} and e.anaphora:
                 candidates = [p for p in candidates if p.channel in self.vocabulary.face_to_face | {"note"}]
             if e.channel and any(p.channel == e.channel and p.participants for p in candidates):
@@ -84,6 +85,9 @@ class Anaphora:
                 pass  # "due to sign a protocol with X on the 31st; that meeting was called off"
             elif e.anaphora == "demonstrative" and candidates:
                 ante = candidates[-1]
+            elif e.anaphora == "definite" and self._vague(e, seen):
+                ante = [p for p in seen if p.channel == e.channel][-1]  # "During the phone call, the two sides…"
+                e.sources, e.targets = [], []
             elif e.anaphora == "definite" and candidates:
                 ante = max(candidates, key=lambda p: (sizes[p.chain], seen.index(p)))
             elif e.anaphora and seen and seen[-1].sid >= e.sid - 1 and seen[-1].modality == e.modality == "asserted":
@@ -112,6 +116,18 @@ class Anaphora:
                     if e.date is None and p.date is not None:
                         e.date, e.basis = p.date, "inferred"
                     break
+
+    def _vague(self, e: EventDraft, seen: list[EventDraft]) -> bool:
+        """Does a definite contact noun, whose parties are only states ("the two sides"), follow a
+        contact of the same channel in the sentence before that shares one of those states?"""
+        same = [p for p in seen if p.channel == e.channel]
+        if not same or not e.channel or not e.participants or any(self.res.kind(x) != "country" for x in e.participants):
+            return False
+        last = same[-1]
+        states = {self.res.country(x) for x in last.participants} - {""}
+        return last.sid == e.sid - 1 and last.channel == e.channel and last.modality == e.modality == "asserted" \
+            and len(last.participants) > 1 and bool(states & {self.res.country(x) for x in e.participants}) \
+            and not self._parties_fit(e.participants, last.participants) and self._dates_fit(e, last)
 
     def _enacted(self, e: EventDraft, events: list[EventDraft]) -> bool:
         """'that meeting' after a joint act earlier in its sentence and no contact close by: the
