@@ -58,7 +58,7 @@ def timexes(doc: Doc, *, published: dt.date | str | None = None) -> list[Timex]:
 
 
 def _dated_clock(clock: Timex, day: str) -> Timex:
-    """A clock time ("15:00") put on its day (``2021-10-23T15:00``)."""
+    """A clock time ("15:00") put on its day (``2019-05-17T15:00``)."""
     date_start, date_end = interval(day, "") or (None, None)
     return dataclasses.replace(clock, value=f"{day}T{clock.value}", date_start=date_start, date_end=date_end)
 
