@@ -8,7 +8,8 @@ table's: its source, target, modality, date and place are read by the same steps
 """
 from __future__ import annotations
 
-
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from ... import dictionaries as field_dictionaries
@@ -27,10 +28,8 @@ def dictionary_events(grammar: Grammar, found: list[EventDraft], *,
         taken.update((e.tok.i, e.anchor.i))
         if e.tok.dep_ in ("dobj", "nsubjpass", "attr") and e.tok.head != e.tok:
             taken.add(e.tok.head.i)  # "expressed condolences": the noun's event is the clause's
-    index = dictionaries.verbs["index"]
-    left = {t.i for t in doc if t.i not in taken and (t.pos_ == "VERB" or t.tag_.startswith("VB"))
-            and (t.lemma_.lower() in index or t.lower_ in index)}  # only the verbs the table left to code
-    sentences = [sent for sent in grammar.sents if any(t.i in left for t in sent)]
+    left = _verbs_left(doc, taken, dictionaries.verbs["index"])  # only the verbs the table left to code
+    sentences = [sent for sent in grammar.sents if any(i in left for i in range(sent.start, sent.end))]
     out: list[EventDraft] = []
     seen = set()
     found_there = (c for sent in sentences for c in field_dictionaries.events(
@@ -47,3 +46,20 @@ def dictionary_events(grammar: Grammar, found: list[EventDraft], *,
         out.append(EventDraft(tok=tok, first=tok.i, last=tok.i, item=item, code=code, anchor=tok,
                               sid=grammar.sent_of[tok.i]))
     return out
+
+
+def _verbs_left(doc: Doc, taken: set[int], index: dict) -> set[int]:
+    """The verbs the dictionaries know (by form or lemma) that no event has taken, read from the
+    doc's arrays: a Token object for every word would cost more than the coding."""
+    strings = doc.vocab.strings
+    verbal: dict[int, bool] = {}  # tag id -> a verb's tag (VB, VBD, ...)
+    known: dict[int, bool] = {}  # form or lemma id -> in the verb index
+    left = set()
+    for i, (pos, tag, lemma, lower) in enumerate(doc.to_array([POS, TAG, LEMMA, LOWER]).tolist()):
+        if i in taken:
+            continue
+        if pos != VERB and not verbal.setdefault(tag, strings[tag].startswith("VB")):
+            continue
+        if known.setdefault(lemma, strings[lemma].lower() in index) or known.setdefault(lower, strings[lower] in index):
+            left.add(i)
+    return left
