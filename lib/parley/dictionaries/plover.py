@@ -9,11 +9,6 @@ from __future__ import annotations
 from ..lexicon import plover_crosswalk
 
 
-def crosswalk() -> dict[str, tuple[str, str, str]]:
-    """Every listed CAMEO code -> (event type, mode, context), empty strings for blanks."""
-    return {code: row[:3] for code, row in plover_crosswalk().items()}
-
-
 def plover(cameo_code: str) -> tuple[str, str, str] | None:
     """The PLOVER (event type, mode, context) of a CAMEO code: ``"0311"`` -> ``("AGREE", "", "economic")``."""
     table = plover_crosswalk()
