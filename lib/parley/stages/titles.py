@@ -218,7 +218,7 @@ class TitlePhrases:
             return []
         phrase, closed = [], False
         for t in self.doc[i + (not possessive) : i + 12]:
-            if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.is_sent_start:
+            if t.is_punct or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in self.qualifiers) or t.is_sent_start:
                 closed = t.is_punct  # "NAME, Qatar's foreign minister, said": closed by punctuation, not a verb
                 break
             phrase.append(t)
