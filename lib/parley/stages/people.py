@@ -10,6 +10,7 @@ state the narrative is about. Later references are resolved to the person meant:
 from __future__ import annotations
 
 import calendar
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -20,6 +21,7 @@ from ..article import slugify
 from ..models import Mention
 from .cast import Cast, covering_code
 from .countries import States
+from .rosters import Rosters
 from .titles import TitlePhrases
 
 CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}  # not abbreviations: "Thu", "Jun" are names too
@@ -28,6 +30,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT = {"nsubj", "nsubjpass"}
 POSSESSIVE = {"'s", "’s"}
 GENERIC_DIPLOMAT = {"diplomat", "top diplomat"}  # titles that say a person is a diplomat, not which office
+PATRONYMIC = {"bin", "ibn", "bint"}  # "X bin Y": the word before is a given name, even a title's ("Sultan")
 NO_ONE: frozenset[int] = frozenset()  # no token is known to name a person yet
 
 
@@ -181,7 +184,7 @@ class NameFinder:
         while i < len(tokens):
             t = tokens[i]
             if t.i in self.country_at or t.i in self.places or t.lower_ in self.lead or (
-                self.honorifics.get(t.text) == "title" or self.titles.in_role(t)
+                (self.honorifics.get(t.text) == "title" or self.titles.in_role(t)) and not self._given(t)
             ):
                 i += 1
                 continue
@@ -233,7 +236,13 @@ class NameFinder:
         )
 
     def _key(self, name: list[Token]) -> tuple[str, ...]:
-        return tuple(t.lower_.replace("’", "'") for t in name if self.honorifics.get(t.text) != "title" and t.text != "-")
+        """The name's words for matching: lower case, accents dropped ("Chavez" is "Chávez")."""
+        return tuple(_folded(t.lower_) for t in name
+                     if (self.honorifics.get(t.text) != "title" or self._given(t)) and t.text != "-")
+
+    def _given(self, tok: Token) -> bool:
+        """A title word that is a given name: "Sultan bin Mohammed" (a word before "bin" is one)."""
+        return tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ in PATRONYMIC
 
     def _possessed(self, tok: Token) -> bool:
         """ "Egypt's Shoukry": a state's possessive right before the token."""
@@ -261,6 +270,12 @@ class NameFinder:
             or bool(self.titles.apposed(name[0], NO_ONE))
             or bool(self.titles.apposed_after(name[-1]))
         )
+
+
+def _folded(word: str) -> str:
+    """A word without accents, with a straight apostrophe: "chávez" -> "chavez"."""
+    plain = unicodedata.normalize("NFKD", word.replace("’", "'"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def _find_person(persons: list[Person], key: tuple[str, ...]) -> Person | None:
@@ -300,16 +315,25 @@ class RoleReader:
         described: set[int] = set()
         counterparts: list[tuple[Person, Token]] = []
         named = self.people.at
+        rosters = Rosters(self.doc, self.titles, self.country_at, named)
+        shared, groups = rosters.shared_titles(), rosters.groups()
         for person in self.people.persons:
             for m in person.mentions:
                 span = self.doc.char_span(m.start, m.end)
                 first = span[0]
+                if first.i in shared:  # "the presidents A from Venezuela and B from Colombia"
+                    person.roles.append((3, -m.start, shared[first.i].role))
+                    person.countries.extend([shared[first.i].country] if shared[first.i].country else [])
+                    continue
                 head, position = self.titles.listed_after(first, named)
                 context, weight = self.titles.context(head, named), 3
                 if position and not any(self.titles.plural(r) for r in self.titles.spans if r.start in {t.i for t in context}):
                     context, position = self.titles.context(first, named), 0
                 if not context or all(t.text in self.honorifics for t in context):
-                    context = self.titles.apposed(first, named) or self.titles.apposed_after(span[-1]) or context
+                    after = self.titles.apposed_after(span[-1])
+                    if any(t.i in named for t in after):  # "A, Minister of the Court General B,": B's title
+                        after = []
+                    context = self.titles.apposed(first, named) or after or context
                     weight = 2
                 role, country, counterpart = self.titles.describe(context)
                 if position:  # "Iraqi and Syrian Foreign Ministers A and B": B is the Syrian one
@@ -333,12 +357,16 @@ class RoleReader:
                 if context and (role or counterpart):
                     self._alias(person, context)
         for person, first in counterparts:  # a counterpart holds the office of the one it is the counterpart of
-            other = self.people.previous(first, self.cast.sentence_of, exclude=person)
+            other = self.people.previous(first, self.cast.sentence_of, exclude=person) or self._last_official(first)
             if other is not None and other.role and not any(w >= 3 for w, _, _ in person.roles):
                 person.roles.append((3, -first.idx, other.role))
         for person in self.people.persons:
+            listing = next((groups[named_at] for named_at in self._firsts(person) if named_at in groups), None)
+            if listing is not None and listing.role and not person.roles:  # "Brazilian ministers: A (Economy)"
+                person.roles.append((2, 0, listing.role))
             if not person.countries:
-                person.countries.extend(self._listed_country(person) or self._home_country(person))
+                group = [listing.country] if listing is not None else []
+                person.countries.extend(group or self._listed_country(person) or self._home_country(person))
         self._counterparts_from()
         return described
 
@@ -362,6 +390,16 @@ class RoleReader:
                 first = min(after, key=lambda p: min(m.start for m in p.mentions), default=None)
                 if first is not None and not first.roles:
                     first.roles.append((2, -tok.idx, holder.role))
+
+    def _last_official(self, tok: Token) -> Person | None:
+        """The last person with a role named before ``tok``: whose counterpart "his counterpart" is,
+        when no one is named in its sentence or the one before."""
+        before = [(m.start, p) for p in self.people.persons for m in p.mentions if m.start < tok.idx and p.roles]
+        return max(before, key=lambda x: x[0])[1] if before else None
+
+    def _firsts(self, person: Person) -> list[int]:
+        """The index of the first token of each mention of the person by name."""
+        return [span[0].i for m in person.mentions if (span := self.doc.char_span(m.start, m.end)) is not None]
 
     def _listed_country(self, person: Person) -> list[str]:
         """The state of a person the text gives none, from their date-bounded entry in the

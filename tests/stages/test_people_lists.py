@@ -1,0 +1,77 @@
+"""People in lists and other real-news shapes: shared plural titles, "COUNTRY, NAME" pairs,
+appositions in a list of officials, titles with no name, given names before "bin"."""
+from __future__ import annotations
+
+import pytest
+
+from parley.nlp import parse
+from parley.stages.actors import actors
+
+
+def people(text, **options):
+    found, _ = actors(parse(text), **options)
+    return sorted((a.actor_id, a.country, a.role) for a in found if a.kind == "person")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title with no name after it names no one: the office is not a person
+        ("Kenya's Deputy High Commissioner told reporters the talks were over.", []),
+        ("The visit by Canada's High Commissioner angered officials in Delhi.", []),
+        # a qualifier tagged as a verb stays in a title set off after the name
+        ("Abdul Salam Hanafi, the Taliban acting prime minister, flew to Doha.",
+         [("abdul-salam-hanafi", "AFG", "Acting Prime Minister")]),
+        # the word before "bin" is a given name, even when it is also a title
+        ("Guests included Sultan bin Rashid al Harthi of the royal court.", [("sultan-bin-rashid-al-harthi", "", "")]),
+    ],
+)
+def test_titles_and_names(nlp, text, expected):
+    assert people(text) == expected
+
+
+def test_a_name_with_and_without_accents_is_one_person(nlp):
+    assert people("Foreign Minister José Peña spoke. Later Pena met reporters.") == [("jose-pena", "", "Foreign Minister")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural title over names each "from" a state
+        (
+            "On Friday the foreign ministers Mauro Vieira from Brazil and Diana Mondino from Argentina signed a pact.",
+            [("diana-mondino", "ARG", "Foreign Minister"), ("mauro-vieira", "BRA", "Foreign Minister")],
+        ),
+        # a plural title "of" a list of "STATE, NAME" pairs
+        (
+            "Boric will host the presidents of Ecuador, Daniel Noboa, Uruguay, Luis Lacalle Pou, and Paraguay, Mario Abdo Benitez.",
+            [("daniel-noboa", "ECU", "President"), ("luis-lacalle-pou", "URY", "President"),
+             ("mario-abdo-benitez", "PRY", "President")],
+        ),
+    ],
+)
+def test_a_plural_title_shared_by_names_with_their_states(nlp, text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list after "including" spells out a group of a state: its people are of that state
+        (
+            "Russian Foreign Minister Sergei Lavrov held talks with senior Qatari officials on Tuesday, including his "
+            "Qatari counterpart, Ahmed Al-Khulaifi, Minister of the Royal Court General Khalid bin Rashid al Mannai, "
+            "and deputy prime minister Sayed Fahd bin Mahmud al-Thani.",
+            [("ahmed-al-khulaifi", "QAT", "Foreign Minister"), ("khalid-bin-rashid-al-mannai", "QAT", "Minister"),
+             ("sayed-fahd-bin-mahmud-al-thani", "QAT", "Deputy Prime Minister"),
+             ("sergei-lavrov", "RUS", "Foreign Minister")],
+        ),
+        # a list after a colon: members of a group a title names hold it, with the portfolio in brackets
+        (
+            "Several Chilean ministers were present: Mario Marcel (Finance) and Esteban Valenzuela (Agriculture).",
+            [("esteban-valenzuela", "CHL", "Minister of Agriculture"), ("mario-marcel", "CHL", "Minister of Finance")],
+        ),
+    ],
+)
+def test_a_list_spelling_out_a_group_of_a_state(nlp, text, expected):
+    assert people(text) == expected
