@@ -2,6 +2,8 @@
 appositions in a list of officials, titles with no name, given names before "bin"."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from parley.nlp import parse
@@ -75,3 +77,30 @@ def test_a_plural_title_shared_by_names_with_their_states(nlp, text, expected):
 )
 def test_a_list_spelling_out_a_group_of_a_state(nlp, text, expected):
     assert people(text) == expected
+
+
+def test_a_persons_group_spelled_out_after_including_is_of_that_persons_state(nlp):
+    # the state named in the sentences before is not theirs: they are the President's aides
+    text = (
+        "Sudan accused its neighbour of shelling. Most of President Biden's senior aides joined the talks, "
+        "including national security adviser Jake Sullivan, who flew in."
+    )
+    assert ("jake-sullivan", "USA", "National Security Adviser") in people(text, published=dt.date(2023, 5, 1))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an organisation of a state in the title gives the state
+        ("White House spokesman Karine Pierre said the call went well.", [("karine-pierre", "USA", "White House Spokesman")]),
+    ],
+)
+def test_an_organisation_of_a_state_in_the_title_gives_its_state(nlp, text, expected):
+    assert people(text, published=dt.date(2023, 5, 1)) == expected
+
+
+def test_a_speaker_of_a_governments_transcript_acts_for_its_state(nlp):
+    text = "MR. HOLT: The Secretary spoke with the Chilean foreign minister. Q: When? MR. HOLT: On Monday."
+    options = {"publisher": "The White House, Office of the Press Secretary", "published": dt.date(2023, 3, 1)}
+    assert people(text, **options) == [("holt", "USA", "")]
+    assert people(text, publisher="Reuters", published=dt.date(2023, 3, 1)) == [("holt", "", "")]

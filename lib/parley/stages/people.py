@@ -21,7 +21,7 @@ from ..article import slugify
 from ..models import Mention
 from .cast import Cast, covering_code
 from .countries import States
-from .rosters import Rosters
+from .rosters import Listing, Rosters
 from .titles import TitlePhrases
 
 CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}  # not abbreviations: "Thu", "Jun" are names too
@@ -298,7 +298,8 @@ class RoleReader:
     """Each person's role and state, from titles before the name, appositions and counterparts;
     a home state from the narrative for an official the titles give none."""
 
-    def __init__(self, cast: Cast, states: States, titles: TitlePhrases, people: People, *, dateline_country: str = ""):
+    def __init__(self, cast: Cast, states: States, titles: TitlePhrases, people: People, *, dateline_country: str = "",
+                 home: str = ""):
         self.cast = cast
         self.doc = cast.doc
         self.subjects = states.subjects
@@ -306,6 +307,7 @@ class RoleReader:
         self.titles = titles
         self.people = people
         self.dateline_country = dateline_country  # kept only if the text names that state too
+        self.home = home  # ISO3 of the state whose government published the text ("" if none)
         self.honorifics = lexicon.honorifics()
         self.kinds = lexicon.roles()
         self.past = lexicon.words("actor_past_office")
@@ -365,8 +367,9 @@ class RoleReader:
             if listing is not None and listing.role and not person.roles:  # "Brazilian ministers: A (Economy)"
                 person.roles.append((2, 0, listing.role))
             if not person.countries:
-                group = [listing.country] if listing is not None else []
-                person.countries.extend(group or self._listed_country(person) or self._home_country(person))
+                group = [self._group_country(listing)] if listing is not None else []
+                person.countries.extend([c for c in group if c] or self._listed_country(person)
+                                        or self._speaker_country(person) or self._home_country(person))
         self._counterparts_from()
         return described
 
@@ -390,6 +393,18 @@ class RoleReader:
                 first = min(after, key=lambda p: min(m.start for m in p.mentions), default=None)
                 if first is not None and not first.roles:
                     first.roles.append((2, -tok.idx, holder.role))
+
+    def _group_country(self, listing: Listing) -> str:
+        """The state of a listed group: its own, else its owner's ("President X's aides")."""
+        owner = self.people.at.get(listing.owner)
+        return listing.country or (owner.country if owner is not None else "")
+
+    def _speaker_country(self, person: Person) -> list[str]:
+        """The publishing government's state for a speaker of its transcript ("MR. SMITH:" in a
+        White House briefing speaks for the USA)."""
+        text = self.doc.text
+        label = any(text[m.end : m.end + 2].strip()[:1] == ":" for m in person.mentions)
+        return [self.home] if label and self.home else []
 
     def _last_official(self, tok: Token) -> Person | None:
         """The last person with a role named before ``tok``: whose counterpart "his counterpart" is,
@@ -627,6 +642,6 @@ def people(cast: Cast, states: States, *, dateline_country: str = "", publisher_
     President") stand for."""
     titles = TitlePhrases(cast, states)
     found = NameFinder(cast, states, titles)()
-    described = RoleReader(cast, states, titles, found, dateline_country=dateline_country)()
+    described = RoleReader(cast, states, titles, found, dateline_country=dateline_country, home=publisher_country)()
     LaterMentions(cast, titles, found, described, home=publisher_country)()
     return found

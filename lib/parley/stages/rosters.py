@@ -6,7 +6,8 @@
 - A group of a state that a list spells out after "including" or a colon: "senior Omani
   officials, including A, B and C", "Some Brazilian ministers were present: A (Economy),
   B (Agriculture)": each one listed is of the group's state, and one listed in a group a
-  title names holds that title, with the portfolio in brackets ("Minister of Economy").
+  title names holds that title, with the portfolio in brackets ("Minister of Economy"). A
+  person's group ("President X's top aides are involved, including A") is of that person's state.
 
 Read by the role reader (``stages/people.py``): a shared title is as good as one before the
 name; a group's state and title only fill what the person's own titles leave open.
@@ -31,6 +32,7 @@ class Listing:
 
     role: str
     country: str
+    owner: int = -1  # the token of the person whose group it is ("President X's aides"), -1 if none
 
 
 class Rosters:
@@ -68,10 +70,11 @@ class Rosters:
             noun = self._group_noun(cue)
             if noun is None:
                 continue
-            state = next(self.country_at[t.i] for t in noun.lefts if t.i in self.country_at)
+            state = next((self.country_at[t.i] for t in noun.lefts if t.i in self.country_at), "")
+            owner = next((t.i for t in noun.lefts if t.dep_ == "poss" and t.i in self.named), -1)
             role = self.titles.describe([noun])[0] if self.titles.in_role(noun) else ""
             for tok in self._listed(cue):
-                found[tok.i] = Listing(role and self._with_portfolio(role, tok), state)
+                found[tok.i] = Listing(role and self._with_portfolio(role, tok), state, owner)
         return found
 
     def _name_end(self, i: int) -> int:
@@ -125,11 +128,14 @@ class Rosters:
         return items
 
     def _group_noun(self, cue: Token) -> Token | None:
-        """The plural noun of a state's group just before a list cue ("senior Omani officials")."""
+        """The plural noun of a state's or a person's group just before a list cue ("senior
+        Omani officials", "President X's top advisers")."""
         for tok in reversed(self.doc[max(cue.sent.start, cue.i - GROUP_REACH) : cue.i]):
             if tok.i in self.named:
                 return None
-            if tok.tag_ in {"NNS", "NNPS"} and any(t.i in self.country_at for t in tok.lefts):
+            if tok.tag_ in {"NNS", "NNPS"} and any(
+                t.i in self.country_at or (t.dep_ == "poss" and t.i in self.named) for t in tok.lefts
+            ):
                 return tok
         return None
 

@@ -147,9 +147,16 @@ class TitlePhrases:
                 previous = t.i
         if countries:
             return countries
+        runs: list[list[Token]] = []  # runs of proper nouns: "Taliban", "White House"
         for t in tokens:
             if t.pos_ == "PROPN" and not self.in_role(t) and t.text not in self.honorifics:
-                code = covering_code(self.cast.dictionaries, t.text, on=self.cast.published)[:3]
+                if runs and runs[-1][-1].i == t.i - 1:
+                    runs[-1].append(t)
+                else:
+                    runs.append([t])
+        for run in runs:
+            for words in ([run] if len(run) == 1 else [run, *([t] for t in run)]):
+                code = covering_code(self.cast.dictionaries, " ".join(t.text for t in words), on=self.cast.published)[:3]
                 if code in self.cast.gazetteer.countries:
                     return [code]
         return []
