@@ -104,3 +104,8 @@ def test_a_speaker_of_a_governments_transcript_acts_for_its_state(nlp):
     options = {"publisher": "The White House, Office of the Press Secretary", "published": dt.date(2023, 3, 1)}
     assert people(text, **options) == [("holt", "USA", "")]
     assert people(text, publisher="Reuters", published=dt.date(2023, 3, 1)) == [("holt", "", "")]
+
+
+def test_an_official_in_a_sentence_opening_with_a_capital_speaks_for_its_state(nlp):
+    text = "Vietnam protested to China on Monday. In Beijing, Wang Lei, a foreign ministry spokesman, said the patrol was routine."
+    assert people(text) == [("wang-lei", "CHN", "Foreign Ministry Spokesman")]

@@ -394,6 +394,20 @@ class RoleReader:
                 if first is not None and not first.roles:
                     first.roles.append((2, -tok.idx, holder.role))
 
+    def _lead_place(self, first: Mention) -> str:
+        """The state of the capital a sentence opens with: "In Beijing, X, a foreign ministry
+        spokesman, said" speaks for China, whatever state the sentences before were about."""
+        span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        if sent is None or len(sent) < 3 or sent[0].lower_ != "in":
+            return ""
+        for m in self.cast.mentions:
+            actor = self.cast.actors.get(m.actor_id)
+            if m.start == sent[1].idx and actor is not None and actor.kind == "place" and actor.country:
+                after = self.doc.char_span(m.end, m.end + 1, alignment_mode="expand")
+                return actor.country if after is not None and after.text == "," else ""
+        return ""
+
     def _group_country(self, listing: Listing) -> str:
         """The state of a listed group: its own, else its owner's ("President X's aides")."""
         owner = self.people.at.get(listing.owner)
@@ -439,6 +453,9 @@ class RoleReader:
         if not person.roles:
             return []
         first = min(person.mentions, key=lambda m: m.start)
+        lead = self._lead_place(first)
+        if lead:
+            return [lead]
         for sid in (first.sentence_id, first.sentence_id - 1, first.sentence_id - 2):
             for iso3, tok in self.subjects.get(sid, []):
                 if sid < first.sentence_id or tok.idx < first.start:
