@@ -46,8 +46,8 @@ _FOOTER = re.compile(
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.-]*|d[aeo]s?|d[ui]|van|von|der|al|bin|y|e|and|&))*"
 _CREDIT_ROLE = (r"(?:(?:Special|Senior|Staff|Chief)[ \t]+)?(?:Reporter|Repórter|Correspondent|Journalist|Writer)\b"
                 r"[^.!?\n]{0,60}")
-_BYLINE = re.compile(rf"(?:By|BY)[ \t]+{_NAME}(?:[ \t]*[,|–—-][ \t]*{_NAME})?")
-_REPORTER = re.compile(rf"(?:{_NAME}[ \t]*[,|–—-][ \t]*)?{_CREDIT_ROLE}")
+_BYLINE = re.compile(rf"(?:By|BY)[ \t]+(?P<name>{_NAME})(?:[ \t]*[,|–—-][ \t]*{_NAME})?")
+_REPORTER = re.compile(rf"(?:(?P<name>{_NAME})[ \t]*[,|–—-][ \t]*)?{_CREDIT_ROLE}")
 _REPORTER_NAME = re.compile(_NAME)
 _CLOSING_CREDIT = re.compile(
     r"\(?(?:additional[ \t]+)?(?:reporting|editing|writing)[ \t]+by\b[^\n]{1,300}|"
@@ -78,7 +78,8 @@ class Article:
     paragraphs: tuple[Span, ...]
     dateline: Span | None = None
     footer: Span | None = None
-    header: Span | None = None  # credit lines above the story (byline, reporter): no actors there
+    header: Span | None = None  # the credit lines above the story (byline, reporter, time stamp)
+    credits: tuple[Span, ...] = ()  # the names those lines credit (a reporter's): never actors
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -97,8 +98,8 @@ class Article:
 
     @property
     def text_start(self) -> int:
-        """Where the news text starts: after the dateline, else after the credit header, if any."""
-        return self.dateline.end if self.dateline else self.header.end if self.header else 0
+        """Where the news text starts: after the dateline, if any."""
+        return self.dateline.end if self.dateline else 0
 
 
 def slugify(text: str) -> str:
@@ -246,29 +247,35 @@ def footer(paras: tuple[Span, ...], body: str = "") -> Span | None:
     return None if start is None else Span(start, last.end, body[start:last.end] if body else last.text)
 
 
-def header(body: str, end: int | None = None) -> Span | None:
-    """The credit lines that head an agency's story, before ``end``: a byline ("By Jane Doe"),
-    a reporter's name over "Reporter - AGENCY", and time stamps among them ("16/09/2005 -
-    15h45"). None when no credit line leads the text, or no news text follows."""
+def header(body: str, end: int | None = None) -> tuple[Span | None, tuple[Span, ...]]:
+    """The credit lines that head an agency's story, before ``end``, and the names they credit:
+    a byline ("By Jane Doe, Wire": Jane Doe), a reporter's name over or before "Reporter -
+    AGENCY", a "Photo: ..." line, and time stamps among them ("16/09/2005 - 15h45").
+    (None, ()) when no credit line leads the text, or no news text follows."""
     lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
              for _, m in zip(range(12), _LINE.finditer(body, 0, len(body) if end is None else end))
              if m.group().strip()]
     lines = [(start, start + len(text), text) for start, text in lines]
-    credit_end, i = None, 0
+    names, credit_end, i = [], None, 0
     while i < len(lines):
-        text = lines[i][2]
-        if _BYLINE.fullmatch(text) or _REPORTER.fullmatch(text):
-            credit_end, i = lines[i][1], i + 1
+        start, stop, text = lines[i]
+        credit = _BYLINE.fullmatch(text) or _REPORTER.fullmatch(text)
+        if credit or _CLOSING_CREDIT.fullmatch(text):
+            name = credit.span("name") if credit and credit["name"] else (0, 0) if credit else (0, len(text))
+            names.append((start + name[0], start + name[1]))
+            credit_end, i = stop, i + 1
         elif (i + 1 < len(lines) and len(text) <= 60 and _REPORTER_NAME.fullmatch(text)
               and _REPORTER.fullmatch(lines[i + 1][2])):
+            names.append((start, stop))
             credit_end, i = lines[i + 1][1], i + 2
         elif _STAMP.fullmatch(text):
             i += 1
         else:
             break
     if credit_end is None or i == len(lines):
-        return None
-    return Span(lines[0][0], credit_end, body[lines[0][0]:credit_end])
+        return None, ()
+    return (Span(lines[0][0], credit_end, body[lines[0][0]:credit_end]),
+            tuple(Span(a, b, body[a:b]) for a, b in names if b > a))
 
 
 def _lines_back(body: str, end: int):
@@ -335,7 +342,7 @@ def article_from_text(
         notes.append(f"{path} does not look like English ({language}): parley's model reads English only")
     paras = paragraphs(body)
     end_matter = footer(paras, body)
-    credits = header(body, end_matter.start if end_matter else None)
+    top, credits = header(body, end_matter.start if end_matter else None)
     for note in notes:
         warnings.warn(note, stacklevel=3)
     return Article(
@@ -344,9 +351,10 @@ def article_from_text(
         body=body,
         published=date,
         paragraphs=paras,
-        dateline=dateline(body, credits.end if credits else paras[0].start if paras else None),
+        dateline=dateline(body, top.end if top else paras[0].start if paras else None),
         footer=end_matter,
-        header=credits,
+        header=top,
+        credits=credits,
         warnings=tuple(notes),
     )
 
