@@ -300,6 +300,8 @@ AGENCY = ("07/03/2011 - 11h20\n\nMarta Quintela\nReporter - Radio Sul\n\nLima �
     # a reporter's line with the name on it; closing credits on lines of their own, after a licence
     ("Marta Quintela - Reporter da Radio Sul\n\nPeru and Chile met.\n\nEditor: Rui Pestana\n\n© Radio Sul",
      "Marta Quintela - Reporter da Radio Sul", ["Marta Quintela"], None, "Editor: Rui Pestana\n\n© Radio Sul"),
+    ("Marta Quintela and Rui Pestana\nReporters - Radio Sul\n\nPeru and Chile met.", "Marta Quintela and Rui Pestana"
+     "\nReporters - Radio Sul", ["Marta Quintela and Rui Pestana"], None, None),
     # not credits: a sentence opening with "By", a name with no reporter line, a credit that is all the text
     ("By Tuesday, the envoys had left.\n\nThey agreed.", None, [], None, None),
     ("Marta Quintela\n\nPeru and Chile met.", None, [], None, None),

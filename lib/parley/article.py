@@ -44,7 +44,7 @@ _FOOTER = re.compile(
 # reporter's name over (or before) a "Reporter - AGENCY" line, and closing credits
 # ("Translator: Jane Doe", "Edition: ...", "Photo: ..."). Their names are no actors.
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.-]*|d[aeo]s?|d[ui]|van|von|der|al|bin|y|e|and|&))*"
-_CREDIT_ROLE = (r"(?:(?:Special|Senior|Staff|Chief)[ \t]+)?(?:Reporter|Repórter|Correspondent|Journalist|Writer)\b"
+_CREDIT_ROLE = (r"(?:(?:Special|Senior|Staff|Chief)[ \t]+)?(?:Reporters?|Repórter(?:es)?|Correspondents?|Journalists?|Writers?)\b"
                 r"[^.!?\n]{0,60}")
 _BYLINE = re.compile(rf"(?:By|BY)[ \t]+(?P<name>{_NAME})(?:[ \t]*[,|–—-][ \t]*{_NAME})?")
 _REPORTER = re.compile(rf"(?:(?P<name>{_NAME})[ \t]*[,|–—-][ \t]*)?{_CREDIT_ROLE}")
