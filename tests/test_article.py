@@ -280,3 +280,57 @@ def test_a_txt_file_with_a_headline(tmp_path):
     article = read_article(path, published="2021-10-24")
     assert article.meta == {"title": "Iran and Turkey ministers hold phone talks"}
     assert article.body == STORY + "\n" and article.dateline.text == "TEHRAN \u2013"
+
+
+# ---- an agency's credit lines: kept in the text, kept out of the actors
+
+AGENCY = ("07/03/2011 - 11h20\n\nMarta Quintela\nReporter - Radio Sul\n\nLima – The foreign ministers of Peru and "
+          "Chile met on Monday.\n\nThey agreed to meet again.\n\nTranslation: Rui Pestana\n")
+
+
+@pytest.mark.parametrize("body, header, credits, dateline, footer", [
+    (AGENCY, "07/03/2011 - 11h20\n\nMarta Quintela\nReporter - Radio Sul", ["Marta Quintela"], None,
+     "Translation: Rui Pestana"),
+    ("Marta Quintela\nCorrespondent in Lima\n\nPeru and Chile met.\n\nEdition: Rui Pestana\nPhoto: Ana Souto",
+     "Marta Quintela\nCorrespondent in Lima", ["Marta Quintela"], None, "Edition: Rui Pestana\nPhoto: Ana Souto"),
+    ("By Tomas Wirth, Alpine Wire\n\nBERN – Swiss envoys met.\n\nThey agreed.", "By Tomas Wirth, Alpine Wire",
+     ["Tomas Wirth"], "BERN –", None),
+    ("BY TOMAS WIRTH\nBERN – Swiss envoys met.\nThey agreed.\nTranslator: Ines Vogt", "BY TOMAS WIRTH",
+     ["TOMAS WIRTH"], "BERN –", "Translator: Ines Vogt"),
+    # a reporter's line with the name on it; closing credits on lines of their own, after a licence
+    ("Marta Quintela - Reporter da Radio Sul\n\nPeru and Chile met.\n\nEditor: Rui Pestana\n\n© Radio Sul",
+     "Marta Quintela - Reporter da Radio Sul", ["Marta Quintela"], None, "Editor: Rui Pestana\n\n© Radio Sul"),
+    ("Marta Quintela and Rui Pestana\nReporters - Radio Sul\n\nPeru and Chile met.", "Marta Quintela and Rui Pestana"
+     "\nReporters - Radio Sul", ["Marta Quintela and Rui Pestana"], None, None),
+    # not credits: a sentence opening with "By", a name with no reporter line, a credit that is all the text
+    ("By Tuesday, the envoys had left.\n\nThey agreed.", None, [], None, None),
+    ("Marta Quintela\n\nPeru and Chile met.", None, [], None, None),
+    ("By Tomas Wirth", None, [], None, None),
+    ("Translator: Ines Vogt", None, [], None, None),
+])
+def test_credit_lines_are_a_header_and_a_footer(body, header, credits, dateline, footer):
+    article = article_from_text(FRONT + body)
+    assert article.body == body  # nothing deleted: offsets index the text as written
+    for part, expected in ((article.header, header), (article.dateline, dateline), (article.footer, footer)):
+        assert (part.text if part else None) == expected
+        if part:
+            assert article.body[part.start:part.end] == part.text
+    assert [c.text for c in article.credits] == credits
+    assert all(article.body[c.start:c.end] == c.text for c in article.credits)
+
+
+def test_a_byline_or_a_time_stamp_is_not_a_headline():
+    for first in ("By Tomas Wirth, Alpine Wire", "07/03/2011 - 11h20"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            article = article_from_text(f"{first}\n\nPeru and Chile met in Lima.", published="2011-03-07")
+        assert article.title == "" and article.body.startswith(first)
+
+
+def test_credit_names_are_not_actors(nlp):
+    from parley import analyze
+
+    result = analyze(article_from_text("---\ntitle: T\npublished: 2011-03-07\n---\n" + AGENCY))
+    assert list(result.actors.name) == ["Peru", "Chile"]  # no credited name, as a person or anything else
+    stamp = result.timexes.iloc[0]
+    assert (stamp.text, stamp.type, stamp.value) == ("07/03/2011 - 11h20", "TIME", "2011-03-07T11:20")

@@ -1,4 +1,4 @@
-"""Reading an article: front matter, body, paragraphs, dateline and boilerplate footer.
+"""Reading an article: front matter, body, paragraphs, credit header, dateline and boilerplate footer.
 
 Offsets everywhere in parley are indices into ``Article.body`` (the file's text after the
 front matter, nothing else changed), so ``body[start:end]`` is always the item's text.
@@ -40,6 +40,23 @@ _FOOTER = re.compile(
     re.I,
 )
 
+# Credit lines, each a whole line: a byline ("By Jane Doe", "By JANE DOE, Reuters"), a
+# reporter's name over (or before) a "Reporter - AGENCY" line, and closing credits
+# ("Translator: Jane Doe", "Edition: ...", "Photo: ..."). Their names are no actors.
+_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.-]*|d[aeo]s?|d[ui]|van|von|der|al|bin|y|e|and|&))*"
+_CREDIT_ROLE = (r"(?:(?:Special|Senior|Staff|Chief)[ \t]+)?(?:Reporters?|Repórter(?:es)?|Correspondents?|Journalists?|Writers?)\b"
+                r"[^.!?\n]{0,60}")
+_BYLINE = re.compile(rf"(?:By|BY)[ \t]+(?P<name>{_NAME})(?:[ \t]*[,|–—-][ \t]*{_NAME})?")
+_REPORTER = re.compile(rf"(?:(?P<name>{_NAME})[ \t]*[,|–—-][ \t]*)?{_CREDIT_ROLE}")
+_REPORTER_NAME = re.compile(_NAME)
+_CLOSING_CREDIT = re.compile(
+    r"\(?(?:additional[ \t]+)?(?:reporting|editing|writing)[ \t]+by\b[^\n]{1,300}|"
+    r"(?:Translat(?:or|ion|ed[ \t]+by)s?|Edit(?:ion|or|ing|ed[ \t]+by)|Photo(?:graph)?s?(?:[ \t]+by)?)[ \t]*:[ \t]*"
+    r"[^\n]{1,100}", re.I)
+# A header line that only stamps the time: "16/09/2005 - 15h45", "2005-09-16 15:45".
+_STAMP = re.compile(r"[\d/.:\-–—, \t]*\d[\d/.:\-–—, \t]*(?:[hH][ \t]*\d\d|[ap]\.?m\.?)?[ \t]*")
+_LINE = re.compile(r"[^\r\n]+")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -61,6 +78,8 @@ class Article:
     paragraphs: tuple[Span, ...]
     dateline: Span | None = None
     footer: Span | None = None
+    header: Span | None = None  # the credit lines above the story (byline, reporter, time stamp)
+    credits: tuple[Span, ...] = ()  # the names those lines credit (a reporter's): never actors
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -169,6 +188,8 @@ def headline(text: str) -> tuple[str, str]:
         return "", text
     line = match.group(1).lstrip("#").strip()  # a Markdown "# Headline" too
     bare = line.rstrip("\"'”’»)]")
+    if _STAMP.fullmatch(line) or _BYLINE.fullmatch(line):  # "By Jane Doe" over the story is a byline
+        return "", text
     if not 3 <= len(line.split()) <= 25 or len(line) > 150 or not bare or bare[-1] in ".!?:;,…–—-":
         return "", text
     return line, text[match.end():]
@@ -199,23 +220,73 @@ def _paragraph_breaks(body: str):
                 yield spaces.span()
 
 
-def dateline(body: str, first: Span | None) -> Span | None:
-    """The wire-style dateline that opens the first paragraph (``TEHRAN –``), if any."""
-    if first is None:
+def dateline(body: str, at: int | None) -> Span | None:
+    """The wire-style dateline (``TEHRAN –``) that opens the news text at ``at``, if any."""
+    if at is None:
         return None
-    match = _DATELINE.match(body, first.start)
+    at += len(body[at:at + 200]) - len(body[at:at + 200].lstrip())
+    match = _DATELINE.match(body[at:at + 200])  # a slice: ``\A`` only matches at a string's start
     if not match or not match.group("place").replace(" ", "").isupper() and not match.group("date"):
         return None
-    end = first.start + len(match.group().rstrip())
-    return Span(first.start, end, body[first.start:end])
+    end = at + len(match.group().rstrip())
+    return Span(at, end, body[at:end])
 
 
-def footer(paras: tuple[Span, ...]) -> Span | None:
-    """The trailing licence/credit paragraph, recognised by its wording (never the only one)."""
-    if len(paras) < 2:
+def footer(paras: tuple[Span, ...], body: str = "") -> Span | None:
+    """The trailing licence and credit lines (never the first line): the last paragraph when
+    its wording says so, and any closing credit lines before it ("Translator: Jane Doe",
+    "Edition: ...", "By Jane Doe"), one paragraph each or one line each (``body`` given)."""
+    if not paras:
         return None
     last = paras[-1]
-    return last if _FOOTER.search(last.text) and len(last.text) < 400 else None
+    start = last.start if len(paras) > 1 and _FOOTER.search(last.text) and len(last.text) < 400 else None
+    for line_start, _, line in _lines_back(body, last.end if start is None else start):
+        if line_start <= paras[0].start or not (_CLOSING_CREDIT.fullmatch(line) or _BYLINE.fullmatch(line)):
+            break
+        start = line_start
+    return None if start is None else Span(start, last.end, body[start:last.end] if body else last.text)
+
+
+def header(body: str, end: int | None = None) -> tuple[Span | None, tuple[Span, ...]]:
+    """The credit lines that head an agency's story, before ``end``, and the names they credit:
+    a byline ("By Jane Doe, Wire": Jane Doe), a reporter's name over or before "Reporter -
+    AGENCY", a "Photo: ..." line, and time stamps among them ("16/09/2005 - 15h45").
+    (None, ()) when no credit line leads the text, or no news text follows."""
+    lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
+             for _, m in zip(range(12), _LINE.finditer(body, 0, len(body) if end is None else end))
+             if m.group().strip()]
+    lines = [(start, start + len(text), text) for start, text in lines]
+    names, credit_end, i = [], None, 0
+    while i < len(lines):
+        start, stop, text = lines[i]
+        credit = _BYLINE.fullmatch(text) or _REPORTER.fullmatch(text)
+        if credit or _CLOSING_CREDIT.fullmatch(text):
+            name = credit.span("name") if credit and credit["name"] else (0, 0) if credit else (0, len(text))
+            names.append((start + name[0], start + name[1]))
+            credit_end, i = stop, i + 1
+        elif (i + 1 < len(lines) and len(text) <= 60 and _REPORTER_NAME.fullmatch(text)
+              and _REPORTER.fullmatch(lines[i + 1][2])):
+            names.append((start, stop))
+            credit_end, i = lines[i + 1][1], i + 2
+        elif _STAMP.fullmatch(text):
+            i += 1
+        else:
+            break
+    if credit_end is None or i == len(lines):
+        return None, ()
+    return (Span(lines[0][0], credit_end, body[lines[0][0]:credit_end]),
+            tuple(Span(a, b, body[a:b]) for a, b in names if b > a))
+
+
+def _lines_back(body: str, end: int):
+    """(start, end, text) of each non-blank line of ``body[:end]``, last first, spaces trimmed."""
+    while end > 0:
+        start = max(body.rfind("\n", 0, end), body.rfind("\r", 0, end)) + 1
+        text = body[start:end]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            yield start + lead, start + lead + len(text.strip()), text.strip()
+        end = start - 1
 
 
 def read_article(path: str | Path, published: str | dt.date | None = None) -> Article:
@@ -270,6 +341,8 @@ def article_from_text(
     if language:
         notes.append(f"{path} does not look like English ({language}): parley's model reads English only")
     paras = paragraphs(body)
+    end_matter = footer(paras, body)
+    top, credits = header(body, end_matter.start if end_matter else None)
     for note in notes:
         warnings.warn(note, stacklevel=3)
     return Article(
@@ -278,8 +351,10 @@ def article_from_text(
         body=body,
         published=date,
         paragraphs=paras,
-        dateline=dateline(body, paras[0] if paras else None),
-        footer=footer(paras),
+        dateline=dateline(body, top.end if top else paras[0].start if paras else None),
+        footer=end_matter,
+        header=top,
+        credits=credits,
         warnings=tuple(notes),
     )
 

@@ -48,15 +48,17 @@ class Result:
 
 
 def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.date | None = None,
-            dictionaries: Dictionaries | None = None, title: str = "", publisher: str = "") -> dict[str, list]:
+            dictionaries: Dictionaries | None = None, title: str = "", publisher: str = "",
+            credits: tuple[tuple[int, int], ...] = ()) -> dict[str, list]:
     """The six tables' records of a parsed article body: the stages in the order the data flows.
 
     ``dictionaries`` is the CAMEO dictionary set actors and events are coded with (default:
     the vendored Phoenix set); ``title`` is the headline (a call it names gives a channel);
-    ``publisher`` who published it (a government's unnamed office holders are its people)."""
+    ``publisher`` who published it (a government's unnamed office holders are its people);
+    ``credits`` the ``(start, end)`` of credited names (a reporter's), never actors."""
     found: dict[str, list] = {}
     found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published,
-                                                dictionaries=dictionaries, publisher=publisher)
+                                                dictionaries=dictionaries, publisher=publisher, credits=credits)
     found["timexes"] = timexes(doc, published=published)  # dateline dates included
     found["quotes"] = quotes(doc, mentions=found["mentions"])  # found once: events use them to attribute speech
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
@@ -73,10 +75,15 @@ def article_options(article: Article) -> dict:
             "title": article.title, "publisher": str(article.meta.get("publisher", ""))}
 
 
+def credit_spans(article: Article, *, shift: int = 0) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the names in an article's credit lines, moved by ``shift`` (a chunk's offset)."""
+    return tuple((c.start + shift, c.end + shift) for c in article.credits)
+
+
 def analyze_doc(article: Article, doc: Doc, *, dictionaries: str | Path | Dictionaries | None = None) -> Result:
     """The tables of an article whose body is already parsed (by ``parse`` or ``nlp.pipe``)."""
     found = records(doc, text_start=article.text_start, dictionaries=load_dictionaries(dictionaries),
-                    **article_options(article))
+                    credits=credit_spans(article), **article_options(article))
     return Result(article=article, **{name: frame(name, found[name]) for name in TABLES},
                   sentences=sentences(sentence_rows(doc)))
 
@@ -159,7 +166,8 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS,
     for start, end in chunks(article, size=size):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         doc = parse(article.body[start:end], paragraph_starts=tuple(s - start for s in starts[first:last]))
-        part = records(doc, text_start=max(article.text_start - start, 0), dictionaries=dictionaries, **options)
+        part = records(doc, text_start=max(article.text_start - start, 0), dictionaries=dictionaries,
+                       credits=credit_spans(article, shift=-start), **options)
         shift = {"start": start, "sentence": len(rows)}
         rows.extend(sentence_rows(doc, start=start, first=shift["sentence"]))
         del doc  # only the records are kept: the parse of one chunk at a time

@@ -119,3 +119,12 @@ def test_the_text_wins_over_the_dictionaries(nlp):
 def test_the_publishers_state_is_the_one_whose_government_the_dictionaries_say_it_is(nlp, publisher, expected):
     cast = Cast(parse("Talks were held."), published=dt.date(2023, 3, 1))
     assert publisher_country(cast, publisher) == expected
+
+
+def test_a_credited_name_is_no_actor_but_the_agency_line_is_read(nlp):
+    text = "Marta Quintela\nReporter - Radio Chile\n\nPeru's envoy Rui Pestana met Bolivian officials."
+    found, mentions = actors(parse(text), credits=((0, 14),))
+    assert "marta-quintela" not in {a.actor_id for a in found}
+    assert "rui-pestana" in {a.actor_id for a in found}
+    assert all(m.start >= 14 for m in mentions)
+    assert any(m.text == "Chile" for m in mentions)  # the agency's line is outside the credited name

@@ -70,6 +70,20 @@ CASES = [
     ("MS. LEE: Good afternoon. 11:04 A.M. EST", SUNDAY, "11:04 A.M. EST", "TIME", "2021-10-24T11:04", "", "2021-10-24",
      "2021-10-24"),
     ("The curfew starts at 22:00 GMT.", SUNDAY, "22:00 GMT", "TIME", "2021-10-24T22:00", "", "2021-10-24", "2021-10-24"),
+    # an agency's header stamp (day/month/year - hour h minutes) and "17h30" clocks
+    ("Posted 27/11/2019 - 8h30\n\nThe envoy arrived in Lima.", "2019-11-27", "27/11/2019 - 8h30", "TIME",
+     "2019-11-27T08:30", "", "2019-11-27", "2019-11-27"),
+    ("The polls closed at 17h30 on Friday.", SUNDAY, "17h30", "TIME", "2021-10-22T17:30", "", "2021-10-22", "2021-10-22"),
+    ("The envoys landed at 6h05 local time.", SUNDAY, "6h05 local time", "TIME", "2021-10-24T06:05", "", "2021-10-24",
+     "2021-10-24"),
+    # an all-numeric date either way round: the reading nearest publication; a number over 12 is the day
+    ("The decree of 04/03/2021 was annulled.", "2021-03-06", "04/03/2021", "DATE", "2021-03-04", "", "2021-03-04",
+     "2021-03-04"),
+    ("The decree of 04/03/2021 was annulled.", "2021-04-05", "04/03/2021", "DATE", "2021-04-03", "", "2021-04-03",
+     "2021-04-03"),
+    ("The decree of 04/03/2021 was annulled.", None, "04/03/2021", "DATE", "2021-04-03", "", "2021-04-03", "2021-04-03"),
+    ("The decree of 25/03/2021 was annulled.", "2021-12-03", "25/03/2021", "DATE", "2021-03-25", "", "2021-03-25",
+     "2021-03-25"),
     # "look forward to": the next occurrence (nearest from a past viewpoint)
     ("The premier looks forward to hosting the emir again in Doha in March.", "2019-05-10", "March", "DATE", "2020-03", "",
      "2020-03-01", "2020-03-31"),
@@ -215,6 +229,9 @@ CASES = [
     ("The border will stay closed in the near future.", SUNDAY, "the near future", "DATE", "FUTURE_REF", "", None, None),
     ("Many people died in recent days.", SUNDAY, "recent days", "DATE", "PAST_REF", "", None, None),
     ("Talks will continue in the coming weeks.", SUNDAY, "the coming weeks", "DATE", "FUTURE_REF", "", None, None),
+    ("Envoys will draft a text in the next weeks.", SUNDAY, "the next weeks", "DATE", "FUTURE_REF", "", None, None),
+    ("Envoys will draft a text in the next three weeks.", SUNDAY, "the next three weeks", "DURATION", "P3W", "", None,
+     None),
     # durations (no interval)
     ("He was jailed for two years.", SUNDAY, "two years", "DURATION", "P2Y", "", None, None),
     ("The talks lasted 24 hours.", SUNDAY, "24 hours", "DURATION", "PT24H", "", None, None),

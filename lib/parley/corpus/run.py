@@ -130,7 +130,7 @@ def _batch_tables(doc: Doc) -> Doc:
             options = dict(job["options"], published=dt.date.fromisoformat(job["published"]) if job["published"]
                            else None)
             found = records(doc, text_start=job["text_start"], dictionaries=load_dictionaries(job["dictionaries"]),
-                            **options)
+                            credits=tuple(tuple(c) for c in job["credits"]), **options)
         out._.parley_tables = {name: columns(name, found[name]) for name in TABLES}
         out._.parley_tables["sentences"] = _sentence_columns(doc)
     except Exception as exc:  # a bug on one article must not sink the corpus: reported as a failure
@@ -292,7 +292,7 @@ def _run_local(items: list[_Queued], *, jobs: int, progress: bool, dictionaries:
 def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language, inherited: bool,
               dictionaries: str | None = None) -> list[dict]:
     """Each article's tables, parsed by ``nlp.pipe`` with parley's stages run in its workers."""
-    from ..pipeline import article_options
+    from ..pipeline import article_options, credit_spans
 
     jobs_of: dict[str, list[dict]] = {}
     inputs: list[tuple[str, dict]] = []
@@ -304,6 +304,7 @@ def _run_pipe(items: list[_Queued], *, jobs: int, progress: bool, nlp: Language,
         job = {
             "published": article.published.isoformat() if article.published else None,
             "text_start": article.text_start,
+            "credits": [list(c) for c in credit_spans(article)],
             "options": options,
             "paragraph_starts": [p.start for p in article.paragraphs],
             "dictionaries": dictionaries,

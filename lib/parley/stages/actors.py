@@ -54,7 +54,7 @@ class OtherActors:
         by_head: dict[str, str] = {}
         for tok in self.cast.tokens_where(LOWER, [n for n, k in self.nouns.items() if k in COLLECTIVE_KINDS]):
             kind = self.nouns.get(tok.lower_)
-            if kind not in COLLECTIVE_KINDS or tok.idx < self.cast.start or tok.i in self.person_at:
+            if kind not in COLLECTIVE_KINDS or self.cast.outside(tok.idx) or tok.i in self.person_at:
                 continue
             left = [t for t in tok.lefts if t.dep_ in MODIFIERS]
             mods = [x for t in left for x in t.subtree]
@@ -128,7 +128,7 @@ class OtherActors:
             self.cast.mention(span, actor.actor_id, "name")
             taken.update(range(span.start_char, span.end_char))
         for tok in self.cast.tokens_where(ORTH, self.platforms):  # platforms the NER missed or called people
-            if tok.text in self.platforms and tok.idx >= self.cast.start and tok.idx not in taken:
+            if tok.text in self.platforms and not self.cast.outside(tok.idx) and tok.idx not in taken:
                 actor = self.cast.actor(slugify(tok.text), tok.text, "organization")
                 self.cast.mention(self.doc[tok.i : tok.i + 1], actor.actor_id, "name")
 
@@ -210,7 +210,8 @@ class ActorCodes:
         return covering_code(self.dictionaries, phrase, on=self.on)
 
 def actors(doc: Doc, *, start: int = 0, dateline: str = "", published: dt.date | None = None,
-           dictionaries: Dictionaries | None = None, publisher: str = "") -> tuple[list[Actor], list[Mention]]:
+           dictionaries: Dictionaries | None = None, publisher: str = "",
+           credits: tuple[tuple[int, int], ...] = ()) -> tuple[list[Actor], list[Mention]]:
     """The actors of a parsed article and every mention of them, in order of appearance.
 
     ``start`` is where the news text begins (after a dateline), so a dateline's city is not
@@ -220,8 +221,10 @@ def actors(doc: Doc, *, start: int = 0, dateline: str = "", published: dt.date |
     (``parley.dictionaries.load(PATH)``), the vendored Phoenix set by default. ``publisher``
     is who published the text: a state's government ("The White House", ``USAGOV``) makes
     the unnamed office holders of its releases ("the President") people of that state.
+    ``credits`` are the ``(start, end)`` of names in credit lines (a byline, a reporter's
+    line: ``Article.credits``): no actor is taken from them.
     """
-    cast = Cast(doc, start=start, published=published, dictionaries=dictionaries)
+    cast = Cast(doc, start=start, published=published, dictionaries=dictionaries, credits=credits)
     place = _dateline_place(dateline)
     home = cast.gazetteer.lookup(place.title()) if place else None
     found_states = states(cast)

@@ -32,9 +32,10 @@ class Cast:
     dictionaries on the publication date)."""
 
     def __init__(self, doc: Doc, *, start: int = 0, published: dt.date | None = None,
-                 dictionaries: Dictionaries | None = None):
+                 dictionaries: Dictionaries | None = None, credits: tuple[tuple[int, int], ...] = ()):
         self.doc = doc
         self.start = start  # the news text starts here (after the dateline)
+        self.credits = tuple(credits)  # (start, end) of the names in credit lines: no actors there
         self.published = published  # the day the dictionaries' date-bounded entries are read for
         self.gazetteer: Gazetteer = gazetteer()
         self.dictionaries: Dictionaries = dictionaries or load_dictionaries()
@@ -68,8 +69,13 @@ class Cast:
         return listed_code(self.dictionaries, name, on=self.published) if self.published else ""
 
     def in_text(self, span: Span) -> bool:
-        """Is ``span`` in the news text (not in the dateline before it)?"""
-        return span.start_char >= self.start
+        """Is ``span`` in the news text (not in the dateline before it, nor a credited name)?"""
+        return span.start_char >= self.start and not any(
+            a < span.end_char and span.start_char < b for a, b in self.credits)
+
+    def outside(self, idx: int) -> bool:
+        """Is the character at ``idx`` outside the news text (a dateline, a credited name)?"""
+        return idx < self.start or any(a <= idx < b for a, b in self.credits)
 
     def tokens_where(self, attr: int, values: Iterable[str]) -> list[Token]:
         """The tokens whose ``attr`` (ORTH, LOWER, LEMMA: strings; POS: tag names) is one of

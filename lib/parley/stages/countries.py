@@ -83,7 +83,7 @@ class StateFinder:
             if conj.lower_ not in {"and", "or"} or not word.is_title or word.i in covered:
                 continue
             hit = self.gaz.lookup(f"{word.text} {span[1:].text}")
-            if hit and hit[0] != iso3 and word.idx >= self.cast.start:
+            if hit and hit[0] != iso3 and not self.cast.outside(word.idx):
                 found.append((self.doc[word.i : word.i + 1], hit))
         return found
 

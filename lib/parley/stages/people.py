@@ -131,7 +131,7 @@ class NameFinder:
             covered.update(t.i for t in ent)
         proper = self.cast.tokens_where(POS, ["PROPN"])
         for tok in proper:  # a name the NER missed, after a title or honorific
-            if tok.i in covered or tok.i in self.country_at or tok.idx < self.cast.start:
+            if tok.i in covered or tok.i in self.country_at or self.cast.outside(tok.idx):
                 continue
             possessed = self._possessed(tok) and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN"
             if self._evidence([tok]) or tok.text in self.honorifics or possessed:
@@ -145,7 +145,7 @@ class NameFinder:
                     candidates.append((name, True))
                     covered.update(t.i for t in run)
         for tok in proper:  # a surname alone that the NER did not mark
-            if tok.i not in covered and tok.idx >= self.cast.start and tok.i not in self.country_at:
+            if tok.i not in covered and not self.cast.outside(tok.idx) and tok.i not in self.country_at:
                 candidates.append(([tok], False))
         candidates.sort(key=lambda c: c[0][0].i)
         return candidates
@@ -622,7 +622,7 @@ class LaterMentions:
             if span is not None:
                 referent[span.root.i] = p
         for tok in self.cast.tokens_where(LOWER, self.pronouns):
-            if tok.idx < self.cast.start:
+            if self.cast.outside(tok.idx):
                 continue
             sid = self.cast.sentence_of[tok.i]
             subject = self._clause_subject(tok)

@@ -151,10 +151,21 @@ def normalise_year_end(m: re.Match, ctx: NormalisingContext) -> TimexReading:
 
 
 def normalise_slash(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
-    a, b = int(m["a"]), int(m["b"])
-    month, day = (b, a) if a > 12 else (a, b)  # US order unless the first number cannot be a month
+    """"11/16/2021" (a number over 12 is the day), "02/05/2006" (either order: the reading
+    nearest the publication date, else US order); with a clock ("16/09/2005 - 15h45") a TIME."""
+    readings = [d for d in (_calendar_day(int(m["year"]), int(m["a"]), int(m["b"])),
+                            _calendar_day(int(m["year"]), int(m["b"]), int(m["a"]))) if d]
+    if not readings:
+        return None
+    day = min(readings, key=lambda d: abs(d - ctx.dct)) if ctx.dct else readings[0]
+    if m["h"] is None:
+        return TimexReading("DATE", day.isoformat())
+    return TimexReading("TIME", f"{day.isoformat()}T{int(m['h']):02d}:{m['mi']}")
+
+
+def _calendar_day(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return TimexReading("DATE", dt.date(int(m["year"]), month, day).isoformat())
+        return dt.date(year, month, day)
     except ValueError:
         return None
 

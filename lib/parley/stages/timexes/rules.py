@@ -77,7 +77,10 @@ _RULES = [
           rf"(?:\s+(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
           rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s+(?:{_ZONES})\b)){ZONE}?)?", normalise_wire_stamp, digits=True),
     _rule("iso", r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", normalise_iso, digits=True),
-    _rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b", normalise_slash, digits=True),
+    # "11/16/2021"; an agency's header stamp "16/09/2005 - 15h45" (a day and a clock: one TIME)
+    _rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b"
+          r"(?:[ \t]*(?:[-–—,|][ \t]*)?(?P<h>[01]?\d|2[0-3])(?:h|:)(?P<mi>[0-5]\d)\b(?![:.]\d))?", normalise_slash,
+          digits=True),
     _rule("dotted", r"(?<![\d.])\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<year>[12]\d{3})\b(?!\.\d)",
           normalise_iso, digits=True),
     _rule("quarter_code", r"\b(?P<qh>[QH])(?P<n>[1-4])\s+(?P<year>[12]\d{3})\b", normalise_quarter_code, digits=True),
@@ -164,6 +167,8 @@ _RULES = [
           normalise_clock, digits=True),
     _rule("clock24", rf"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.]\d){ZONE}?", normalise_clock,
           check_clock24, digits=True),
+    # "15h45", "9h07": the hour-h-minutes clock of Portuguese, French and Spanish usage
+    _rule("clock_h", rf"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3])h(?P<mi>[0-5]\d)\b{ZONE}?", normalise_clock, digits=True),
     _rule("oclock", rf"\b(?P<h>[01]?\d|2[0-4]|{HOUR_WORDS})\s+o['’]clock\b", normalise_clock,
           on={"o'clock", "o’clock"}),
     _rule("noon", rf"\b(?P<nm>{alternation(_LEXICON['clock_words'])})\b", normalise_clock, on=_LEXICON["clock_words"]),
