@@ -294,3 +294,22 @@ def test_a_repeated_contact_never_merges_with_the_days_one(nlp):
         ("meeting", ("jeyhun-bayramov", "recep-tayyip-erdogan"), PUBLISHED, (0, 2)),
         ("meeting", ("azerbaijan", "turkey"), None, (1,)),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of people with their states, however the parse hangs it: one call each
+    ("Jeyhun Bayramov spoke by phone on Monday with Foreign Minister Sergei Lavrov of Russia, President Recep "
+     "Tayyip Erdogan of Turkey and Prime Minister Mustafa al-Kadhimi.",
+     [("phone", ("jeyhun-bayramov", "sergei-lavrov")), ("phone", ("jeyhun-bayramov", "recep-tayyip-erdogan")),
+      ("phone", ("jeyhun-bayramov", "mustafa-al-kadhimi"))]),
+    # the subject the parse hung on the opening phrase; "Russia's" is Lavrov's state, not a third party
+    ("According to a statement by Indian Foreign Ministry, Subrahmanyam Jaishankar and Russia’s Sergei Lavrov "
+     "have discussed bilateral relations, trade, and the latest developments in Iraq.",
+     [("meeting", ("subrahmanyam-jaishankar", "sergei-lavrov"))]),
+    # what the call was about ("on Turkey's sanctions") names no party
+    ("Hossein Amir Abdollahian talked by phone with Jeyhun Bayramov on Turkey's sanctions against Iraq.",
+     [("phone", ("hossein-amir-abdollahian", "jeyhun-bayramov"))]),
+])
+def test_the_parties_of_a_contact_read_past_the_parse(nlp, text, expected):
+    found = extract(nlp, text, {"Monday": (MONDAY, MONDAY)} if "Monday" in text else None)
+    assert [(c.channel, c.participant_ids) for c in contacts(found, actors=ACTORS)] == expected

@@ -15,7 +15,7 @@ from ...lexicon import contact_vocabulary
 from ...syntax import agents, is_passive, objects, patients, prep_objects, subjects
 from .draft import EventDraft
 from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENING, PARTICIPANT_PREPS,
-                      SOURCE_PREPS, TARGET_PREPS, TOPIC_VERBS, Grammar, slot)
+                      SOURCE_PREPS, TARGET_PREPS, TOPIC_PREPS, TOPIC_VERBS, Grammar, slot)
 
 
 DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
@@ -37,6 +37,9 @@ class Arguments:
     def assign(self, e: EventDraft) -> None:
         res = self.res
         n, a = e.tok, e.anchor
+        # "talked with X on Y's sanctions": a consultation's topic names no party
+        target_preps = TARGET_PREPS - TOPIC_PREPS if e.root == "04" else TARGET_PREPS
+        noun_target_preps = NOUN_TARGET_PREPS - TOPIC_PREPS if e.root == "04" else NOUN_TARGET_PREPS
         sources: list[Token] = []
         targets: list[Token] = []
         between: list[Token] = []
@@ -52,14 +55,14 @@ class Arguments:
             if n.dep_ == "dobj" and not is_passive(n.head):  # "to prepare a visit to X by Y": Y's visit
                 sources += [o for o in prep_objects(n.head, ("by",)) if o.i > n.i]
             between += prep_objects(n, PARTICIPANT_PREPS)
-            targets += prep_objects(n, NOUN_TARGET_PREPS)
+            targets += prep_objects(n, noun_target_preps)
             own = [x for t in sources for x in res.refs(t)]
             e.own_source = bool(own)
             if a != n and a.lemma_.lower() != "be":
                 if not own:
                     sources += agents(a) if is_passive(a) else subjects(a)
                 targets += [o for o in objects(a) if o != n]
-                targets += prep_objects(a, TARGET_PREPS)
+                targets += prep_objects(a, target_preps)
             dep, head = slot(n)
             if a == n and e.root == "04" and not own and dep == "pobj" and head.lower_ in ADJUNCT \
                     and head.head.pos_ in ("VERB", "AUX"):
@@ -76,7 +79,7 @@ class Arguments:
             else:
                 sources += subjects(a)
                 targets += [] if topical else objects(a)
-            targets += prep_objects(a, TARGET_PREPS)
+            targets += prep_objects(a, target_preps)
             for o in ([] if topical else objects(a)):
                 targets += prep_objects(o, ("on", "with", "to", "against") if e.root == "01" else
                                          ("on", "with", "to", "against", "of"))
