@@ -313,3 +313,28 @@ def test_a_repeated_contact_never_merges_with_the_days_one(nlp):
 def test_the_parties_of_a_contact_read_past_the_parse(nlp, text, expected):
     found = extract(nlp, text, {"Monday": (MONDAY, MONDAY)} if "Monday" in text else None)
     assert [(c.channel, c.participant_ids) for c in contacts(found, actors=ACTORS)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the talks an opening phrase counts are the clause's subjects'
+    ("After three hours of talks, Jeyhun Bayramov and Hossein Amir Abdollahian signed a deal on trade.",
+     [("meeting", ("jeyhun-bayramov", "hossein-amir-abdollahian"), "asserted", (0,))]),
+    # a contact told with its other side only is the paragraph's protagonist's
+    ("Jeyhun Bayramov met several foreign ministers in New York. With Sergei Lavrov, talks focused on trade.",
+     [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "asserted", (0, 1))]),
+    ("Jeyhun Bayramov met several foreign ministers in New York. One of the most important meetings was "
+     "with Sergei Lavrov, regarding transit.",
+     [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "asserted", (0, 1))]),
+    # "looks forward to meeting": a planned meeting
+    ("Jeyhun Bayramov looks forward to meeting Sergei Lavrov in Moscow in July.",
+     [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "planned", (0,))]),
+])
+def test_contacts_whose_parties_the_clause_around_them_tells(nlp, text, expected):
+    found = contacts(extract(nlp, text), actors=ACTORS)
+    assert [(c.channel, c.participant_ids, c.modality, c.sentence_ids) for c in found] == expected
+
+
+def test_the_visit_of_someone_is_their_visit(nlp):
+    found = extract(nlp, "Sergei Lavrov discussed the upcoming visit of Recep Tayyip Erdogan to Azerbaijan.")
+    visit = next(e for e in found if e.cameo_code == "042")
+    assert visit.source_id == "recep-tayyip-erdogan"  # the visitor, not a target
