@@ -14,6 +14,7 @@ from .lexicon import cameo_labels, cameo_rows, goldstein_weights
 
 STATEMENT = "010"  # CAMEO "make statement": its verbs cue quotations and attribute reported events
 CONSULT = "040"  # CAMEO "consult, not specified": refined by channel and place, or by what it refers to
+VISIT = "042"  # CAMEO "make a visit": the source is the visitor
 
 
 def quad_class(code: str) -> int:

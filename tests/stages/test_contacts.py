@@ -294,3 +294,47 @@ def test_a_repeated_contact_never_merges_with_the_days_one(nlp):
         ("meeting", ("jeyhun-bayramov", "recep-tayyip-erdogan"), PUBLISHED, (0, 2)),
         ("meeting", ("azerbaijan", "turkey"), None, (1,)),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of people with their states, however the parse hangs it: one call each
+    ("Jeyhun Bayramov spoke by phone on Monday with Foreign Minister Sergei Lavrov of Russia, President Recep "
+     "Tayyip Erdogan of Turkey and Prime Minister Mustafa al-Kadhimi.",
+     [("phone", ("jeyhun-bayramov", "sergei-lavrov")), ("phone", ("jeyhun-bayramov", "recep-tayyip-erdogan")),
+      ("phone", ("jeyhun-bayramov", "mustafa-al-kadhimi"))]),
+    # the subject the parse hung on the opening phrase; "Russia's" is Lavrov's state, not a third party
+    ("According to a statement by Indian Foreign Ministry, Subrahmanyam Jaishankar and Russia’s Sergei Lavrov "
+     "have discussed bilateral relations, trade, and the latest developments in Iraq.",
+     [("meeting", ("subrahmanyam-jaishankar", "sergei-lavrov"))]),
+    # what the call was about ("on Turkey's sanctions") names no party
+    ("Hossein Amir Abdollahian talked by phone with Jeyhun Bayramov on Turkey's sanctions against Iraq.",
+     [("phone", ("hossein-amir-abdollahian", "jeyhun-bayramov"))]),
+])
+def test_the_parties_of_a_contact_read_past_the_parse(nlp, text, expected):
+    found = extract(nlp, text, {"Monday": (MONDAY, MONDAY)} if "Monday" in text else None)
+    assert [(c.channel, c.participant_ids) for c in contacts(found, actors=ACTORS)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the talks an opening phrase counts are the clause's subjects'
+    ("After three hours of talks, Jeyhun Bayramov and Hossein Amir Abdollahian signed a deal on trade.",
+     [("meeting", ("jeyhun-bayramov", "hossein-amir-abdollahian"), "asserted", (0,))]),
+    # a contact told with its other side only is the paragraph's protagonist's
+    ("Jeyhun Bayramov met several foreign ministers in New York. With Sergei Lavrov, talks focused on trade.",
+     [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "asserted", (0, 1))]),
+    ("Jeyhun Bayramov met several foreign ministers in New York. One of the most important meetings was "
+     "with Sergei Lavrov, regarding transit.",
+     [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "asserted", (0, 1))]),
+    # "looks forward to meeting": a planned meeting
+    ("Jeyhun Bayramov looks forward to meeting Sergei Lavrov in Moscow in July.",
+     [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "planned", (0,))]),
+])
+def test_contacts_whose_parties_the_clause_around_them_tells(nlp, text, expected):
+    found = contacts(extract(nlp, text), actors=ACTORS)
+    assert [(c.channel, c.participant_ids, c.modality, c.sentence_ids) for c in found] == expected
+
+
+def test_the_visit_of_someone_is_their_visit(nlp):
+    found = extract(nlp, "Sergei Lavrov discussed the upcoming visit of Recep Tayyip Erdogan to Azerbaijan.")
+    visit = next(e for e in found if e.cameo_code == "042")
+    assert visit.source_id == "recep-tayyip-erdogan"  # the visitor, not a target

@@ -34,11 +34,15 @@ class References:
         self.first_seen: dict[str, int] = {}
         self.country_of = {a.country: a.actor_id for a in actors if a.kind == "country" and a.country}
         self.platforms = frozenset(name.lower() for name in platforms())
+        self.person_start: dict[int, int] = {}  # first token of a person's mention -> its root
+        self.person_end: dict[int, int] = {}  # root of a person's mention -> the token after it
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not m.actor_id:
                 continue
             self.rooted[span.root.i].append((len(span), m.actor_id, m.how))
+            if self.kind(m.actor_id) == "person":
+                self.person_start[span.start], self.person_end[span.root.i] = span.root.i, span.end
             self.first_seen[m.actor_id] = min(self.first_seen.get(m.actor_id, span.start), span.start)
             self.positions[self._usable(m.actor_id) or m.actor_id].append(span.root.i)
         for found in self.rooted.values():
@@ -97,12 +101,51 @@ class References:
                          and any(cc.dep_ == "cc" and cc.lower_ == "and" and tok.i < cc.i < c.i for cc in tok.rights)]
             if any(self._ref(c, strict) for c in tok.conjuncts):
                 after_and = []
-            for t in (tok, *tok.conjuncts, *after_and):
+            conjuncts = [c for c in tok.conjuncts if not self._possessor(c)]
+            for t in (tok, *conjuncts, *after_and, *self._listed(tok)):
                 for a in self._ref(t, strict):
                     if a not in out:
                         out.append(a)
             self._refs[key] = out
         return list(self._refs[key])  # a copy: callers may extend what they get
+
+    def _listed(self, tok: Token) -> list[Token]:
+        """The people a list names after ``tok``, read off the surface, not the parse (which may appose
+        or conjoin them anywhere): "with President A of X, Prime Minister B of Y and President C"."""
+        doc, out = self.doc, []
+        end = self.person_end.get(tok.i)
+        sent_end, closed = tok.sent.end, False
+        while end is not None:
+            j = end
+            if j < sent_end and doc[j].lower_ in ("of", "from"):  # their state: "of Brazil"
+                j += 1
+                while j < sent_end and doc[j].text != "," and doc[j].lower_ != "and" and doc[j].pos_ in ("PROPN", "DET"):
+                    j += 1
+            mark = j
+            j += j < sent_end and doc[j].text == ","
+            j += j < sent_end and doc[j].lower_ == "and"
+            if j == mark or closed:
+                break  # no list, or past its last item: "A and B, the minister C" apposes C to B
+            closed = doc[j - 1].lower_ == "and"
+            for k in range(j, min(j + 5, sent_end)):  # past the title: "Prime Minister"
+                if k in self.person_start or doc[k].is_punct:
+                    break
+            root = self.person_start.get(k) if j < sent_end else None
+            if root is None:
+                break
+            out.append(doc[root])
+            end = self.person_end.get(root)
+        return out
+
+    def _person(self, t: Token) -> bool:
+        found = self.rooted.get(t.i)
+        return bool(found) and self.kind(found[0][1]) == "person"
+
+    def _possessor(self, t: Token) -> bool:
+        """'A and Pakistan's B' parsed with Pakistan as A's conjunct: a state whose "'s" comes right
+        before a person's name is that person's state, not a party of its own."""
+        case = next((c for c in t.children if c.tag_ == "POS"), None)
+        return case is not None and case.i + 1 in self.person_start
 
     def _usable(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)

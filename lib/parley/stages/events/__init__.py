@@ -86,6 +86,7 @@ def events(
     anaphora.earlier(found)
     anaphora.resolve(found)
     anaphora.context(found)
+    anaphora.protagonist(found)
     dates.publications([e for e in found if not e.suppressed])
     dates.readout([e for e in found if not e.suppressed])
     _repeated(found)

@@ -183,7 +183,7 @@ class Anaphora:
                 host = by_tok.get(governor.i) if governor is not None else None
                 if host is not None and host.root not in ACT_ROOTS:
                     host = None
-            if host is not None and host.participants:
+            if host is not None and host.sources:  # a host known by its other side only tells no one's part
                 parts = host.participants
                 states = {self.res.country(x) for x in parts}
                 if e.sources and not {self.res.country(x) for x in e.sources} <= states:
@@ -191,6 +191,24 @@ class Anaphora:
                 e.sources = parts[:1]  # "the two sides", the people of that contact
                 e.targets = [x for x in e.targets if self.res.kind(x) != "country"] or \
                     [x for x in parts[1:] if x not in e.sources] or [x for x in e.targets if x not in e.sources]
+
+    def protagonist(self, events: list[EventDraft]) -> None:
+        """'X met several ministers in New York. With Y, talks focused on trade': a contact told with
+        its other party only is held by whoever held the contact just before, within two sentences
+        (the paragraph's protagonist), when that one is of another state than the party named: a
+        person, or a party "with" the event noun."""
+        last = None
+        for e in events:
+            if e.suppressed or not e.contact:
+                continue
+            named = any(self.res.kind(x) == "person" for x in e.targets) or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in e.tok.children)  # "talks with Iran", not "of"
+            if not e.sources and named and last is not None and e.sid - last.sid <= 2:
+                host = last.sources[0]
+                if host not in e.targets and self.res.country(host) not in {self.res.country(x) for x in e.targets}:
+                    e.sources = [host]
+            if e.sources:
+                last = e
 
     def earlier(self, events: list[EventDraft]) -> None:
         """'Earlier this month, they had held a call' next to 'the second call': the first one."""

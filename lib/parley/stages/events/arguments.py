@@ -10,12 +10,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ...cameo import CONSULT
+from ...cameo import CONSULT, VISIT
 from ...lexicon import contact_vocabulary
 from ...syntax import agents, is_passive, objects, patients, prep_objects, subjects
 from .draft import EventDraft
 from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENING, PARTICIPANT_PREPS,
-                      SOURCE_PREPS, TARGET_PREPS, TOPIC_VERBS, Grammar, slot)
+                      SOURCE_PREPS, TARGET_PREPS, TOPIC_PREPS, TOPIC_VERBS, Grammar, slot)
 
 
 DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
@@ -37,6 +37,7 @@ class Arguments:
     def assign(self, e: EventDraft) -> None:
         res = self.res
         n, a = e.tok, e.anchor
+        target_preps, noun_target_preps = self._target_prepositions(e)
         sources: list[Token] = []
         targets: list[Token] = []
         between: list[Token] = []
@@ -49,21 +50,26 @@ class Arguments:
         if n.pos_ in ("NOUN", "PROPN"):
             sources += [c for c in n.children if c.dep_ == "poss"]
             sources += prep_objects(n, SOURCE_PREPS)
+            if e.code == VISIT:  # "the visit of the Chilean minister to Lima": the visitor
+                sources += prep_objects(n, ("of",))
             if n.dep_ == "dobj" and not is_passive(n.head):  # "to prepare a visit to X by Y": Y's visit
                 sources += [o for o in prep_objects(n.head, ("by",)) if o.i > n.i]
             between += prep_objects(n, PARTICIPANT_PREPS)
-            targets += prep_objects(n, NOUN_TARGET_PREPS)
+            targets += prep_objects(n, noun_target_preps)
             own = [x for t in sources for x in res.refs(t)]
             e.own_source = bool(own)
             if a != n and a.lemma_.lower() != "be":
                 if not own:
                     sources += agents(a) if is_passive(a) else subjects(a)
                 targets += [o for o in objects(a) if o != n]
-                targets += prep_objects(a, TARGET_PREPS)
+                targets += prep_objects(a, target_preps)
             dep, head = slot(n)
             if a == n and e.root == "04" and not own and dep == "pobj" and head.lower_ in ADJUNCT \
                     and head.head.pos_ in ("VERB", "AUX"):
                 sources += subjects(head.head)  # "In this conversation, X said": X took part
+            clause = self._subject_of(n)
+            if a == n and e.root == "04" and clause is not None:  # "With X, talks focused on", "one meeting was with X"
+                targets += prep_objects(clause, ("with",))
             if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.pos_ == "VERB":
                 sources += objects(n.head.head)  # praised X for the release -> X released
             for child in n.children:
@@ -76,7 +82,7 @@ class Arguments:
             else:
                 sources += subjects(a)
                 targets += [] if topical else objects(a)
-            targets += prep_objects(a, TARGET_PREPS)
+            targets += prep_objects(a, target_preps)
             for o in ([] if topical else objects(a)):
                 targets += prep_objects(o, ("on", "with", "to", "against") if e.root == "01" else
                                          ("on", "with", "to", "against", "of"))
@@ -117,6 +123,27 @@ class Arguments:
         if (e.contact or e.root == "19") and len(src) > 1 and not tgt and not several_calls:
             src, tgt = src[:1], src[1:]
         e.sources, e.targets = src, tgt
+
+    @staticmethod
+    def _target_prepositions(e: EventDraft) -> tuple[frozenset[str], frozenset[str]]:
+        """The prepositions that name the target of the trigger as a verb and as a noun: not a
+        consultation's topic ("talked with X on Y's sanctions"), nor a visit's visitor ("the visit of X")."""
+        verb, noun = TARGET_PREPS, NOUN_TARGET_PREPS
+        if e.root == "04":
+            verb, noun = verb - TOPIC_PREPS, noun - TOPIC_PREPS
+        if e.code == VISIT:
+            noun = noun - {"of"}
+        return verb, noun
+
+    @staticmethod
+    def _subject_of(n: Token) -> Token | None:
+        """The verb an event noun is the subject of ("talks focused"), also as one of several
+        ("one of the meetings was"); None if it is none's."""
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ in ("nsubj", "nsubjpass"):
+            n = n.head.head
+        if n.dep_ in ("nsubj", "nsubjpass") and n.head.pos_ in ("VERB", "AUX"):
+            return n.head
+        return None
 
     def _compound_parties(self, n: Token) -> list[str]:
         """The actors a noun's compound modifiers name, in text order ("Iran-US talks": Iran, US)."""

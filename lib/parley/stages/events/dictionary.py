@@ -8,7 +8,7 @@ table's: its source, target, modality, date and place are read by the same steps
 """
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.symbols import VERB
 from spacy.tokens import Doc
 
@@ -50,13 +50,15 @@ def dictionary_events(grammar: Grammar, found: list[EventDraft], *,
 
 def _verbs_left(doc: Doc, taken: set[int], index: dict) -> set[int]:
     """The verbs the dictionaries know (by form or lemma) that no event has taken, read from the
-    doc's arrays: a Token object for every word would cost more than the coding."""
+    doc's arrays: a Token object for every word would cost more than the coding. A participle the
+    parse takes for a preposition ("According to X", "Following the talks") is not one."""
     strings = doc.vocab.strings
+    prep = strings["prep"]
     verbal: dict[int, bool] = {}  # tag id -> a verb's tag (VB, VBD, ...)
     known: dict[int, bool] = {}  # form or lemma id -> in the verb index
     left = set()
-    for i, (pos, tag, lemma, lower) in enumerate(doc.to_array([POS, TAG, LEMMA, LOWER]).tolist()):
-        if i in taken:
+    for i, (pos, tag, lemma, lower, dep) in enumerate(doc.to_array([POS, TAG, LEMMA, LOWER, DEP]).tolist()):
+        if i in taken or dep == prep:
             continue
         if pos != VERB and not verbal.setdefault(tag, strings[tag].startswith("VB")):
             continue

@@ -35,6 +35,7 @@ TARGET_PREPS = words("target_prepositions")
 NOUN_TARGET_PREPS = words("noun_target_prepositions")
 PARTICIPANT_PREPS = words("participant_prepositions")
 TOPIC_VERBS = words("topic_verbs")
+TOPIC_PREPS = words("topic_prepositions")
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acl", "relcl"})  # dependencies of a clause
 ACT_ROOTS = frozenset({"02", "03", "10", "12"})  # appeals, intents, demands, refusals: they govern an event
 
@@ -113,9 +114,11 @@ class Grammar:
 
     @staticmethod
     def keys(t: Token) -> set[str]:
-        """The keys a predicate is listed under in the cue sets: lemma, form, lemma and particle."""
+        """The keys a predicate is listed under in the cue sets: lemma, form, lemma and particle (or
+        the adverb right after it)."""
         keys = {t.lemma_.lower(), t.lower_}
-        keys.update(f"{t.lemma_.lower()} {c.lower_}" for c in t.children if c.dep_ in ("prep", "prt"))
+        keys.update(f"{t.lemma_.lower()} {c.lower_}" for c in t.children
+                    if c.dep_ in ("prep", "prt") or c.dep_ == "advmod" and c.i == t.i + 1)  # "look forward"
         return keys
 
 
@@ -130,11 +133,12 @@ def overtaken(g: Token) -> bool:
 
 def slot(n: Token) -> tuple[str, Token]:
     """The dependency and head of a phrase: those of its first conjunct, and of the measure
-    it counts ("12 hours of talks", "a round of talks")."""
+    it counts ("held 12 hours of talks", "after five hours of meeting")."""
     while n.head != n:
         if n.dep_ == "conj":
             n = n.head
-        elif n.dep_ == "pobj" and n.head.lower_ == "of" and is_light_object(n.head.head):
+        elif n.dep_ == "pobj" and n.head.lower_ == "of" and (
+                is_light_object(n.head.head) or any(c.dep_ == "nummod" for c in n.head.head.children)):
             n = n.head.head
         else:
             break
