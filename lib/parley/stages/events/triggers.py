@@ -252,7 +252,8 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
 
 
 def _venue(n: Token, by_tok: dict[int, EventDraft], table: TriggerTable) -> bool:
-    """'on the sidelines of the summit': the summit is where the trigger took place."""
+    """'met on the sidelines of the summit': the summit is where the consultation took place. Where
+    another act took place at it ("agreed to end the boycott at a summit"), the summit is a meeting."""
     if n.lemma_.lower() not in table.venues:
         return False
     t = n
@@ -260,6 +261,6 @@ def _venue(n: Token, by_tok: dict[int, EventDraft], table: TriggerTable) -> bool
         if t.head == t:
             return False
         if t.dep_ == "prep" and t.lower_ in LOCATIVE and t.head.i in by_tok and t.head.i != n.i:
-            return True
+            return by_tok[t.head.i].root == "04"
         t = t.head
     return False
