@@ -32,3 +32,26 @@ def test_a_summit_where_something_else_was_agreed_is_a_meeting_of_its_own(nlp):
     assert find(found, "lift").cameo_code == "085"
     summit = find(found, "summit")
     assert (summit.cameo_code, summit.channel) == ("044", "meeting")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, source, target",
+    [
+        # one's own forces withdrawn: a military retreat (PETRARCH2's WITHDRAW &MILITARY), not an expulsion
+        ("Armenia will withdraw its forces from the border.", "withdraw", "0874", "armenia", ""),
+        # a case filed against the other side: a lawsuit (115)
+        ("Iran filed a case against Turkey at the World Trade Organization.", "filed", "115", "iran", "turkey"),
+        # riots (145); exercises held, airspace entered: military posture (150)
+        ("The ruling triggered riots in several Iranian cities.", "riots", "145", "", ""),
+        ("The Turkish navy held exercises near Armenia.", "held", "150", "turkey", ""),
+        ("Iranian fighter jets entered Turkish airspace on Monday.", "entered", "150", "iran", "turkey"),
+        # an offer turned down: a rejection (120)
+        ("Turkey proposed talks, an offer Iran has turned down.", "turned down", "120", "iran", ""),
+        # a fast recovery wished: sympathy (018)
+        ("Erdogan sent a message to Amir Abdollahian and wished him a fast recovery.", "wished", "018",
+         "recep-tayyip-erdogan", ""),
+    ],
+)
+def test_retreats_lawsuits_riots_posture_rejections_and_sympathy(nlp, text, trigger, code, source, target):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.source_id, e.target_id) == (code, source, target)
