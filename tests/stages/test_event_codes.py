@@ -55,3 +55,30 @@ def test_a_summit_where_something_else_was_agreed_is_a_meeting_of_its_own(nlp):
 def test_retreats_lawsuits_riots_posture_rejections_and_sympathy(nlp, text, trigger, code, source, target):
     e = find(extract(nlp, text), trigger)
     assert (e.cameo_code, e.source_id, e.target_id) == (code, source, target)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, source, target",
+    [
+        # briefing the other side, or giving it an update, is a consultation (040)
+        ("The Iraqi foreign minister briefed Amir Abdollahian on the latest developments.", "briefed", "040",
+         "iraq", "hossein-amir-abdollahian"),
+        ("Bayramov gave Amir Abdollahian an update on the situation in the region.", "gave", "040",
+         "jeyhun-bayramov", "hossein-amir-abdollahian"),
+        # saying one can supply or provide something: an intent to cooperate materially (031)
+        ("Turkey has indicated it can supply the gas.", "indicated", "031", "turkey", ""),
+        ("Iran offered to provide fuel to Armenia.", "offered", "031", "iran", "armenia"),
+        # a government protesting to another: an official complaint (114)
+        ("Amir Abdollahian protested to Bayramov over the arrests.", "protested", "114",
+         "hossein-amir-abdollahian", "jeyhun-bayramov"),
+        # a request that aid modifies: an appeal for aid (023), even with no one named
+        ("Iran made a humanitarian aid request to Turkey.", "aid request", "023", "iran", "turkey"),
+        ("The first item on the agenda is an aid request for 20,000 tons of wheat.", "aid request", "023", "", ""),
+        # continuing cooperation discussed: an intent to cooperate (030)
+        ("The two leaders discussed continuing cooperation in the fight against terrorism.", "cooperation", "030",
+         "", ""),
+    ],
+)
+def test_briefings_offers_protests_requests_and_cooperation(nlp, text, trigger, code, source, target):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.source_id, e.target_id) == (code, source, target)
