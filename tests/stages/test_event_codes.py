@@ -82,3 +82,16 @@ def test_retreats_lawsuits_riots_posture_rejections_and_sympathy(nlp, text, trig
 def test_briefings_offers_protests_requests_and_cooperation(nlp, text, trigger, code, source, target):
     e = find(extract(nlp, text), trigger)
     assert (e.cameo_code, e.source_id, e.target_id) == (code, source, target)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        # the need for a ceasefire: an appeal for de-escalation (0256), also as the second conjunct
+        ("Iran and Turkey agreed on the need for a ceasefire as soon as possible.", "need", "0256"),
+        ("Amir Abdollahian stressed the need for dialogue in the region and an immediate ceasefire.", "need", "0256"),
+        ("Iran stressed the need to strengthen ties with Armenia.", "need", "020"),
+    ],
+)
+def test_the_need_for_something_is_an_appeal_for_it(nlp, text, trigger, code):
+    assert find(extract(nlp, text), trigger).cameo_code == code
