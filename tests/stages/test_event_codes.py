@@ -95,3 +95,15 @@ def test_briefings_offers_protests_requests_and_cooperation(nlp, text, trigger, 
 )
 def test_the_need_for_something_is_an_appeal_for_it(nlp, text, trigger, code):
     assert find(extract(nlp, text), trigger).cameo_code == code
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        # a measure called unjustified or unfriendly, a decision said to be unacceptable: criticism (111)
+        ("Iran called the Turkish measures unjustified and unfriendly.", "unfriendly", "111"),
+        ("Bayramov said the decision was unacceptable.", "unacceptable", "111"),
+    ],
+)
+def test_a_measure_called_unjustified_is_criticized(nlp, text, trigger, code):
+    assert find(extract(nlp, text), trigger).cameo_code == code

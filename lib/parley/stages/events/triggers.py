@@ -102,7 +102,7 @@ class Triggers:
                 return False  # "by phone": a channel, not an event
             return item.pos != "v" and tok.dep_ not in ("compound", "amod", "nmod")
         if tok.pos_ == "ADJ":
-            return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp")
+            return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp", "oprd")
         return False
 
     def _second(self, tok: Token, word: str) -> Token | None:
