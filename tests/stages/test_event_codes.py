@@ -107,3 +107,16 @@ def test_the_need_for_something_is_an_appeal_for_it(nlp, text, trigger, code):
 )
 def test_a_measure_called_unjustified_is_criticized(nlp, text, trigger, code):
     assert find(extract(nlp, text), trigger).cameo_code == code
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, source",
+    [
+        # a charge denied, or rejected in a relative clause whose antecedent is the charge: a denial (016)
+        ("Iran denied the accusations.", "denied", "016", "iran"),
+        ("Turkey accused Iran of spying, a charge Tehran rejected as baseless.", "rejected", "016", "iran"),
+    ],
+)
+def test_a_charge_denied_or_rejected_is_a_denial(nlp, text, trigger, code, source):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.source_id) == (code, source)
