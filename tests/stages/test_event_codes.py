@@ -120,3 +120,19 @@ def test_a_measure_called_unjustified_is_criticized(nlp, text, trigger, code):
 def test_a_charge_denied_or_rejected_is_a_denial(nlp, text, trigger, code, source):
     e = find(extract(nlp, text), trigger)
     assert (e.cameo_code, e.source_id) == (code, source)
+
+
+@pytest.mark.parametrize(
+    "text, codes, source",
+    [
+        # the need a speaker stresses is their appeal: its source, and no separate statement
+        ("Amir Abdollahian stressed the need for dialogue in the region and an immediate ceasefire.",
+         ["0256"], "hossein-amir-abdollahian"),
+        # the need the parties agree on is theirs too; their agreement stays
+        ("Iran and Turkey agreed on the need for a ceasefire as soon as possible.", ["030", "0256"], "iran"),
+    ],
+)
+def test_the_need_a_speaker_voices_is_their_appeal(nlp, text, codes, source):
+    found = extract(nlp, text)
+    assert [e.cameo_code for e in found] == codes
+    assert find(found, "need").source_id == source

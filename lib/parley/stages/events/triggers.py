@@ -11,7 +11,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ...cameo import CONSULT, TriggerItem, TriggerTable
+from ...cameo import CONSULT, STATEMENT, TriggerItem, TriggerTable
 from ...syntax import objects, patients, prep_objects
 from .draft import EventDraft
 from .grammar import ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, TOPIC_VERBS, Grammar, slot
@@ -212,6 +212,12 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
         n = e.tok
         if n.pos_ not in ("NOUN", "PROPN"):
             continue
+        voiced = _voiced(n, table) if e.root == "02" else None
+        if voiced is not None:
+            e.anchor = voiced
+            if voiced.i in by_tok and by_tok[voiced.i].code == STATEMENT:
+                drop.add(voiced.i)  # "stressed the need for a ceasefire": the appeal is what was said
+            continue
         dep, head = slot(n)
         if dep == "dobj" and head.i in by_tok and by_tok[head.i].code == e.code \
                 and not (e.root == "04" and head.lemma_.lower() in TOPIC_VERBS):  # "discussed the talks": two
@@ -251,6 +257,18 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
                 and e.tok.head.i in nouns:
             drop.add(e.tok.i)  # "held a conversation to discuss ...": one consultation
     return [e for e in events if e.tok.i not in drop]
+
+
+def _voiced(n: Token, table: TriggerTable) -> Token | None:
+    """'stressed the need for X', 'agreed on the need for X': an appeal noun of no one else's that a
+    speaker voices, or the parties agree on, is theirs: the verb gives it its subject and date."""
+    if any(c.dep_ == "poss" for c in n.children):
+        return None
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in table.speech:
+        return n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "on" and n.head.head.lemma_.lower() in table.planned:
+        return n.head.head
+    return None
 
 
 def _venue(n: Token, by_tok: dict[int, EventDraft], table: TriggerTable) -> bool:
