@@ -136,3 +136,20 @@ def test_the_need_a_speaker_voices_is_their_appeal(nlp, text, codes, source):
     found = extract(nlp, text)
     assert [e.cameo_code for e in found] == codes
     assert find(found, "need").source_id == source
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        # people held are detained (173), also in a relative clause; a summit or talks held are not
+        ("Azerbaijan released two Iranian drivers who had been held since August.", "held", "173"),
+        ("Iranian drivers held without charge in Azerbaijan were released.", "held", "173"),
+    ],
+)
+def test_people_held_are_detained(nlp, text, trigger, code):
+    assert find(extract(nlp, text), trigger).cameo_code == code
+
+
+@pytest.mark.parametrize("text", ["Iran held talks with Turkey.", "Turkey will hold the summit in Ankara."])
+def test_a_meeting_held_is_no_detention(nlp, text):
+    assert "173" not in [e.cameo_code for e in extract(nlp, text)]

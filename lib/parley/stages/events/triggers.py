@@ -130,8 +130,9 @@ class Triggers:
         else:
             objects = self._object_tokens(tok)
         for o in objects:
-            if word == "actor":
-                if self.res.refs(o, strict=True):
+            if word in ("actor", "person"):
+                found = self.res.refs(o, strict=True)
+                if found and (word == "actor" or all(self.res.kind(x) in ("person", "group") for x in found)):
                     return True
                 continue
             if o.lemma_.lower() == word or o.lower_ == word:
