@@ -119,7 +119,7 @@ class Triggers:
         out = [*objects(tok), *patients(tok)]
         out += prep_objects(tok, ("of", "to", "on"))
         if tok.dep_ == "relcl" and (not out or any(o.tag_ in ("WP", "WDT") for o in out)):
-            out.append(tok.head)  # "a charge Tehran rejected", "citizens who were held": the noun it qualifies
+            out.append(tok.head)  # "a charge the government rejected", "citizens who were held": the noun it qualifies
         for o in list(out):
             out.extend(c for c in o.children if c.dep_ == "appos")
         return out
