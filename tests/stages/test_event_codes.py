@@ -153,3 +153,8 @@ def test_people_held_are_detained(nlp, text, trigger, code):
 @pytest.mark.parametrize("text", ["Iran held talks with Turkey.", "Turkey will hold the summit in Ankara."])
 def test_a_meeting_held_is_no_detention(nlp, text):
     assert "173" not in [e.cameo_code for e in extract(nlp, text)]
+
+
+def test_an_envoy_summoned_to_protest_is_one_complaint(nlp):
+    found = extract(nlp, "Azerbaijan summoned the Iranian ambassador to protest against the arrests.")
+    assert [(e.trigger, e.cameo_code) for e in found if e.cameo_code[:2] in ("11", "14")] == [("summoned", "114")]
