@@ -257,7 +257,8 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
         if e.root == "04" and e.tok.pos_ == "VERB" and e.tok.dep_ in ("acl", "advcl", "relcl") \
                 and e.tok.head.i in nouns:
             drop.add(e.tok.i)  # "held a conversation to discuss ...": one consultation
-        elif e.tok.dep_ in ("advcl", "xcomp") and e.tok.head.i in by_tok and by_tok[e.tok.head.i].code == e.code:
+        elif e.tok.dep_ in ("advcl", "xcomp") and e.tok.head.i in by_tok and by_tok[e.tok.head.i].code == e.code \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in e.tok.children):
             e.suppressed = True  # "summoned the envoy to protest": one complaint, and no verb left to recode
     return [e for e in events if e.tok.i not in drop]
 
