@@ -235,5 +235,7 @@ class Arguments:
         """'welcomed the decision': a decision, plan or request of nobody, about nothing, is no event."""
         if e.root not in ACT_ROOTS or e.tok.pos_ not in ("NOUN", "PROPN") or e.sources:
             return False
+        if e.item.cue or e.code != e.item.code:
+            return False  # "an aid request", "continuing cooperation": its modifier says what is asked or meant
         return not any(c.i in self.by_tok or c.i in self.by_anchor for c in self.grammar.complements(e.tok)) and \
             not any(c.dep_ == "acl" for c in e.tok.children)

@@ -67,7 +67,9 @@ class Grammar:
         out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")]
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "on", "of"):
-                out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+                objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                out.extend(objs)
+                out.extend(c for o in objs for c in o.children if c.dep_ == "conj")  # "the need for X and Y"
         for c in list(out):
             if c.lemma_.lower() in LIGHT_VERBS or c.lemma_.lower() in self.table.planned:
                 out.extend(o for o in c.children if o.dep_ in ("dobj", "xcomp"))

@@ -11,7 +11,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ...cameo import CONSULT, TriggerItem, TriggerTable
+from ...cameo import CONSULT, STATEMENT, TriggerItem, TriggerTable
 from ...syntax import objects, patients, prep_objects
 from .draft import EventDraft
 from .grammar import ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, TOPIC_VERBS, Grammar, slot
@@ -102,7 +102,7 @@ class Triggers:
                 return False  # "by phone": a channel, not an event
             return item.pos != "v" and tok.dep_ not in ("compound", "amod", "nmod")
         if tok.pos_ == "ADJ":
-            return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp")
+            return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp", "oprd")
         return False
 
     def _second(self, tok: Token, word: str) -> Token | None:
@@ -118,6 +118,8 @@ class Triggers:
     def _object_tokens(self, tok: Token) -> list[Token]:
         out = [*objects(tok), *patients(tok)]
         out += prep_objects(tok, ("of", "to", "on"))
+        if tok.dep_ == "relcl" and (not out or any(o.tag_ in ("WP", "WDT") for o in out)):
+            out.append(tok.head)  # "a charge the government rejected", "citizens who were held": the noun it qualifies
         for o in list(out):
             out.extend(c for c in o.children if c.dep_ == "appos")
         return out
@@ -128,8 +130,9 @@ class Triggers:
         else:
             objects = self._object_tokens(tok)
         for o in objects:
-            if word == "actor":
-                if self.res.refs(o, strict=True):
+            if word in ("actor", "person"):
+                found = self.res.refs(o, strict=True)
+                if found and (word == "actor" or all(self.res.kind(x) in ("person", "group") for x in found)):
                     return True
                 continue
             if o.lemma_.lower() == word or o.lower_ == word:
@@ -210,6 +213,12 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
         n = e.tok
         if n.pos_ not in ("NOUN", "PROPN"):
             continue
+        voiced = _voiced(n, table) if e.root == "02" else None
+        if voiced is not None:
+            e.anchor = voiced
+            if voiced.i in by_tok and by_tok[voiced.i].code == STATEMENT:
+                drop.add(voiced.i)  # "stressed the need for a ceasefire": the appeal is what was said
+            continue
         dep, head = slot(n)
         if dep == "dobj" and head.i in by_tok and by_tok[head.i].code == e.code \
                 and not (e.root == "04" and head.lemma_.lower() in TOPIC_VERBS):  # "discussed the talks": two
@@ -248,11 +257,27 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
         if e.root == "04" and e.tok.pos_ == "VERB" and e.tok.dep_ in ("acl", "advcl", "relcl") \
                 and e.tok.head.i in nouns:
             drop.add(e.tok.i)  # "held a conversation to discuss ...": one consultation
+        elif e.tok.dep_ in ("advcl", "xcomp") and e.tok.head.i in by_tok and by_tok[e.tok.head.i].code == e.code \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in e.tok.children):
+            e.suppressed = True  # "summoned the envoy to protest": one complaint, and no verb left to recode
     return [e for e in events if e.tok.i not in drop]
 
 
+def _voiced(n: Token, table: TriggerTable) -> Token | None:
+    """'stressed the need for X', 'agreed on the need for X': an appeal noun of no one else's that a
+    speaker voices, or the parties agree on, is theirs: the verb gives it its subject and date."""
+    if any(c.dep_ == "poss" for c in n.children):
+        return None
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in table.speech:
+        return n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "on" and n.head.head.lemma_.lower() in table.planned:
+        return n.head.head
+    return None
+
+
 def _venue(n: Token, by_tok: dict[int, EventDraft], table: TriggerTable) -> bool:
-    """'on the sidelines of the summit': the summit is where the trigger took place."""
+    """'met on the sidelines of the summit': the summit is where the consultation took place. Where
+    another act took place at it ("agreed to end the boycott at a summit"), the summit is a meeting."""
     if n.lemma_.lower() not in table.venues:
         return False
     t = n
@@ -260,6 +285,6 @@ def _venue(n: Token, by_tok: dict[int, EventDraft], table: TriggerTable) -> bool
         if t.head == t:
             return False
         if t.dep_ == "prep" and t.lower_ in LOCATIVE and t.head.i in by_tok and t.head.i != n.i:
-            return True
+            return by_tok[t.head.i].root == "04"
         t = t.head
     return False
