@@ -338,3 +338,31 @@ def test_the_visit_of_someone_is_their_visit(nlp):
     found = extract(nlp, "Sergei Lavrov discussed the upcoming visit of Recep Tayyip Erdogan to Azerbaijan.")
     visit = next(e for e in found if e.cameo_code == "042")
     assert visit.source_id == "recep-tayyip-erdogan"  # the visitor, not a target
+
+
+def pipeline_contacts(text: str) -> list[tuple]:
+    """The contacts of a text run through every stage (names found by the actor step, not by hand)."""
+    from parley.nlp import parse
+    from parley.pipeline import records
+    found = records(parse(text), published=PUBLISHED)
+    return [(c.channel, c.participant_ids) for c in found["contacts"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural title apposed to a list of names, each "from" a state: the talks are theirs
+    ("After six hours of talks, the presidents Gustavo Petro from Colombia and Daniel Noboa from Ecuador agreed "
+     "to reopen the border.", [("meeting", ("gustavo-petro", "daniel-noboa"))]),
+])
+def test_contacts_of_real_news_phrasings(text, expected):
+    assert pipeline_contacts(text) == expected
+
+
+def test_a_name_apposed_to_the_state_of_a_title_is_the_party():
+    # "the Foreign Minister of Mali, Abdoulaye Diop": the parse apposes the name to the state, the name is the party;
+    # "the UN Human Rights Council" is an institution, not a person, and "for" it is the trip's purpose, not its host
+    found = pipeline_contacts(
+        "During his trip to Geneva for the UN Human Rights Council, Foreign Minister Ahmed Attaf of Algeria met "
+        "several counterparts. One of the longest meetings was with the Foreign Minister of Mali, Abdoulaye Diop, "
+        "regarding the border. With the Spanish Foreign Minister, José Manuel Albares, talks focused on migration.")
+    assert [parties for _, parties in found] == [("ahmed-attaf", "abdoulaye-diop"), ("ahmed-attaf", "jose-manuel-albares")]
+    assert found[1][0] == "meeting"  # the first is the trip's: talks held during a visit belong to it

@@ -109,3 +109,9 @@ def test_a_speaker_of_a_governments_transcript_acts_for_its_state(nlp):
 def test_an_official_in_a_sentence_opening_with_a_capital_speaks_for_its_state(nlp):
     text = "Vietnam protested to China on Monday. In Beijing, Wang Lei, a foreign ministry spokesman, said the patrol was routine."
     assert people(text) == [("wang-lei", "CHN", "Foreign Ministry Spokesman")]
+
+
+def test_an_institution_whose_name_holds_a_title_is_no_person(nlp):
+    # "General Assembly": "General" is a title, but "Assembly" names an institution, not a person
+    assert people("Minister Celso Amorim spoke at the Security Council and the General Assembly.") == [
+        ("celso-amorim", "", "Minister")]

@@ -233,7 +233,8 @@ class NameFinder:
             or self.gaz.lookup(text) is not None
             or any(t.i in self.country_at for t in name)
             or all(self.titles.in_role(t) for t in name)
-        )
+            or any(t.is_title and t.lower_ in self.nouns and self.nouns[t.lower_] == "organization" for t in name)
+        )  # the last: an institution's name ("UN General Assembly"), not a person's
 
     def _key(self, name: list[Token]) -> tuple[str, ...]:
         """The name's words for matching: lower case, accents dropped ("Chavez" is "Chávez")."""

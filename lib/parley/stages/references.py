@@ -102,7 +102,9 @@ class References:
             if any(self._ref(c, strict) for c in tok.conjuncts):
                 after_and = []
             conjuncts = [c for c in tok.conjuncts if not self._possessor(c)]
-            for t in (tok, *conjuncts, *after_and, *self._listed(tok)):
+            heads = [tok, *(c for c in tok.children if c.dep_ == "appos" and self._person(c))]  # "the presidents A ..."
+            listed = [x for h in heads for x in self._listed(h)]
+            for t in (tok, *conjuncts, *after_and, *listed):
                 for a in self._ref(t, strict):
                     if a not in out:
                         out.append(a)
@@ -181,6 +183,10 @@ class References:
                 found = self._ref(child)
                 if found:
                     return found
+        for o in prep_objects(t, ("of",)) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ else ():
+            named = [c for c in o.children if c.dep_ == "appos" and self._person(c)]
+            if named:  # "the Foreign Minister of Paraguay, Ana X,": the parse apposes her to the state
+                return self._ref(named[0])
         both = self._pair(t)
         if both or strict:
             return both

@@ -205,8 +205,9 @@ class Anaphora:
                 c.dep_ == "prep" and c.lower_ == "with" for c in e.tok.children)  # "talks with Iran", not "of"
             if not e.sources and named and last is not None and e.sid - last.sid <= 2:
                 host = last.sources[0]
-                if host not in e.targets and self.res.country(host) not in {self.res.country(x) for x in e.targets}:
-                    e.sources = [host]
+                others = [x for x in e.targets if x != host]  # a mention may have taken in its host already
+                if self.res.country(host) not in {self.res.country(x) for x in others}:
+                    e.sources, e.targets = [host], others
             if e.sources:
                 last = e
 

@@ -127,12 +127,13 @@ class Arguments:
     @staticmethod
     def _target_prepositions(e: EventDraft) -> tuple[frozenset[str], frozenset[str]]:
         """The prepositions that name the target of the trigger as a verb and as a noun: not a
-        consultation's topic ("talked with X on Y's sanctions"), nor a visit's visitor ("the visit of X")."""
+        consultation's topic ("talked with X on Y's sanctions"), nor a visit's visitor ("the visit of X")
+        or purpose ("for the summit")."""
         verb, noun = TARGET_PREPS, NOUN_TARGET_PREPS
         if e.root == "04":
             verb, noun = verb - TOPIC_PREPS, noun - TOPIC_PREPS
-        if e.code == VISIT:
-            noun = noun - {"of"}
+        if e.code == VISIT:  # "his visit to Geneva for the Council's session": "for" names a purpose
+            noun = noun - {"of", "for"}
         return verb, noun
 
     @staticmethod
