@@ -366,7 +366,20 @@ def test_a_bound_is_not_the_date(nlp):
 def test_a_meeting_in_a_future_when_clause_is_planned(nlp):
     text = "The issue will be raised when Amir Abdollahian meets Jeyhun Bayramov in Ankara."
     e = find(extract(nlp, text), "meets")
-    assert (e.cameo_code, e.modality, e.location) == ("044", "planned", "in Ankara")
+    # a meeting still to come is an intent to meet (036), kept on its channel with its place
+    assert (e.cameo_code, e.modality, e.location, e.channel) == ("036", "planned", "in Ankara", "meeting")
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    ("Sergei Lavrov will meet Jeyhun Bayramov in Geneva on Monday.", "meet", "036"),
+    ("Sergei Lavrov agreed to meet Jeyhun Bayramov in Geneva.", "agreed", "036"),  # the intent verb carries it
+    ("Sergei Lavrov will meet Jeyhun Bayramov in Baku on Monday.", "meet", "042"),  # a scheduled trip stays a visit
+    ("Sergei Lavrov met Jeyhun Bayramov in Geneva.", "met", "040"),  # held: a consultation
+])
+def test_a_planned_meeting_is_an_intent_to_meet(nlp, text, trigger, code):
+    found = extract(nlp, text)
+    assert find(found, trigger).cameo_code == code
+    assert [e.cameo_code for e in found].count("036") == (code == "036")
 
 
 # ------------------------------------------------------------------------ contacts the clause around implies
@@ -389,7 +402,7 @@ def test_a_meeting_in_a_future_when_clause_is_planned(nlp):
         # "due to meet his X counterpart, Z": a planned meeting with the person in apposition; a bare
         # surname is the one person so named
         ("Jaishankar is due to meet his Russian counterpart, Sergei Lavrov, in Ankara early next month.", "meet",
-         "044", ("subrahmanyam-jaishankar", "sergei-lavrov"), "planned", "meeting"),
+         "036", ("subrahmanyam-jaishankar", "sergei-lavrov"), "planned", "meeting"),  # an intent to meet
         # officials of two named states: a contact between the states
         ("Iran and Azerbaijan agreed that their deputies would meet in Ankara on Monday.", "meet", "044",
          ("iran", "azerbaijan"), "planned", "meeting"),

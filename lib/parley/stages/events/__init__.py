@@ -90,6 +90,7 @@ def events(
     dates.publications([e for e in found if not e.suppressed])
     dates.readout([e for e in found if not e.suppressed])
     _repeated(found)
+    _intent_to_meet(grammar, found)
     return _rows(grammar, [e for e in found if not e.suppressed])
 
 
@@ -99,6 +100,19 @@ def _repeated(found: list[EventDraft]) -> None:
     for e in found:
         if e.contact and e.basis != "explicit" and repeated(e.anchor):
             e.date, e.basis = None, "repeated"
+
+
+def _intent_to_meet(grammar: Grammar, found: list[EventDraft]) -> None:
+    """'will meet', 'talks are scheduled for Monday', 'when she meets': a planned meeting or call is
+    CAMEO's intent to meet (036), unless a verb of intent governing it carries that code already
+    ("agreed to meet"); it stays a contact on its channel. A planned trip stays a visit (042/043)."""
+    intents = {e.tok.i for e in found if e.code.startswith("03")}
+    for e in found:
+        if e.modality != "planned" or e.root != "04" or e.code in ("042", "043") or not e.channel:
+            continue
+        governor = grammar.governor(e.anchor)
+        if governor is None or governor.i not in intents:
+            e.code = "036"
 
 
 def _calls_nearby(found: list[EventDraft]) -> None:
