@@ -325,6 +325,9 @@ def test_the_parties_of_a_contact_read_past_the_parse(nlp, text, expected):
     ("Jeyhun Bayramov met several foreign ministers in New York. One of the most important meetings was "
      "with Sergei Lavrov, regarding transit.",
      [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "asserted", (0, 1))]),
+    # "their meeting" with one side named: the two sides the text is about
+    ("Azerbaijan and Turkey signed a gas deal on Monday. Jeyhun Bayramov had discussed gas prices in their "
+     "meeting in Ankara.", [("meeting", ("jeyhun-bayramov", "turkey"), "asserted", (1,))]),
     # "looks forward to meeting": a planned meeting
     ("Jeyhun Bayramov looks forward to meeting Sergei Lavrov in Moscow in July.",
      [("meeting", ("jeyhun-bayramov", "sergei-lavrov"), "planned", (0,))]),

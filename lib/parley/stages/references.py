@@ -103,41 +103,13 @@ class References:
                 after_and = []
             conjuncts = [c for c in tok.conjuncts if not self._possessor(c)]
             heads = [tok, *(c for c in tok.children if c.dep_ == "appos" and self._person(c))]  # "the presidents A ..."
-            listed = [x for h in heads for x in self._listed(h)]
+            listed = [x for h in heads for x in listed_people(h, self.person_start, self.person_end)]
             for t in (tok, *conjuncts, *after_and, *listed):
                 for a in self._ref(t, strict):
                     if a not in out:
                         out.append(a)
             self._refs[key] = out
         return list(self._refs[key])  # a copy: callers may extend what they get
-
-    def _listed(self, tok: Token) -> list[Token]:
-        """The people a list names after ``tok``, read off the surface, not the parse (which may appose
-        or conjoin them anywhere): "with President A of X, Prime Minister B of Y and President C"."""
-        doc, out = self.doc, []
-        end = self.person_end.get(tok.i)
-        sent_end, closed = tok.sent.end, False
-        while end is not None:
-            j = end
-            if j < sent_end and doc[j].lower_ in ("of", "from"):  # their state: "of Brazil"
-                j += 1
-                while j < sent_end and doc[j].text != "," and doc[j].lower_ != "and" and doc[j].pos_ in ("PROPN", "DET"):
-                    j += 1
-            mark = j
-            j += j < sent_end and doc[j].text == ","
-            j += j < sent_end and doc[j].lower_ == "and"
-            if j == mark or closed:
-                break  # no list, or past its last item: "A and B, the minister C" apposes C to B
-            closed = doc[j - 1].lower_ == "and"
-            for k in range(j, min(j + 5, sent_end)):  # past the title: "Prime Minister"
-                if k in self.person_start or doc[k].is_punct:
-                    break
-            root = self.person_start.get(k) if j < sent_end else None
-            if root is None:
-                break
-            out.append(doc[root])
-            end = self.person_end.get(root)
-        return out
 
     def _person(self, t: Token) -> bool:
         found = self.rooted.get(t.i)
@@ -224,6 +196,11 @@ class References:
         people = [a.actor_id for a in self.actors.values()
                   if a.kind == "person" and a.country == iso and words <= set(a.role.lower().split())]
         return people[0] if len(people) == 1 else actor_id
+
+    def both_sides(self, t: Token) -> list[str]:
+        """The two states a plural reference at ``t`` points to ("their meeting", "the two sides"):
+        the two named most so far, or in the whole text (``_states``)."""
+        return self._states(t, 2)
 
     def _pair(self, t: Token) -> list[str]:
         """'the two foreign ministers' -> the two people with that title mentioned so far;
@@ -331,3 +308,34 @@ def _norm(text: str) -> str:
         if text.startswith(article):
             return text[len(article):]
     return text
+
+
+def listed_people(tok: Token, person_start: dict[int, int], person_end: dict[int, int]) -> list[Token]:
+    """The people a list names after the person at ``tok``, read off the surface, not the parse (which
+    may appose or conjoin them anywhere): "with President A of X, Prime Minister B of Y and President C".
+    ``person_start`` maps the first token of each person's mention to its root, ``person_end`` a root
+    to the token after the mention."""
+    doc, out = tok.doc, []
+    end = person_end.get(tok.i)
+    sent_end, closed = tok.sent.end, False
+    while end is not None:
+        j = end
+        if j < sent_end and doc[j].lower_ in ("of", "from"):  # their state: "of Brazil"
+            j += 1
+            while j < sent_end and doc[j].text != "," and doc[j].lower_ != "and" and doc[j].pos_ in ("PROPN", "DET"):
+                j += 1
+        mark = j
+        j += j < sent_end and doc[j].text == ","
+        j += j < sent_end and doc[j].lower_ == "and"
+        if j == mark or closed:
+            break  # no list, or past its last item: "A and B, the minister C" apposes C to B
+        closed = doc[j - 1].lower_ == "and"
+        for k in range(j, min(j + 5, sent_end)):  # past the title: "Prime Minister"
+            if k in person_start or doc[k].is_punct:
+                break
+        root = person_start.get(k) if j < sent_end else None
+        if root is None:
+            break
+        out.append(doc[root])
+        end = person_end.get(root)
+    return out

@@ -48,33 +48,7 @@ class Arguments:
             e.sources, e.targets, e.own_source, e.named_parties = named[:1], named[1:], True, True
             return
         if n.pos_ in ("NOUN", "PROPN"):
-            sources += [c for c in n.children if c.dep_ == "poss"]
-            sources += prep_objects(n, SOURCE_PREPS)
-            if e.code == VISIT:  # "the visit of the Chilean minister to Lima": the visitor
-                sources += prep_objects(n, ("of",))
-            if n.dep_ == "dobj" and not is_passive(n.head):  # "to prepare a visit to X by Y": Y's visit
-                sources += [o for o in prep_objects(n.head, ("by",)) if o.i > n.i]
-            between += prep_objects(n, PARTICIPANT_PREPS)
-            targets += prep_objects(n, noun_target_preps)
-            own = [x for t in sources for x in res.refs(t)]
-            e.own_source = bool(own)
-            if a != n and a.lemma_.lower() != "be":
-                if not own:
-                    sources += agents(a) if is_passive(a) else subjects(a)
-                targets += [o for o in objects(a) if o != n]
-                targets += prep_objects(a, target_preps)
-            dep, head = slot(n)
-            if a == n and e.root == "04" and not own and dep == "pobj" and head.lower_ in ADJUNCT \
-                    and head.head.pos_ in ("VERB", "AUX"):
-                sources += subjects(head.head)  # "In this conversation, X said": X took part
-            clause = self._subject_of(n)
-            if a == n and e.root == "04" and clause is not None:  # "With X, talks focused on", "one meeting was with X"
-                targets += prep_objects(clause, ("with",))
-            if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.pos_ == "VERB":
-                sources += objects(n.head.head)  # praised X for the release -> X released
-            for child in n.children:
-                if child.dep_ == "acl" and child.tag_ == "VBN":  # a statement issued by X
-                    sources += [o for t in child.subtree if t.lower_ == "by" for o in t.children if o.dep_ == "pobj"]
+            sources, targets, between = self._noun_phrases(e, target_preps, noun_target_preps)
         else:
             if is_passive(a):
                 sources += agents(a)
@@ -95,6 +69,9 @@ class Arguments:
         if any(t.pos_ == "NOUN" and res.delegates(t) for t in sources):
             e.own_source = True  # "officials from the two countries" are not the people who proposed it
         btw = [x for t in between for x in res.refs(t)]
+        plural = n.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "their" for c in n.children)
+        if e.root == "04" and plural and not btw and len(src) + len(tgt) < 2:
+            btw = res.both_sides(n)  # "discussed it in their meeting in Ankara": the two sides'
         if btw:
             if not src:
                 src, btw = btw[:1], btw[1:]
@@ -123,6 +100,43 @@ class Arguments:
         if (e.contact or e.root == "19") and len(src) > 1 and not tgt and not several_calls:
             src, tgt = src[:1], src[1:]
         e.sources, e.targets = src, tgt
+
+    def _noun_phrases(self, e: EventDraft, target_preps: frozenset[str], noun_target_preps: frozenset[str],
+                      ) -> tuple[list[Token], list[Token], list[Token]]:
+        """The phrases naming the sources, targets and joint parties of an event noun: its possessor,
+        "by"/"from", "between", "with"/"to", and the clause it sits in."""
+        res, n, a = self.res, e.tok, e.anchor
+        sources: list[Token] = []
+        targets: list[Token] = []
+        between: list[Token] = []
+        sources += [c for c in n.children if c.dep_ == "poss"]
+        sources += prep_objects(n, SOURCE_PREPS)
+        if e.code == VISIT:  # "the visit of the Chilean minister to Lima": the visitor
+            sources += prep_objects(n, ("of",))
+        if n.dep_ == "dobj" and not is_passive(n.head):  # "to prepare a visit to X by Y": Y's visit
+            sources += [o for o in prep_objects(n.head, ("by",)) if o.i > n.i]
+        between += prep_objects(n, PARTICIPANT_PREPS)
+        targets += prep_objects(n, noun_target_preps)
+        own = [x for t in sources for x in res.refs(t)]
+        e.own_source = bool(own)
+        if a != n and a.lemma_.lower() != "be":
+            if not own:
+                sources += agents(a) if is_passive(a) else subjects(a)
+            targets += [o for o in objects(a) if o != n]
+            targets += prep_objects(a, target_preps)
+        dep, head = slot(n)
+        if a == n and e.root == "04" and not own and dep == "pobj" and head.lower_ in ADJUNCT \
+                and head.head.pos_ in ("VERB", "AUX"):
+            sources += subjects(head.head)  # "In this conversation, X said": X took part
+        clause = self._subject_of(n)
+        if a == n and e.root == "04" and clause is not None:  # "With X, talks focused on", "one meeting was with X"
+            targets += prep_objects(clause, ("with",))
+        if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.pos_ == "VERB":
+            sources += objects(n.head.head)  # praised X for the release -> X released
+        for child in n.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # a statement issued by X
+                sources += [o for t in child.subtree if t.lower_ == "by" for o in t.children if o.dep_ == "pobj"]
+        return sources, targets, between
 
     @staticmethod
     def _target_prepositions(e: EventDraft) -> tuple[frozenset[str], frozenset[str]]:
@@ -184,8 +198,8 @@ class Arguments:
             if expanded:
                 yield self.doc[i]
                 continue
-            if i in self.by_tok and i != n.i:
-                continue
+            if i != n.i and (i in self.by_tok or self.doc[i].lemma_.lower() in self.table.venues):
+                continue  # another event's phrase, or a venue's ("the summit held with the participation of X")
             children = self.children[i]
             stack.extend((c, False) for c in reversed(children) if c > i)
             stack.append((i, True))
