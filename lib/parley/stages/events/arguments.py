@@ -136,6 +136,9 @@ class Arguments:
         for child in n.children:
             if child.dep_ == "acl" and child.tag_ == "VBN":  # a statement issued by X
                 sources += [o for t in child.subtree if t.lower_ == "by" for o in t.children if o.dep_ == "pobj"]
+            if child.dep_ == "relcl" and child.lemma_.lower() in LIGHT_VERBS:  # "the talks that X held with Y"
+                sources += [t for t in subjects(child) if t != n]
+                targets += prep_objects(child, ("with",))
         return sources, targets, between
 
     @staticmethod
