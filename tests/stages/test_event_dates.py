@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from test_events import extract, find
+from test_events import PUBLISHED, extract, find
 
 D = dt.date
 
@@ -75,3 +75,24 @@ def test_a_readout_runs_to_the_end_of_the_paragraph_and_covers_the_parties_state
             "Trade was on the agenda. Iran also welcomed the decision of Azerbaijan to reopen the road.")
     e = find(extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))}), "welcomed")
     assert (e.source_id, e.date_start, e.date_basis) == ("iran", D(2021, 10, 18), "inferred")
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # the present progressive reports what is under way as the article is written
+        ("Sergei Lavrov and Jeyhun Bayramov are meeting in Baku to settle the dispute over the road.", "meeting"),
+        ("The talks between Iran and Armenia are being held behind closed doors in Tehran.", "talks"),
+        # the present perfect of the verb an event noun is the subject of
+        ("Direct negotiations between Iran and Turkey have begun in Ankara.", "negotiations"),
+    ],
+)
+def test_what_is_under_way_or_has_just_begun_is_of_the_publication_day(nlp, text, trigger):
+    e = find(extract(nlp, text), trigger)
+    assert (e.date_start, e.date_end, e.date_basis) == (PUBLISHED, PUBLISHED, "publication")
+
+
+def test_an_event_noun_the_object_of_a_present_perfect_is_not_of_the_publication_day(nlp):
+    # "has criticized the summit": the criticism is the day's news, the summit is not
+    e = find(extract(nlp, "Iran has criticized the summit of Azerbaijan and Turkey."), "summit")
+    assert (e.date_start, e.date_basis) == (None, "undated")

@@ -150,21 +150,34 @@ class Dates:
 
     def publication(self, e: EventDraft) -> None:
         """The publication day, for an event with no date of its own that the article reports as
-        the day's news: a present perfect ('has sought'), or a contact in the simple past told
+        the day's news: a present perfect ('has sought', 'talks have begun'), a present progressive
+        ('are meeting', 'talks are being held'), or a contact in the simple past told
         before any date of the text ('The President spoke by phone with X'). Not a contact told
         after a date (the text has moved to another time), nor in the past perfect ('had met':
         background), nor a planned, requested or denied one."""
         if e.date or self.published is None or e.modality != "asserted":
             return
         a = e.anchor
-        if any(c.lower_ in HABITUAL for c in a.children if c.dep_ in ("advmod", "prep", "npadvmod")):
+        v = a.head if a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") else a  # "talks have begun"
+        if any(c.lower_ in HABITUAL for t in {a, v} for c in t.children if c.dep_ in ("advmod", "prep", "npadvmod")):
             return
-        perfect = a.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
-                                          for c in a.children)
         lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
             and a.idx < self.first_date and not self._under_past_perfect(a)
-        if perfect or lead:
+        if self._present_perfect(v) or self._present_progressive(v) or lead:
             e.date, e.basis = (self.published, self.published), "publication"
+
+    @staticmethod
+    def _present_perfect(v) -> bool:
+        """'has summoned', 'have been held'."""
+        return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                       for c in v.children)
+
+    @staticmethod
+    def _present_progressive(v) -> bool:
+        """'are meeting', 'are being held': what is under way as the article is written."""
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        now = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
+        return now and (v.tag_ == "VBG" or v.tag_ == "VBN" and any(c.lower_ == "being" for c in aux))
 
     @property
     def first_date(self) -> int:
