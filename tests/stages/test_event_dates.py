@@ -96,3 +96,18 @@ def test_an_event_noun_the_object_of_a_present_perfect_is_not_of_the_publication
     # "has criticized the summit": the criticism is the day's news, the summit is not
     e = find(extract(nlp, "Iran has criticized the summit of Azerbaijan and Turkey."), "summit")
     assert (e.date_start, e.date_basis) == (None, "undated")
+
+
+@pytest.mark.parametrize(
+    "text, interval",
+    [
+        # the date of the verb an event noun is the object of a preposition of, when that verb is no event
+        ("Trade between Iran and Armenia began to recover with talks in Yerevan last week.",
+         (D(2021, 10, 11), D(2021, 10, 17))),
+        # not through a preposition that makes it a bound: the talks came before
+        ("Trade between Iran and Armenia began to recover last week after talks in Yerevan.", None),
+    ],
+)
+def test_an_event_noun_takes_the_date_of_the_verb_it_completes(nlp, text, interval):
+    e = find(extract(nlp, text, {"last week": (D(2021, 10, 11), D(2021, 10, 17))}), "talks")
+    assert ((e.date_start, e.date_end) if e.date_start else None) == interval

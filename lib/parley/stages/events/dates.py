@@ -65,6 +65,9 @@ class Dates:
                     break
         for e in events:
             found = own.get(id(e)) or clause.get(e.anchor.i)
+            host = None if found else self._host(e.anchor)
+            if host is not None and host.i not in by_anchor:
+                found = clause.get(host.i)  # "resumed contacts with meetings last month"
             if not found and e.anchor.dep_ == "advcl" and any(
                 c.lower_ in SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
             ):
@@ -82,6 +85,20 @@ class Dates:
                 both = self._coordinated(tx, found)
                 if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
                     e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+
+    @staticmethod
+    def _host(a):
+        """The verb whose clause an event noun or a to-infinitive is part of: its object ("held
+        meetings"), the object of its preposition ("resumed with meetings", not "after meetings":
+        a bound), its complement or purpose ("began to resume", "met to discuss"); None if none."""
+        if a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.lower_ not in BOUNDARY:
+            v = a.head.head
+        elif a.dep_ == "dobj" or a.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                       for c in a.children):
+            v = a.head
+        else:
+            return None
+        return v if v.pos_ in ("VERB", "AUX") else None
 
     @staticmethod
     def _setting(prep, by_anchor: dict, own: dict) -> list[Timex] | None:
