@@ -111,3 +111,11 @@ def test_an_event_noun_the_object_of_a_present_perfect_is_not_of_the_publication
 def test_an_event_noun_takes_the_date_of_the_verb_it_completes(nlp, text, interval):
     e = find(extract(nlp, text, {"last week": (D(2021, 10, 11), D(2021, 10, 17))}), "talks")
     assert ((e.date_start, e.date_end) if e.date_start else None) == interval
+
+
+def test_a_readout_covers_the_clauses_its_verbs_govern(nlp):
+    # "prepare" is an infinitive inside what was welcomed: it takes the tense of "welcomed", in the call
+    text = ("Sergei Lavrov spoke by phone with Jeyhun Bayramov on Monday. Sergei Lavrov welcomed the chance to "
+            "work in close cooperation with Azerbaijan to prepare a plan for the release of Iranian drivers.")
+    e = find(extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))}), "prepare")
+    assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 10, 18), D(2021, 10, 18), "inferred")

@@ -222,10 +222,26 @@ class Dates:
             if e.sid - last.sid > 2 and self.paragraph[e.sid] != self.paragraph[last.sid]:
                 continue
             purpose = e.anchor.dep_ in ("advcl", "xcomp") and e.anchor.head == last.anchor  # "called to express"
-            if e.anchor.tag_ not in ("VBD", "VBG") and not purpose or self._under_past_perfect(e.anchor):
+            verb = self._finite(e.anchor)  # "welcomed the opportunity to develop proposals": welcomed
+            if verb.tag_ not in ("VBD", "VBG") and not purpose or self._under_past_perfect(verb):
                 continue
             if self._parties(e.sources, last.participants):
                 e.date, e.basis = last.date, "inferred"
+
+    @staticmethod
+    def _finite(a):
+        """The verb whose tense an event noun or a non-finite clause takes: up through objects,
+        prepositions, infinitives and their conjuncts to the first finite verb or participle
+        clause ("stressed the need to pursue talks and prepare a roadmap": stressed); ``a`` if none."""
+        t = a
+        for _ in range(8):
+            if t.tag_ in ("VBD", "VBZ", "VBP", "VBG") and t is not a or t.head == t:
+                break
+            if t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "advcl", "pcomp", "conj") or \
+                    t.tag_ in ("VBD", "VBZ", "VBP", "VBG", "MD"):
+                break
+            t = t.head
+        return t if t.tag_ in ("VBD", "VBZ", "VBP", "VBG") else a
 
     def _parties(self, sources: list[str], participants: list[str]) -> bool:
         """Is every source a participant, or an actor of a participant's state?"""
