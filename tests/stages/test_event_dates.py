@@ -119,3 +119,11 @@ def test_a_readout_covers_the_clauses_its_verbs_govern(nlp):
             "work in close cooperation with Azerbaijan to prepare a plan for the release of Iranian drivers.")
     e = find(extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))}), "prepare")
     assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 10, 18), D(2021, 10, 18), "inferred")
+
+
+def test_what_a_readout_talked_about_is_no_act_of_it(nlp):
+    # the talks conferred about are a topic of the call, not held during it
+    text = ("Sergei Lavrov spoke by phone with Jeyhun Bayramov on Monday. "
+            "They also conferred about the talks of Iran and Armenia.")
+    e = find(extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))}), "talks")
+    assert e.date_start is None

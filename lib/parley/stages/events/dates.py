@@ -10,7 +10,7 @@ from collections import defaultdict
 from ...cameo import STATEMENT
 from ...models import Timex
 from .draft import EventDraft
-from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, Grammar
+from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_PREPS, TOPIC_VERBS, Grammar
 
 # After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
 DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
@@ -232,7 +232,8 @@ class Dates:
     def _finite(a):
         """The verb whose tense an event noun or a non-finite clause takes: up through objects,
         prepositions, infinitives and their conjuncts to the first finite verb or participle
-        clause ("stressed the need to pursue talks and prepare a roadmap": stressed); ``a`` if none."""
+        clause ("stressed the need to pursue talks and prepare a roadmap": stressed); ``a`` if none,
+        or if ``a`` is what was talked about ("conferred about the talks", "discussed the talks")."""
         t = a
         for _ in range(8):
             if t.tag_ in ("VBD", "VBZ", "VBP", "VBG") and t is not a or t.head == t:
@@ -240,6 +241,9 @@ class Dates:
             if t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "advcl", "pcomp", "conj") or \
                     t.tag_ in ("VBD", "VBZ", "VBP", "VBG", "MD"):
                 break
+            if t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS or \
+                    t.dep_ == "dobj" and t.head.lemma_.lower() in TOPIC_VERBS:
+                return a
             t = t.head
         return t if t.tag_ in ("VBD", "VBZ", "VBP", "VBG") else a
 

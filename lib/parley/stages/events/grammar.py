@@ -35,6 +35,7 @@ TARGET_PREPS = words("target_prepositions")
 NOUN_TARGET_PREPS = words("noun_target_prepositions")
 PARTICIPANT_PREPS = words("participant_prepositions")
 TOPIC_VERBS = words("topic_verbs")
+TOPIC_PREPS = words("topic_prepositions")
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acl", "relcl"})  # dependencies of a clause
 ACT_ROOTS = frozenset({"02", "03", "10", "12"})  # appeals, intents, demands, refusals: they govern an event
 
