@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from test_events import PUBLISHED, extract, find
+from parley.stages.events import events
+from test_events import ACTORS, PUBLISHED, extract, find, mentions_of, timex
 
 D = dt.date
 
@@ -119,6 +120,28 @@ def test_a_readout_covers_the_clauses_its_verbs_govern(nlp):
             "work in close cooperation with Azerbaijan to prepare a plan for the release of Iranian drivers.")
     e = find(extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))}), "prepare")
     assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 10, 18), D(2021, 10, 18), "inferred")
+
+
+def paragraphs_events(nlp, paragraphs: list[str], dates: dict[str, tuple[dt.date, dt.date]]):
+    """The events of a text of one paragraph per item (a readout of short paragraphs)."""
+    text = "  ".join(paragraphs)
+    doc = nlp.make_doc(text)
+    doc._.paragraph_starts = tuple(text.index(p) for p in paragraphs)
+    doc = nlp(doc)
+    timexes = [timex(doc, text, span, *days) for span, days in dates.items()]
+    return events(doc, mentions=mentions_of(doc, text), actors=ACTORS, timexes=timexes, published=PUBLISHED)
+
+
+def test_a_readout_runs_on_while_the_parties_go_on_doing_things(nlp):
+    # one short paragraph per sentence: "The two ministers…", "They…", "Sergei Lavrov also…" carry the
+    # readout on past two sentences; three sentences of something else end it
+    found = paragraphs_events(nlp, [
+        "Sergei Lavrov spoke by phone with Jeyhun Bayramov on Monday.", "The two ministers discussed the road.",
+        "They agreed that trade must grow.", "Sergei Lavrov also praised Azerbaijan's efforts.",
+        "They also welcomed the new bridge.", "Prices in Baku rose.", "The road stayed closed.",
+        "The weather was bad.", "Azerbaijan criticized Iran."], {"Monday": (D(2021, 10, 18), D(2021, 10, 18))})
+    assert (find(found, "welcomed").date_start, find(found, "welcomed").date_basis) == (D(2021, 10, 18), "inferred")
+    assert find(found, "criticized").date_start is None
 
 
 def test_what_a_readout_talked_about_is_no_act_of_it(nlp):

@@ -8,9 +8,13 @@ import re
 from collections import defaultdict
 
 from ...cameo import STATEMENT
+from ...lexicon import word_values
 from ...models import Timex
 from .draft import EventDraft
 from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_PREPS, TOPIC_VERBS, Grammar
+
+PAIR_NUMBERS = frozenset(word_values("pair_numbers"))  # "the two leaders", "both"
+PLURAL_PRONOUNS = frozenset({"they", "we"})
 
 # After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
 DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
@@ -211,15 +215,21 @@ class Dates:
         """A readout: what the parties of a dated contact did after it, in the simple past and
         with no date of its own ('They also agreed…', 'He welcomed…'), happened during that
         contact: its date (inferred). The readout runs on for two sentences, or to the end of the
-        contact's paragraph; a party is one of the contact's participants or of their states."""
-        last = None
+        paragraph, from the contact or from the last sentence in which a party did something on
+        that date ("The two leaders also discussed…"); a party is one of the contact's
+        participants or of their states."""
+        last, since = None, -1
         for e in events:
             if e.contact and e.date and e.modality == "asserted" and len(e.participants) > 1:
-                last = e
+                last, since = e, e.sid
                 continue
-            if last is None or e.date or e.modality != "asserted" or e.sid < last.sid:
+            if last is None or e.sid < last.sid:
                 continue
-            if e.sid - last.sid > 2 and self.paragraph[e.sid] != self.paragraph[last.sid]:
+            if e.date:
+                if e.date == last.date and self._goes_on(e, last):
+                    since = e.sid  # the readout goes on
+                continue
+            if e.modality != "asserted" or e.sid - since > 2 and self.paragraph[e.sid] != self.paragraph[since]:
                 continue
             purpose = e.anchor.dep_ in ("advcl", "xcomp") and e.anchor.head == last.anchor  # "called to express"
             verb = self._finite(e.anchor)  # "welcomed the opportunity to develop proposals": welcomed
@@ -227,6 +237,19 @@ class Dates:
                 continue
             if self._parties(e.sources, last.participants):
                 e.date, e.basis = last.date, "inferred"
+                since = e.sid if self._goes_on(e, last) else since
+
+    def _goes_on(self, e: EventDraft, contact: EventDraft) -> bool:
+        """Does ``e`` carry a readout on: done by the contact's parties, named ("The President
+        also discussed…") or referred to ("They agreed…", "The two leaders discussed…")?"""
+        if e.sources:
+            return self._parties(e.sources, contact.participants)
+        verb = self._finite(e.anchor)
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "discussed … and agreed": the subject of the first
+        return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PLURAL_PRONOUNS or any(
+            n.lower_ in PAIR_NUMBERS for n in c.children if n.dep_ in ("nummod", "det", "predet")) or c.lower_ in PAIR_NUMBERS)
+            for c in verb.children)
 
     @staticmethod
     def _finite(a):
