@@ -150,3 +150,11 @@ def test_what_a_readout_talked_about_is_no_act_of_it(nlp):
             "They also conferred about the talks of Iran and Armenia.")
     e = find(extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))}), "talks")
     assert e.date_start is None
+
+
+def test_a_when_clause_of_a_date_is_of_that_date(nlp):
+    # "in November, when he will meet…": the relative clause hangs on the date
+    text = "Jeyhun Bayramov plans a trip to Tehran in November, when he will meet Hossein Amir Abdollahian."
+    e = find(extract(nlp, text, {"November": (D(2021, 11, 1), D(2021, 11, 30))}), "meet")
+    assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 11, 1), D(2021, 11, 30), "explicit")
+

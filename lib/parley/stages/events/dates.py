@@ -41,12 +41,43 @@ class Dates:
             by_anchor.setdefault(e.tok.i, e)
         for e in events:
             by_anchor.setdefault(e.anchor.i, e)
+        own, clause, within = self._attached(by_anchor)
+        for e in events:
+            found = own.get(id(e)) or clause.get(e.anchor.i)
+            host = None if found else self._host(e.anchor)
+            if host is not None and host.i not in by_anchor:
+                found = clause.get(host.i)  # "resumed contacts with meetings last month"
+            if not found and e.anchor.dep_ in ("advcl", "relcl") and any(
+                c.lower_ in SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
+            ):  # "met on Monday, when they discussed", "in July, when the two will discuss"
+                head = e.anchor.head
+                found = clause.get(head.i) or within.get(head.i) or \
+                    (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
+            setting = not found and e.tok.dep_ == "pobj" and e.tok.head.lower_ in LOCATIVE | {"during"}
+            if setting:
+                found = self._setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
+            if found and setting:
+                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
+                e.date, e.basis = (tx.date_start, tx.date_end), "inferred"
+            elif found:
+                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
+                e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
+                both = self._coordinated(tx, found)
+                if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
+                    e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+
+    def _attached(self, by_anchor: dict) -> tuple[dict, dict, dict]:
+        """Where each timex attaches: to the event it dates (``own``, by the event's id), to the
+        clause of the verb it modifies (``clause``, by token), and the tokens it spans (``within``)."""
+        within: dict[int, list[Timex]] = defaultdict(list)
         own: dict[int, list[Timex]] = defaultdict(list)
         clause: dict[int, list[Timex]] = defaultdict(list)
         for tx in self.timexes:
             span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None:
                 continue
+            for tok in span:
+                within[tok.i].append(tx)
             t = lead = span.root
             while lead.dep_ == "conj" and lead.head != lead:  # "until June and July"
                 lead = lead.head
@@ -67,28 +98,7 @@ class Dates:
                         continue  # "talks on the sidelines of the summit held on Tuesday": the venue's date
                     clause[t.i].append(tx)
                     break
-        for e in events:
-            found = own.get(id(e)) or clause.get(e.anchor.i)
-            host = None if found else self._host(e.anchor)
-            if host is not None and host.i not in by_anchor:
-                found = clause.get(host.i)  # "resumed contacts with meetings last month"
-            if not found and e.anchor.dep_ == "advcl" and any(
-                c.lower_ in SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
-            ):
-                head = e.anchor.head
-                found = clause.get(head.i) or (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
-            setting = not found and e.tok.dep_ == "pobj" and e.tok.head.lower_ in LOCATIVE | {"during"}
-            if setting:
-                found = self._setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
-            if found and setting:
-                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
-                e.date, e.basis = (tx.date_start, tx.date_end), "inferred"
-            elif found:
-                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
-                e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
-                both = self._coordinated(tx, found)
-                if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
-                    e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+        return own, clause, within
 
     @staticmethod
     def _host(a):
