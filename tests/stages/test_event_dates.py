@@ -158,3 +158,8 @@ def test_a_when_clause_of_a_date_is_of_that_date(nlp):
     e = find(extract(nlp, text, {"November": (D(2021, 11, 1), D(2021, 11, 30))}), "meet")
     assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 11, 1), D(2021, 11, 30), "explicit")
 
+
+def test_what_a_dated_plan_is_to_do_is_done_then(nlp):
+    text = "Sergei Lavrov will visit Baku on Friday to discuss how to reopen the border."
+    e = find(extract(nlp, text, {"Friday": (D(2021, 10, 29), D(2021, 10, 29))}), "reopen")
+    assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 10, 29), D(2021, 10, 29), "inferred")

@@ -65,6 +65,22 @@ class Dates:
                 both = self._coordinated(tx, found)
                 if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
                     e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+        self._purposes(events, by_anchor)
+
+    @staticmethod
+    def _purposes(events: list[EventDraft], by_anchor: dict) -> None:
+        """What a dated plan is to do ("will visit on Friday to discuss how to reopen the border",
+        "in July, when the two will discuss how to strengthen ties") is done then: the plan's date
+        (inferred). Up through infinitives and their conjuncts only, not a finite clause."""
+        for e in events:
+            t = e.anchor
+            for _ in range(4):
+                if e.date or t.dep_ not in ("xcomp", "advcl", "conj") or t.tag_ not in ("VB", "VBG"):
+                    break
+                t = t.head
+                plan = by_anchor.get(t.i)
+                if plan is not None and plan is not e and plan.date and plan.modality == "planned":
+                    e.date, e.basis = plan.date, "inferred"
 
     def _attached(self, by_anchor: dict) -> tuple[dict, dict, dict]:
         """Where each timex attaches: to the event it dates (``own``, by the event's id), to the
