@@ -163,3 +163,15 @@ def test_what_a_dated_plan_is_to_do_is_done_then(nlp):
     text = "Sergei Lavrov will visit Baku on Friday to discuss how to reopen the border."
     e = find(extract(nlp, text, {"Friday": (D(2021, 10, 29), D(2021, 10, 29))}), "reopen")
     assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 10, 29), D(2021, 10, 29), "inferred")
+
+
+
+def test_a_gerund_under_a_present_perfect_is_the_publication_day(nlp):
+    text = "Hossein Amir Abdollahian and Jeyhun Bayramov have stressed expanding cooperation between Iran and Azerbaijan."
+    e = find(extract(nlp, text), "expanding")
+    assert (e.date_start, e.date_basis) == (PUBLISHED, "publication")
+
+def test_talks_one_was_somewhere_for_are_of_the_date_one_was_there(nlp):
+    text = "Jeyhun Bayramov was in Tehran on Tuesday for talks with Hossein Amir Abdollahian."
+    e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), "talks")
+    assert (e.date_start, e.date_end) == (D(2021, 10, 19), D(2021, 10, 19))

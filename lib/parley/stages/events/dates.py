@@ -119,9 +119,9 @@ class Dates:
     @staticmethod
     def _host(a):
         """The verb whose clause an event noun or a to-infinitive is part of: its object ("held
-        meetings"), the object of its preposition ("resumed with meetings", not "after meetings":
-        a bound), its complement or purpose ("began to resume", "met to discuss"); None if none."""
-        if a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.lower_ not in BOUNDARY:
+        meetings"), the object of its preposition ("resumed with meetings", "was in Brussels for
+        talks", not "after meetings": a bound), its complement or purpose ("began to resume", "met to discuss"); None if none."""
+        if a.dep_ == "pobj" and a.head.dep_ == "prep" and (a.head.lower_ not in BOUNDARY or a.head.lower_ == "for"):
             v = a.head.head
         elif a.dep_ == "dobj" or a.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                        for c in a.children):
@@ -197,7 +197,8 @@ class Dates:
 
     def publication(self, e: EventDraft) -> None:
         """The publication day, for an event with no date of its own that the article reports as
-        the day's news: a present perfect ('has sought', 'talks have begun'), a present progressive
+        the day's news: a present perfect ('has sought', 'talks have begun', 'have stressed
+        expanding ties'), a present progressive
         ('are meeting', 'talks are being held'), or a contact in the simple past told
         before any date of the text ('The President spoke by phone with X'). Not a contact told
         after a date (the text has moved to another time), nor in the past perfect ('had met':
@@ -205,7 +206,7 @@ class Dates:
         if e.date or self.published is None or e.modality != "asserted":
             return
         a = e.anchor
-        v = a.head if a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") else a  # "talks have begun"
+        v = a.head if a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") else self._finite(a)  # "talks have begun"
         if any(c.lower_ in HABITUAL for t in {a, v} for c in t.children if c.dep_ in ("advmod", "prep", "npadvmod")):
             return
         lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
@@ -280,21 +281,28 @@ class Dates:
     @staticmethod
     def _finite(a):
         """The verb whose tense an event noun or a non-finite clause takes: up through objects,
-        prepositions, infinitives and their conjuncts to the first finite verb or participle
-        clause ("stressed the need to pursue talks and prepare a roadmap": stressed); ``a`` if none,
-        or if ``a`` is what was talked about ("conferred about the talks", "discussed the talks")."""
-        t = a
+        prepositions, infinitives, gerunds and their conjuncts to the first finite verb or
+        participle clause ("stressed the need to pursue talks and prepare a roadmap": stressed;
+        "have stressed bolstering ties": stressed); ``a`` if none, if ``a`` is a noun governed by
+        that verb with no verb between ("criticized the summit"), or if ``a`` is what was talked
+        about ("conferred about the talks", "discussed the talks")."""
+        def finite(t) -> bool:
+            return t.tag_ in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.children)
+        t, verb = a, a.pos_ in ("VERB", "AUX")
         for _ in range(8):
-            if t.tag_ in ("VBD", "VBZ", "VBP", "VBG") and t is not a or t.head == t:
-                break
-            if t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "advcl", "pcomp", "conj") or \
-                    t.tag_ in ("VBD", "VBZ", "VBP", "VBG", "MD"):
-                break
+            if t is not a and (finite(t) or t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj")):
+                return t if verb else a  # "criticized the summit": the summit's own tense, not criticized's
+            verb = verb or t.pos_ == "VERB"
+            if t.head == t or finite(t) or t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "advcl", "pcomp", "conj"):
+                return a
+            if t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj"):
+                return a  # a participle clause ("agreeing that…") is its own
             if t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS or \
                     t.dep_ == "dobj" and t.head.lemma_.lower() in TOPIC_VERBS:
                 return a
             t = t.head
-        return t if t.tag_ in ("VBD", "VBZ", "VBP", "VBG") else a
+        return a
 
     def _parties(self, sources: list[str], participants: list[str]) -> bool:
         """Is every source a participant, or an actor of a participant's state?"""
