@@ -165,6 +165,22 @@ def test_what_a_dated_plan_is_to_do_is_done_then(nlp):
     assert (e.date_start, e.date_end, e.date_basis) == (D(2021, 10, 29), D(2021, 10, 29), "inferred")
 
 
+@pytest.mark.parametrize(
+    "second, date",
+    [
+        # the next sentence dates the contact of its parties that the lede sums up: that date
+        ("Hossein Amir Abdollahian held talks with Jeyhun Bayramov in Baku on Tuesday.", D(2021, 10, 19)),
+        # no such contact: the present perfect is the day's news
+        ("Iran closed the border on Tuesday.", PUBLISHED),
+    ],
+)
+def test_a_lede_in_the_present_perfect_is_of_the_contact_it_sums_up(nlp, second, date):
+    text = ("Hossein Amir Abdollahian and Jeyhun Bayramov have stressed expanding cooperation between Iran and "
+            f"Azerbaijan. {second}")
+    e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), "expanding")
+    assert e.date_start == date
+
+
 
 def test_a_gerund_under_a_present_perfect_is_the_publication_day(nlp):
     text = "Hossein Amir Abdollahian and Jeyhun Bayramov have stressed expanding cooperation between Iran and Azerbaijan."

@@ -193,7 +193,21 @@ class Dates:
                     and (set(e.participants) <= set(o.participants) or set(o.participants) <= set(e.participants))
                     for o in dated):
                 continue
+            told = self._lede(e, dated)
+            if told is not None:
+                e.date, e.basis = told.date, "inferred"
+                continue
             self.publication(e)
+
+    def _lede(self, e: EventDraft, dated: list[EventDraft]) -> EventDraft | None:
+        """The dated contact a lede in the present perfect sums up: the lede of a report told
+        before any date ("X and Y have stressed stronger ties"), the contact of its parties the
+        next two sentences date ("The two held talks on Tuesday"); None if none."""
+        if e.date or e.contact or not e.sources or e.modality != "asserted" or e.anchor.idx >= self.first_date:
+            return None
+        if not self._present_perfect(self._finite(e.anchor)):
+            return None
+        return next((o for o in dated if 0 < o.sid - e.sid <= 2 and self._parties(e.sources, o.participants)), None)
 
     def publication(self, e: EventDraft) -> None:
         """The publication day, for an event with no date of its own that the article reports as
