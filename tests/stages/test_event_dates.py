@@ -191,3 +191,20 @@ def test_talks_one_was_somewhere_for_are_of_the_date_one_was_there(nlp):
     text = "Jeyhun Bayramov was in Tehran on Tuesday for talks with Hossein Amir Abdollahian."
     e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), "talks")
     assert (e.date_start, e.date_end) == (D(2021, 10, 19), D(2021, 10, 19))
+
+
+@pytest.mark.parametrize(
+    "text, interval, basis",
+    [
+        # a promise to meet is dated by the meeting it promises
+        ("Sergei Lavrov and Jeyhun Bayramov agreed to meet in Moscow next month.",
+         (D(2021, 11, 1), D(2021, 11, 30)), "inferred"),
+        # but a promise the text dates keeps its own date
+        ("On Monday, Sergei Lavrov agreed to meet Jeyhun Bayramov in Moscow next month.",
+         (D(2021, 10, 18), D(2021, 10, 18)), "explicit"),
+    ],
+)
+def test_an_intent_is_dated_by_the_act_it_intends(nlp, text, interval, basis):
+    dates = {"next month": (D(2021, 11, 1), D(2021, 11, 30)), "Monday": (D(2021, 10, 18), D(2021, 10, 18))}
+    e = find(extract(nlp, text, {k: v for k, v in dates.items() if k in text}), "agreed")
+    assert ((e.date_start, e.date_end), e.date_basis) == (interval, basis)

@@ -88,6 +88,7 @@ def events(
     anaphora.context(found)
     dates.publications([e for e in found if not e.suppressed])
     dates.readout([e for e in found if not e.suppressed])
+    dates.intents([e for e in found if not e.suppressed])
     _repeated(found)
     return _rows(grammar, [e for e in found if not e.suppressed])
 
