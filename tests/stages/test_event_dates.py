@@ -199,6 +199,9 @@ def test_talks_one_was_somewhere_for_are_of_the_date_one_was_there(nlp):
         # a promise to meet is dated by the meeting it promises
         ("Sergei Lavrov and Jeyhun Bayramov agreed to meet in Moscow next month.",
          (D(2021, 11, 1), D(2021, 11, 30)), "inferred"),
+        # and so is a promise whose meeting is a clause of its own
+        ("Sergei Lavrov and Jeyhun Bayramov agreed that their deputies would meet in Moscow next month.",
+         (D(2021, 11, 1), D(2021, 11, 30)), "inferred"),
         # but a promise the text dates keeps its own date
         ("On Monday, Sergei Lavrov agreed to meet Jeyhun Bayramov in Moscow next month.",
          (D(2021, 10, 18), D(2021, 10, 18)), "explicit"),

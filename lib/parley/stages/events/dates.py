@@ -284,12 +284,12 @@ class Dates:
     def intents(events: list[EventDraft]) -> None:
         """An intent (CAMEO 03: "agreed to meet", "offered to visit") with no date of its own is
         dated by the act it intends, when the text dates that act ("agreed to meet later this
-        month": later this month), not by the readout or the day it was told (inferred)."""
+        month", "agreed that their deputies would meet on May 6"), not by the readout or the day it was told (inferred)."""
         by_anchor = {e.anchor.i: e for e in events}
         for e in events:
             if e.root != "03" or e.basis == "explicit":
                 continue
-            acts = [by_anchor[c.i] for c in e.anchor.children if c.dep_ == "xcomp" and c.i in by_anchor]
+            acts = [by_anchor[c.i] for c in e.anchor.children if c.dep_ in ("xcomp", "ccomp") and c.i in by_anchor]
             act = next((o for o in acts if o.date and o.basis == "explicit"), None)
             if act is not None:
                 e.date, e.basis = act.date, "inferred"
