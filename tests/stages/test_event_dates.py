@@ -211,3 +211,18 @@ def test_an_intent_is_dated_by_the_act_it_intends(nlp, text, interval, basis):
     dates = {"next month": (D(2021, 11, 1), D(2021, 11, 30)), "Monday": (D(2021, 10, 18), D(2021, 10, 18))}
     e = find(extract(nlp, text, {k: v for k, v in dates.items() if k in text}), "agreed")
     assert ((e.date_start, e.date_end), e.date_basis) == (interval, basis)
+
+
+@pytest.mark.parametrize(
+    "second, date",
+    [
+        # "The two ministers" are the parties of the pledge the sentence before dates: its occasion
+        ("The two ministers met for an hour in Baku.", D(2021, 10, 19)),
+        # someone else's meeting is not
+        ("Sergei Lavrov met them in Baku.", None),
+    ],
+)
+def test_a_contact_of_the_parties_just_named_is_the_occasion_of_their_dated_act(nlp, second, date):
+    text = f"Hossein Amir Abdollahian and Jeyhun Bayramov pledged on Tuesday to reopen the road. {second}"
+    e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), "met")
+    assert e.date_start == date

@@ -83,6 +83,7 @@ def events(
     anaphora = Anaphora(grammar, codes)
     anaphora.suppress(found)
     dates.reported(found)
+    dates.occasions([e for e in found if not e.suppressed])
     anaphora.earlier(found)
     anaphora.resolve(found)
     anaphora.context(found)

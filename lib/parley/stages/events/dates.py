@@ -182,6 +182,20 @@ class Dates:
                     e.date, e.basis = s.date, "inferred"
                     break
 
+    def occasions(self, events: list[EventDraft]) -> None:
+        """'X and Y pledged on Tuesday to … . The two ministers met for an hour': a contact in the
+        simple past with no date of its own, whose subject refers back ("The two ministers",
+        "They") to the parties of an event the sentence before dates, is the occasion of that
+        event: its date (inferred)."""
+        for e in events:
+            if e.date or not e.contact or e.modality != "asserted" or e.anchor.tag_ != "VBD" \
+                    or not self._referred(e.anchor):
+                continue
+            before = next((o for o in events if o.sid == e.sid - 1 and o.date and o.basis == "explicit"
+                           and o.sources and self._parties(o.sources, e.participants)), None)
+            if before is not None:
+                e.date, e.basis = before.date, "inferred"
+
     def publications(self, events: list[EventDraft]) -> None:
         """``publication`` for each event, but a lead that the text dates further on ("held phone
         talks", then "in a telephone conversation on Saturday") is left to that date."""
@@ -299,7 +313,11 @@ class Dates:
         also discussed…") or referred to ("They agreed…", "The two leaders discussed…")?"""
         if e.sources:
             return self._parties(e.sources, contact.participants)
-        verb = self._finite(e.anchor)
+        return self._referred(self._finite(e.anchor))
+
+    @staticmethod
+    def _referred(verb) -> bool:
+        """Is the subject of ``verb`` parties named before: "They", "The two leaders", "Both"?"""
         while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head  # "discussed … and agreed": the subject of the first
         return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PLURAL_PRONOUNS or any(
