@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from spacy.tokens import Token
+
 from ...cameo import STATEMENT
 from ...lexicon import word_values
 from ...models import Timex
@@ -44,7 +46,7 @@ class Dates:
         own, clause, within = self._attached(by_anchor)
         for e in events:
             found = own.get(id(e)) or clause.get(e.anchor.i)
-            host = None if found else self._host(e.anchor)
+            host = None if found else host_verb(e.anchor)
             if host is not None and host.i not in by_anchor:
                 found = clause.get(host.i)  # "resumed contacts with meetings last month"
             if not found and e.anchor.dep_ in ("advcl", "relcl") and any(
@@ -117,20 +119,6 @@ class Dates:
         return own, clause, within
 
     @staticmethod
-    def _host(a):
-        """The verb whose clause an event noun or a to-infinitive is part of: its object ("held
-        meetings"), the object of its preposition ("resumed with meetings", "was in Brussels for
-        talks", not "after meetings": a bound), its complement or purpose ("began to resume", "met to discuss"); None if none."""
-        if a.dep_ == "pobj" and a.head.dep_ == "prep" and (a.head.lower_ not in BOUNDARY or a.head.lower_ == "for"):
-            v = a.head.head
-        elif a.dep_ == "dobj" or a.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                       for c in a.children):
-            v = a.head
-        else:
-            return None
-        return v if v.pos_ in ("VERB", "AUX") else None
-
-    @staticmethod
     def _setting(prep, by_anchor: dict, own: dict) -> list[Timex] | None:
         """The dates of the event a meeting is the setting of ("discussed the plan in their
         meeting": the meeting is when it was discussed), up through the verb's object."""
@@ -189,7 +177,7 @@ class Dates:
         event: its date (inferred)."""
         for e in events:
             if e.date or not e.contact or e.modality != "asserted" or e.anchor.tag_ != "VBD" \
-                    or not self._referred(e.anchor):
+                    or not refers_back(e.anchor):
                 continue
             before = next((o for o in events if o.sid == e.sid - 1 and o.date and o.basis == "explicit"
                            and o.sources and self._parties(o.sources, e.participants)), None)
@@ -219,7 +207,7 @@ class Dates:
         next two sentences date ("The two held talks on Tuesday"); None if none."""
         if e.date or e.contact or not e.sources or e.modality != "asserted" or e.anchor.idx >= self.first_date:
             return None
-        if not self._present_perfect(self._finite(e.anchor)):
+        if not present_perfect(finite_verb(e.anchor)):
             return None
         return next((o for o in dated if 0 < o.sid - e.sid <= 2 and self._parties(e.sources, o.participants)), None)
 
@@ -234,26 +222,13 @@ class Dates:
         if e.date or self.published is None or e.modality != "asserted":
             return
         a = e.anchor
-        v = a.head if a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") else self._finite(a)  # "talks have begun"
+        v = a.head if a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") else finite_verb(a)  # "talks have begun"
         if any(c.lower_ in HABITUAL for t in {a, v} for c in t.children if c.dep_ in ("advmod", "prep", "npadvmod")):
             return
         lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
             and a.idx < self.first_date and not self._under_past_perfect(a)
-        if self._present_perfect(v) or self._present_progressive(v) or lead:
+        if present_perfect(v) or present_progressive(v) or lead:
             e.date, e.basis = (self.published, self.published), "publication"
-
-    @staticmethod
-    def _present_perfect(v) -> bool:
-        """'has summoned', 'have been held'."""
-        return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
-                                       for c in v.children)
-
-    @staticmethod
-    def _present_progressive(v) -> bool:
-        """'are meeting', 'are being held': what is under way as the article is written."""
-        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-        now = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
-        return now and (v.tag_ == "VBG" or v.tag_ == "VBN" and any(c.lower_ == "being" for c in aux))
 
     @property
     def first_date(self) -> int:
@@ -287,7 +262,7 @@ class Dates:
             if e.modality != "asserted" or e.sid - since > 2 and self.paragraph[e.sid] != self.paragraph[since]:
                 continue
             purpose = e.anchor.dep_ in ("advcl", "xcomp") and e.anchor.head == last.anchor  # "called to express"
-            verb = self._finite(e.anchor)  # "welcomed the opportunity to develop proposals": welcomed
+            verb = finite_verb(e.anchor)  # "welcomed the opportunity to develop proposals": welcomed
             if verb.tag_ not in ("VBD", "VBG") and not purpose or self._under_past_perfect(verb):
                 continue
             if self._parties(e.sources, last.participants):
@@ -313,44 +288,72 @@ class Dates:
         also discussed…") or referred to ("They agreed…", "The two leaders discussed…")?"""
         if e.sources:
             return self._parties(e.sources, contact.participants)
-        return self._referred(self._finite(e.anchor))
-
-    @staticmethod
-    def _referred(verb) -> bool:
-        """Is the subject of ``verb`` parties named before: "They", "The two leaders", "Both"?"""
-        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            verb = verb.head  # "discussed … and agreed": the subject of the first
-        return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PLURAL_PRONOUNS or any(
-            n.lower_ in PAIR_NUMBERS for n in c.children if n.dep_ in ("nummod", "det", "predet")) or c.lower_ in PAIR_NUMBERS)
-            for c in verb.children)
-
-    @staticmethod
-    def _finite(a):
-        """The verb whose tense an event noun or a non-finite clause takes: up through objects,
-        prepositions, infinitives, gerunds and their conjuncts to the first finite verb or
-        participle clause ("stressed the need to pursue talks and prepare a roadmap": stressed;
-        "have stressed bolstering ties": stressed); ``a`` if none, if ``a`` is a noun governed by
-        that verb with no verb between ("criticized the summit"), or if ``a`` is what was talked
-        about ("conferred about the talks", "discussed the talks")."""
-        def finite(t) -> bool:
-            return t.tag_ in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.children)
-        t, verb = a, a.pos_ in ("VERB", "AUX")
-        for _ in range(8):
-            if t is not a and (finite(t) or t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj")):
-                return t if verb else a  # "criticized the summit": the summit's own tense, not criticized's
-            verb = verb or t.pos_ == "VERB"
-            if t.head == t or finite(t) or t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "advcl", "pcomp", "conj"):
-                return a
-            if t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj"):
-                return a  # a participle clause ("agreeing that…") is its own
-            if t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS or \
-                    t.dep_ == "dobj" and t.head.lemma_.lower() in TOPIC_VERBS:
-                return a
-            t = t.head
-        return a
+        return refers_back(finite_verb(e.anchor))
 
     def _parties(self, sources: list[str], participants: list[str]) -> bool:
         """Is every source a participant, or an actor of a participant's state?"""
         states = {self.country(p) or p for p in participants}
         return all(s in participants or (self.country(s) or s) in states for s in sources)
+
+
+def host_verb(a: Token) -> Token | None:
+    """The verb whose clause an event noun or a to-infinitive is part of: its object ("held
+    meetings"), the object of its preposition ("resumed with meetings", "was in Brussels for
+    talks", not "after meetings": a bound), its complement or purpose ("began to resume", "met to
+    discuss"); None if none."""
+    if a.dep_ == "pobj" and a.head.dep_ == "prep" and (a.head.lower_ not in BOUNDARY or a.head.lower_ == "for"):
+        v = a.head.head
+    elif a.dep_ == "dobj" or a.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in a.children):
+        v = a.head
+    else:
+        return None
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
+def present_perfect(v: Token) -> bool:
+    """'has summoned', 'have been held'."""
+    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                   for c in v.children)
+
+
+def present_progressive(v: Token) -> bool:
+    """'are meeting', 'are being held': what is under way as the article is written."""
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    now = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
+    return now and (v.tag_ == "VBG" or v.tag_ == "VBN" and any(c.lower_ == "being" for c in aux))
+
+
+def refers_back(verb: Token) -> bool:
+    """Is the subject of ``verb`` parties named before: "They", "The two leaders", "Both"?"""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "discussed … and agreed": the subject of the first
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PLURAL_PRONOUNS or any(
+        n.lower_ in PAIR_NUMBERS for n in c.children if n.dep_ in ("nummod", "det", "predet")) or c.lower_ in PAIR_NUMBERS)
+        for c in verb.children)
+
+
+def finite_verb(a: Token) -> Token:
+    """The verb whose tense an event noun or a non-finite clause takes: up through objects,
+    prepositions, infinitives, gerunds and their conjuncts to the first finite verb or
+    participle clause ("stressed the need to pursue talks and prepare a roadmap": stressed;
+    "have stressed bolstering ties": stressed); ``a`` if none, if ``a`` is a noun governed by
+    that verb with no verb between ("criticized the summit"), or if ``a`` is what was talked
+    about ("conferred about the talks", "discussed the talks")."""
+    def finite(t: Token) -> bool:
+        return t.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.children)
+    t, verb = a, a.pos_ in ("VERB", "AUX")
+    for _ in range(8):
+        if t is not a and (finite(t) or t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj")):
+            return t if verb else a  # "criticized the summit": the summit's own tense, not criticized's
+        verb = verb or t.pos_ == "VERB"
+        if t.head == t or finite(t) or t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "advcl", "pcomp", "conj"):
+            return a
+        if t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj"):
+            return a  # a participle clause ("agreeing that…") is its own
+        if t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS or \
+                t.dep_ == "dobj" and t.head.lemma_.lower() in TOPIC_VERBS:
+            return a
+        t = t.head
+    return a
