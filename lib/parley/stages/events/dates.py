@@ -1,5 +1,6 @@
-"""Dates: the date each event took place, from a timex of its own clause, the statement that
-reports it, or the publication day (present perfect)."""
+"""Dates: the date each event took place, from a timex of its own clause (or of the clause it
+completes), the statement or readout that reports it, the plan it serves or the act it intends,
+or the publication day (present perfect and progressive)."""
 from __future__ import annotations
 
 import bisect
