@@ -226,3 +226,18 @@ def test_a_contact_of_the_parties_just_named_is_the_occasion_of_their_dated_act(
     text = f"Hossein Amir Abdollahian and Jeyhun Bayramov pledged on Tuesday to reopen the road. {second}"
     e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), "met")
     assert e.date_start == date
+
+
+@pytest.mark.parametrize(
+    "text, trigger, date",
+    [
+        # one actor's acts told together share the first one's date
+        ("Iran summoned the Azerbaijani ambassador on Tuesday and demanded an apology.", "demanded", D(2021, 10, 19)),
+        # a clause with a subject of its own keeps to its own time
+        ("Iran closed the border with Azerbaijan on Tuesday, and the Azerbaijani foreign ministry protested.",
+         "protested", None),
+    ],
+)
+def test_a_verb_joined_to_a_dated_one_with_no_subject_of_its_own_shares_its_date(nlp, text, trigger, date):
+    e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), trigger)
+    assert e.date_start == date

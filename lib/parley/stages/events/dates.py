@@ -50,6 +50,9 @@ class Dates:
             host = None if found else host_verb(e.anchor)
             if host is not None and host.i not in by_anchor:
                 found = clause.get(host.i)  # "resumed contacts with meetings last month"
+            if not found and shares_subject(e.anchor):  # "recalled its envoy on Wednesday and handed a note"
+                head = e.anchor.head
+                found = clause.get(head.i) or (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
             if not found and e.anchor.dep_ in ("advcl", "relcl") and any(
                 c.lower_ in SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
             ):  # "met on Monday, when they discussed", "in July, when the two will discuss"
@@ -358,3 +361,10 @@ def finite_verb(a: Token) -> Token:
             return a
         t = t.head
     return a
+
+
+def shares_subject(v: Token) -> bool:
+    """A verb in the simple past joined to another with no subject of its own ("recalled its
+    envoy on Wednesday and handed a note"): one actor's acts told together, at the first one's time."""
+    return v.dep_ == "conj" and v.tag_ == "VBD" and v.head.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
