@@ -232,7 +232,7 @@ def test_a_contact_of_the_parties_just_named_is_the_occasion_of_their_dated_act(
     "text, trigger, date",
     [
         # one actor's acts told together share the first one's date
-        ("Iran summoned the Azerbaijani ambassador on Tuesday and demanded an apology.", "demanded", D(2021, 10, 19)),
+        ("Iran closed the border with Azerbaijan on Tuesday and demanded an apology.", "demanded", D(2021, 10, 19)),
         # a clause with a subject of its own keeps to its own time
         ("Iran closed the border with Azerbaijan on Tuesday, and the Azerbaijani foreign ministry protested.",
          "protested", None),
