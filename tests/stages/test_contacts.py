@@ -115,6 +115,19 @@ def test_a_note_without_parties_joins_the_summons_it_was_handed_at():
     assert [(c.channel, c.event_ids) for c in found] == [("summons", ("e1", "e2"))]
 
 
+def test_talk_with_no_one_on_one_side_is_no_contact_of_its_own():
+    # "the court heard the two countries' arguments in December": nobody talked with the two
+    # countries that the text names; apart from a contact of its sentence, no contact
+    iran_turkey = ("iran", "turkey")
+    heard = Event(
+        start=50, end=55, trigger="heard", sentence_id=5, cameo_code="040", event_label="", goldstein=1.0,
+        quad_class=1, source_id="", target_id="iran", date_start=None, date_end=None, date_basis="undated",
+        modality="asserted", channel="", location="", participant_ids=iran_turkey, event_id="e2", ordinal=0)
+    found = contacts([event(1, channel="meeting", code="040", parties=("hossein-amir-abdollahian", "jeyhun-bayramov"),
+                            sentence=1), heard], actors=ACTORS)
+    assert [c.event_ids for c in found] == [("e1",)]
+
+
 def test_a_planned_contact_needs_a_named_channel():
     found = numbered("contacts", contacts([
         event(1, channel="", code="040", modality="planned"),  # "agreed to continue consultations"

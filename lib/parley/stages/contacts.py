@@ -154,8 +154,9 @@ class _Merger:
             if not is_contact(event.cameo_code, event.channel) or event.modality != "asserted" and not event.channel:
                 continue  # "agreed to continue consultations" names no contact yet
             fitting = [c for c in touched if self.fits(c, event)]
-            if not event.participant_ids:
-                # "Note Verbal was submitted": part of the contact this sentence is about, if any
+            if not event.participant_ids or not event.source_id and not event.channel:
+                # "Note Verbal was submitted", "the court heard the two countries' arguments" (no one
+                # on one side): part of the contact this sentence is about, if any
                 fitting = [c for c in fitting if event.sentence_id in c.sentences
                            or event.ordinal and event.ordinal == c.ordinal]
                 if not fitting:

@@ -1,5 +1,6 @@
-"""Dates: the date each event took place, from a timex of its own clause, the statement that
-reports it, or the publication day (present perfect)."""
+"""Dates: the date each event took place, from a timex of its own clause (or of the clause it
+completes), the statement or readout that reports it, the plan it serves or the act it intends,
+or the publication day (present perfect and progressive)."""
 from __future__ import annotations
 
 import bisect
@@ -7,10 +8,16 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from spacy.tokens import Token
+
 from ...cameo import STATEMENT
+from ...lexicon import word_values
 from ...models import Timex
 from .draft import EventDraft
-from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, Grammar
+from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_PREPS, TOPIC_VERBS, Grammar
+
+PAIR_NUMBERS = frozenset(word_values("pair_numbers"))  # "the two leaders", "both"
+PLURAL_PRONOUNS = frozenset({"they", "we"})
 
 # After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
 DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
@@ -37,12 +44,62 @@ class Dates:
             by_anchor.setdefault(e.tok.i, e)
         for e in events:
             by_anchor.setdefault(e.anchor.i, e)
+        own, clause, within = self._attached(by_anchor)
+        for e in events:
+            found = own.get(id(e)) or clause.get(e.anchor.i)
+            host = None if found else host_verb(e.anchor)
+            if host is not None and host.i not in by_anchor:
+                found = clause.get(host.i)  # "resumed contacts with meetings last month"
+            if not found and shares_subject(e.anchor):  # "recalled its envoy on Wednesday and handed a note"
+                head = e.anchor.head
+                found = clause.get(head.i) or (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
+            if not found and e.anchor.dep_ in ("advcl", "relcl") and any(
+                c.lower_ in SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
+            ):  # "met on Monday, when they discussed", "in July, when the two will discuss"
+                head = e.anchor.head
+                found = clause.get(head.i) or within.get(head.i) or \
+                    (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
+            setting = not found and e.tok.dep_ == "pobj" and e.tok.head.lower_ in LOCATIVE | {"during"}
+            if setting:
+                found = self._setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
+            if found and setting:
+                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
+                e.date, e.basis = (tx.date_start, tx.date_end), "inferred"
+            elif found:
+                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
+                e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
+                both = self._coordinated(tx, found)
+                if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
+                    e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+        self._purposes(events, by_anchor)
+
+    @staticmethod
+    def _purposes(events: list[EventDraft], by_anchor: dict) -> None:
+        """What a dated plan is to do ("will visit on Friday to discuss how to reopen the border",
+        "in July, when the two will discuss how to strengthen ties") is done then: the plan's date
+        (inferred). Up through infinitives and their conjuncts only, not a finite clause."""
+        for e in events:
+            t = e.anchor
+            for _ in range(4):
+                if e.date or t.dep_ not in ("xcomp", "advcl", "conj") or t.tag_ not in ("VB", "VBG"):
+                    break
+                t = t.head
+                plan = by_anchor.get(t.i)
+                if plan is not None and plan is not e and plan.date and plan.modality == "planned":
+                    e.date, e.basis = plan.date, "inferred"
+
+    def _attached(self, by_anchor: dict) -> tuple[dict, dict, dict]:
+        """Where each timex attaches: to the event it dates (``own``, by the event's id), to the
+        clause of the verb it modifies (``clause``, by token), and the tokens it spans (``within``)."""
+        within: dict[int, list[Timex]] = defaultdict(list)
         own: dict[int, list[Timex]] = defaultdict(list)
         clause: dict[int, list[Timex]] = defaultdict(list)
         for tx in self.timexes:
             span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None:
                 continue
+            for tok in span:
+                within[tok.i].append(tx)
             t = lead = span.root
             while lead.dep_ == "conj" and lead.head != lead:  # "until June and July"
                 lead = lead.head
@@ -63,25 +120,7 @@ class Dates:
                         continue  # "talks on the sidelines of the summit held on Tuesday": the venue's date
                     clause[t.i].append(tx)
                     break
-        for e in events:
-            found = own.get(id(e)) or clause.get(e.anchor.i)
-            if not found and e.anchor.dep_ == "advcl" and any(
-                c.lower_ in SIMULTANEOUS for c in e.anchor.children if c.dep_ in ("mark", "advmod")
-            ):
-                head = e.anchor.head
-                found = clause.get(head.i) or (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
-            setting = not found and e.tok.dep_ == "pobj" and e.tok.head.lower_ in LOCATIVE | {"during"}
-            if setting:
-                found = self._setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
-            if found and setting:
-                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
-                e.date, e.basis = (tx.date_start, tx.date_end), "inferred"
-            elif found:
-                tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
-                e.date, e.basis, e.own_timex = (tx.date_start, tx.date_end), "explicit", tx.text
-                both = self._coordinated(tx, found)
-                if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
-                    e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+        return own, clause, within
 
     @staticmethod
     def _setting(prep, by_anchor: dict, own: dict) -> list[Timex] | None:
@@ -135,6 +174,20 @@ class Dates:
                     e.date, e.basis = s.date, "inferred"
                     break
 
+    def occasions(self, events: list[EventDraft]) -> None:
+        """'X and Y pledged on Tuesday to … . The two ministers met for an hour': a contact in the
+        simple past with no date of its own, whose subject refers back ("The two ministers",
+        "They") to the parties of an event the sentence before dates, is the occasion of that
+        event: its date (inferred)."""
+        for e in events:
+            if e.date or not e.contact or e.modality != "asserted" or e.anchor.tag_ != "VBD" \
+                    or not refers_back(e.anchor):
+                continue
+            before = next((o for o in events if o.sid == e.sid - 1 and o.date and o.basis == "explicit"
+                           and o.sources and self._parties(o.sources, e.participants)), None)
+            if before is not None:
+                e.date, e.basis = before.date, "inferred"
+
     def publications(self, events: list[EventDraft]) -> None:
         """``publication`` for each event, but a lead that the text dates further on ("held phone
         talks", then "in a telephone conversation on Saturday") is left to that date."""
@@ -146,24 +199,39 @@ class Dates:
                     and (set(e.participants) <= set(o.participants) or set(o.participants) <= set(e.participants))
                     for o in dated):
                 continue
+            told = self._lede(e, dated)
+            if told is not None:
+                e.date, e.basis = told.date, "inferred"
+                continue
             self.publication(e)
+
+    def _lede(self, e: EventDraft, dated: list[EventDraft]) -> EventDraft | None:
+        """The dated contact a lede in the present perfect sums up: the lede of a report told
+        before any date ("X and Y have stressed stronger ties"), the contact of its parties the
+        next two sentences date ("The two held talks on Tuesday"); None if none."""
+        if e.date or e.contact or not e.sources or e.modality != "asserted" or e.anchor.idx >= self.first_date:
+            return None
+        if not present_perfect(finite_verb(e.anchor)):
+            return None
+        return next((o for o in dated if 0 < o.sid - e.sid <= 2 and self._parties(e.sources, o.participants)), None)
 
     def publication(self, e: EventDraft) -> None:
         """The publication day, for an event with no date of its own that the article reports as
-        the day's news: a present perfect ('has sought'), or a contact in the simple past told
+        the day's news: a present perfect ('has sought', 'talks have begun', 'have stressed
+        expanding ties'), a present progressive
+        ('are meeting', 'talks are being held'), or a contact in the simple past told
         before any date of the text ('The President spoke by phone with X'). Not a contact told
         after a date (the text has moved to another time), nor in the past perfect ('had met':
         background), nor a planned, requested or denied one."""
         if e.date or self.published is None or e.modality != "asserted":
             return
         a = e.anchor
-        if any(c.lower_ in HABITUAL for c in a.children if c.dep_ in ("advmod", "prep", "npadvmod")):
+        v = a.head if a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") else finite_verb(a)  # "talks have begun"
+        if any(c.lower_ in HABITUAL for t in {a, v} for c in t.children if c.dep_ in ("advmod", "prep", "npadvmod")):
             return
-        perfect = a.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
-                                          for c in a.children)
         lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
             and a.idx < self.first_date and not self._under_past_perfect(a)
-        if perfect or lead:
+        if present_perfect(v) or present_progressive(v) or lead:
             e.date, e.basis = (self.published, self.published), "publication"
 
     @property
@@ -181,23 +249,122 @@ class Dates:
         """A readout: what the parties of a dated contact did after it, in the simple past and
         with no date of its own ('They also agreed…', 'He welcomed…'), happened during that
         contact: its date (inferred). The readout runs on for two sentences, or to the end of the
-        contact's paragraph; a party is one of the contact's participants or of their states."""
-        last = None
+        paragraph, from the contact or from the last sentence in which a party did something on
+        that date ("The two leaders also discussed…"); a party is one of the contact's
+        participants or of their states."""
+        last, since = None, -1
         for e in events:
             if e.contact and e.date and e.modality == "asserted" and len(e.participants) > 1:
-                last = e
+                last, since = e, e.sid
                 continue
-            if last is None or e.date or e.modality != "asserted" or e.sid < last.sid:
+            if last is None or e.sid < last.sid:
                 continue
-            if e.sid - last.sid > 2 and self.paragraph[e.sid] != self.paragraph[last.sid]:
+            if e.date:
+                if e.date == last.date and self._goes_on(e, last):
+                    since = e.sid  # the readout goes on
+                continue
+            if e.modality != "asserted" or e.sid - since > 2 and self.paragraph[e.sid] != self.paragraph[since]:
                 continue
             purpose = e.anchor.dep_ in ("advcl", "xcomp") and e.anchor.head == last.anchor  # "called to express"
-            if e.anchor.tag_ not in ("VBD", "VBG") and not purpose or self._under_past_perfect(e.anchor):
+            verb = finite_verb(e.anchor)  # "welcomed the opportunity to develop proposals": welcomed
+            if verb.tag_ not in ("VBD", "VBG") and not purpose or self._under_past_perfect(verb):
                 continue
             if self._parties(e.sources, last.participants):
                 e.date, e.basis = last.date, "inferred"
+                since = e.sid if self._goes_on(e, last) else since
+
+    @staticmethod
+    def intents(events: list[EventDraft]) -> None:
+        """An intent (CAMEO 03: "agreed to meet", "offered to visit") with no date of its own is
+        dated by the act it intends, when the text dates that act ("agreed to meet later this
+        month", "agreed that their deputies would meet on May 6"), not by the readout or the day it was told (inferred)."""
+        by_anchor = {e.anchor.i: e for e in events}
+        for e in events:
+            if e.root != "03" or e.basis == "explicit":
+                continue
+            acts = [by_anchor[c.i] for c in e.anchor.children if c.dep_ in ("xcomp", "ccomp") and c.i in by_anchor]
+            act = next((o for o in acts if o.date and o.basis == "explicit"), None)
+            if act is not None:
+                e.date, e.basis = act.date, "inferred"
+
+    def _goes_on(self, e: EventDraft, contact: EventDraft) -> bool:
+        """Does ``e`` carry a readout on: done by the contact's parties, named ("The President
+        also discussed…") or referred to ("They agreed…", "The two leaders discussed…")?"""
+        if e.sources:
+            return self._parties(e.sources, contact.participants)
+        return refers_back(finite_verb(e.anchor))
 
     def _parties(self, sources: list[str], participants: list[str]) -> bool:
         """Is every source a participant, or an actor of a participant's state?"""
         states = {self.country(p) or p for p in participants}
         return all(s in participants or (self.country(s) or s) in states for s in sources)
+
+
+def host_verb(a: Token) -> Token | None:
+    """The verb whose clause an event noun or a to-infinitive is part of: its object ("held
+    meetings"), the object of its preposition ("resumed with meetings", "was in Brussels for
+    talks", not "after meetings": a bound), its complement or purpose ("began to resume", "met to
+    discuss"); None if none."""
+    if a.dep_ == "pobj" and a.head.dep_ == "prep" and (a.head.lower_ not in BOUNDARY or a.head.lower_ == "for"):
+        v = a.head.head
+    elif a.dep_ == "dobj" or a.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in a.children):
+        v = a.head
+    else:
+        return None
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
+def present_perfect(v: Token) -> bool:
+    """'has summoned', 'have been held'."""
+    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                   for c in v.children)
+
+
+def present_progressive(v: Token) -> bool:
+    """'are meeting', 'are being held': what is under way as the article is written."""
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    now = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
+    return now and (v.tag_ == "VBG" or v.tag_ == "VBN" and any(c.lower_ == "being" for c in aux))
+
+
+def refers_back(verb: Token) -> bool:
+    """Is the subject of ``verb`` parties named before: "They", "The two leaders", "Both"?"""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "discussed … and agreed": the subject of the first
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PLURAL_PRONOUNS or any(
+        n.lower_ in PAIR_NUMBERS for n in c.children if n.dep_ in ("nummod", "det", "predet")) or c.lower_ in PAIR_NUMBERS)
+        for c in verb.children)
+
+
+def finite_verb(a: Token) -> Token:
+    """The verb whose tense an event noun or a non-finite clause takes: up through objects,
+    prepositions, infinitives, gerunds and their conjuncts to the first finite verb or
+    participle clause ("stressed the need to pursue talks and prepare a roadmap": stressed;
+    "have stressed bolstering ties": stressed); ``a`` if none, if ``a`` is a noun governed by
+    that verb with no verb between ("criticized the summit"), or if ``a`` is what was talked
+    about ("conferred about the talks", "discussed the talks")."""
+    def finite(t: Token) -> bool:
+        return t.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.children)
+    t, verb = a, a.pos_ in ("VERB", "AUX")
+    for _ in range(8):
+        if t is not a and (finite(t) or t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj")):
+            return t if verb else a  # "criticized the summit": the summit's own tense, not criticized's
+        verb = verb or t.pos_ == "VERB"
+        if t.head == t or finite(t) or t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "advcl", "pcomp", "conj"):
+            return a
+        if t.tag_ == "VBG" and t.dep_ not in ("xcomp", "pcomp", "conj"):
+            return a  # a participle clause ("agreeing that…") is its own
+        if t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS or \
+                t.dep_ == "dobj" and t.head.lemma_.lower() in TOPIC_VERBS:
+            return a
+        t = t.head
+    return a
+
+
+def shares_subject(v: Token) -> bool:
+    """A verb in the simple past joined to another with no subject of its own ("recalled its
+    envoy on Wednesday and handed a note"): one actor's acts told together, at the first one's time."""
+    return v.dep_ == "conj" and v.tag_ == "VBD" and v.head.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
