@@ -382,3 +382,14 @@ def test_a_name_apposed_to_the_state_of_a_title_is_the_party():
         "regarding the border. With the Spanish Foreign Minister, José Manuel Albares, talks focused on migration.")
     assert [parties for _, parties in found] == [("ahmed-attaf", "abdoulaye-diop"), ("ahmed-attaf", "jose-manuel-albares")]
     assert found[1][0] == "meeting"  # the first is the trip's: talks held during a visit belong to it
+
+
+def test_dated_talks_with_both_sides_are_a_contact_even_when_called_off():
+    from parley.nlp import parse
+    from parley.pipeline import records
+    found = records(parse("Colombia has called off next week's talks with Ecuador, citing a border incident."),
+                    published=PUBLISHED)["contacts"]
+    assert [(c.channel, c.participant_ids, c.modality, c.date_start, c.date_end) for c in found] == [
+        ("meeting", ("colombia", "ecuador"), "negated", dt.date(2021, 10, 25), dt.date(2021, 10, 31))]
+    # undated and unnamed: no contact yet
+    assert records(parse("Colombia and Ecuador agreed to continue consultations."), published=PUBLISHED)["contacts"] == []

@@ -151,8 +151,9 @@ class _Merger:
         found: list[_Contact] = []
         touched: list[_Contact] = []  # most recently mentioned last
         for event in events:
-            if not is_contact(event.cameo_code, event.channel) or event.modality != "asserted" and not event.channel:
-                continue  # "agreed to continue consultations" names no contact yet
+            if not is_contact(event.cameo_code, event.channel) or event.modality != "asserted" and not event.channel \
+                    and not (event.date_basis == "explicit" and len(event.participant_ids) > 1):
+                continue  # "agreed to continue consultations" names no contact yet; "next week's talks with X" does
             fitting = [c for c in touched if self.fits(c, event)]
             if not event.participant_ids or not event.source_id and not event.channel:
                 # "Note Verbal was submitted", "the court heard the two countries' arguments" (no one
