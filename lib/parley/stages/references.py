@@ -18,6 +18,7 @@ from ..syntax import prep_objects, stolen_subject
 
 PAIR_NUMBERS = word_values("pair_numbers")
 PEOPLE = words("people")
+AGENTS = words("agents")
 STATES = words("states")
 FIRST_PERSON = words("first_person")
 FIRST_PLURAL = words("first_plural")
@@ -145,6 +146,10 @@ class References:
         if t.text in self.surnames and t.dep_ not in ("compound", "amod") and not any(
                 c.dep_ == "compound" for c in t.lefts):  # "Ocampos said": the one person so named
             return [self.surnames[t.text]]
+        if t.lemma_.lower() in AGENTS and t.tag_ == "NN":  # "the representative of the Palestinian Authority"
+            sent = [x for o in prep_objects(t, ("of",)) for x in self.refs(o) if self.kind(x) in ("country", "organization")]
+            if sent:
+                return sent[:1]
         core = [c for c in t.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod")]
         if core and t.pos_ == "NOUN" and not t.is_upper:  # a description, not a dateline
             alias = self.aliases.get(_norm(self.doc[core[0].i : t.i + 1].text))
