@@ -87,6 +87,6 @@ def test_the_two_countries_with_a_tie_for_second_is_no_one(nlp):
 
 def test_an_unnamed_envoy_of_an_organisation_stands_for_it(nlp):
     from parley.pipeline import records
-    found = records(nlp("Foreign Minister Celso Amorim will meet the representative of the African Union."))
+    found = records(nlp("Foreign Minister Celso Amorim will meet with the representative of the African Union."))
     assert [(c.channel, c.participant_ids, c.modality) for c in found["contacts"]] == [
         ("meeting", ("celso-amorim", "african-union"), "planned")]
