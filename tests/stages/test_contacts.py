@@ -368,6 +368,11 @@ def pipeline_contacts(text: str) -> list[tuple]:
     # a plural title apposed to a list of names, each "from" a state: the talks are theirs
     ("After six hours of talks, the presidents Gustavo Petro from Colombia and Daniel Noboa from Ecuador agreed "
      "to reopen the border.", [("meeting", ("gustavo-petro", "daniel-noboa"))]),
+    # the talks a relative clause tells the parties of; "the government of X" acts for X
+    ("Sergei Lavrov described the talks that Russia held with the government of Iraq last week.",
+     [("meeting", ("russia", "iraq"))]),
+    ("Sergei Lavrov described the talks that Russia held with the regime in Iraq last week.",
+     [("meeting", ("russia", "iraq"))]),
 ])
 def test_contacts_of_real_news_phrasings(text, expected):
     assert pipeline_contacts(text) == expected

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import platforms, word_values, words
+from ..lexicon import nouns, platforms, word_values, words
 from ..models import Actor, Mention, Quote
 from ..syntax import prep_objects, stolen_subject
 
@@ -35,6 +35,7 @@ class References:
         self.first_seen: dict[str, int] = {}
         self.country_of = {a.country: a.actor_id for a in actors if a.kind == "country" and a.country}
         self.platforms = frozenset(name.lower() for name in platforms())
+        self.governing = nouns()  # "government" -> "country": it acts for its state
         self.person_start: dict[int, int] = {}  # first token of a person's mention -> its root
         self.person_end: dict[int, int] = {}  # root of a person's mention -> the token after it
         for m in mentions:
@@ -189,6 +190,13 @@ class References:
                         return [actor_id] if actor_id else []
                 if child.tag_ in ("NNS", "NNPS"):  # "the two countries' leaders"
                     return self._pair(child)
+        if self.governing.get(t.lemma_.lower()) == "country":  # "the regime in Iran", "the government of Iraq"
+            for o in prep_objects(t, ("in", "of")):
+                states = [self.country_of.get(self.country(x), "") if self.kind(x) == "place" else x
+                          for x in self.refs(o)]
+                states = [x for x in states if self.kind(x) == "country"]
+                if states:
+                    return states[:1]
         return []
 
     def _upgrade(self, actor_id: str, head: Token) -> str:
