@@ -368,6 +368,11 @@ def pipeline_contacts(text: str) -> list[tuple]:
     # a plural title apposed to a list of names, each "from" a state: the talks are theirs
     ("After six hours of talks, the presidents Gustavo Petro from Colombia and Daniel Noboa from Ecuador agreed "
      "to reopen the border.", [("meeting", ("gustavo-petro", "daniel-noboa"))]),
+    # a meal shared is a meeting
+    ("Chinese President Hu Jintao had lunch with Brazilian President Luiz Inácio Lula da Silva on Tuesday.",
+     [("meeting", ("hu-jintao", "luiz-inacio-lula-da-silva"))]),
+    ("Russian President Vladimir Putin hosted a dinner for Turkish President Recep Tayyip Erdogan on Monday.",
+     [("meeting", ("vladimir-putin", "recep-tayyip-erdogan"))]),
     # the talks a relative clause tells the parties of; "the government of X" acts for X
     ("Sergei Lavrov described the talks that Russia held with the government of Iraq last week.",
      [("meeting", ("russia", "iraq"))]),
