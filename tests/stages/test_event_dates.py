@@ -241,17 +241,3 @@ def test_a_contact_of_the_parties_just_named_is_the_occasion_of_their_dated_act(
 def test_a_verb_joined_to_a_dated_one_with_no_subject_of_its_own_shares_its_date(nlp, text, trigger, date):
     e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), trigger)
     assert e.date_start == date
-
-
-@pytest.mark.parametrize("text, dates, trigger, date", [
-    # the lede's simple past, told before any date, is the day's news
-    ("Hossein Amir Abdollahian hailed the friendly ties with Turkey. Iran and Turkey signed a deal in 1961.",
-     {"1961": (D(1961, 1, 1), D(1961, 12, 31))}, "hailed", PUBLISHED),
-    # not after the text has moved to another date, nor outside the lede
-    ("Iran and Turkey signed a deal in 1961. Hossein Amir Abdollahian hailed the friendly ties with Turkey.",
-     {"1961": (D(1961, 1, 1), D(1961, 12, 31))}, "hailed", None),
-    ("Iran and Turkey are close neighbours. Hossein Amir Abdollahian hailed the friendly ties with Turkey.",
-     {}, "hailed", None),
-])
-def test_the_ledes_simple_past_is_the_days_news(nlp, text, dates, trigger, date):
-    assert find(extract(nlp, text, dates), trigger).date_start == date

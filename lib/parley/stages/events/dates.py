@@ -35,8 +35,6 @@ class Dates:
         self.planned = grammar.table.planned
         self.venues = grammar.table.venues
         self.country = grammar.res.country
-        # the lede: the first sentence with a verb (a dateline's, not a header line's "Aboard Air Force One")
-        self.lede = next((i for i, sent in enumerate(grammar.sents) if sent.root.pos_ in ("VERB", "AUX")), -1)
         starts = sorted(self.doc._.paragraph_starts)
         self.paragraph = [bisect.bisect_right(starts, s.start_char) for s in grammar.sents]
 
@@ -205,7 +203,7 @@ class Dates:
             if told is not None:
                 e.date, e.basis = told.date, "inferred"
                 continue
-            self.publication(e, lede=e.sid == self.lede)
+            self.publication(e)
 
     def _lede(self, e: EventDraft, dated: list[EventDraft]) -> EventDraft | None:
         """The dated contact a lede in the present perfect sums up: the lede of a report told
@@ -217,23 +215,21 @@ class Dates:
             return None
         return next((o for o in dated if 0 < o.sid - e.sid <= 2 and self._parties(e.sources, o.participants)), None)
 
-    def publication(self, e: EventDraft, *, lede: bool = False) -> None:
+    def publication(self, e: EventDraft) -> None:
         """The publication day, for an event with no date of its own that the article reports as
         the day's news: a present perfect ('has sought', 'talks have begun', 'have stressed
         expanding ties'), a present progressive
         ('are meeting', 'talks are being held'), or a contact in the simple past told
         before any date of the text ('The President spoke by phone with X'). Not a contact told
         after a date (the text has moved to another time), nor in the past perfect ('had met':
-        background), nor a planned, requested or denied one. In the ``lede`` (the first sentence with
-        a verb), any act in the simple past told before a date is the day's news ("TEHRAN, Dec.
-        24 (MNA) – The minister hailed the ties")."""
+        background), nor a planned, requested or denied one."""
         if e.date or self.published is None or e.modality != "asserted":
             return
         a = e.anchor
         v = a.head if a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") else finite_verb(a)  # "talks have begun"
         if any(c.lower_ in HABITUAL for t in {a, v} for c in t.children if c.dep_ in ("advmod", "prep", "npadvmod")):
             return
-        lead = (e.contact or lede) and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
+        lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
             and a.idx < self.first_date and not self._under_past_perfect(a)
         if present_perfect(v) or present_progressive(v) or lead:
             e.date, e.basis = (self.published, self.published), "publication"
