@@ -115,3 +115,9 @@ def test_an_institution_whose_name_holds_a_title_is_no_person(nlp):
     # "General Assembly": "General" is a title, but "Assembly" names an institution, not a person
     assert people("Minister Celso Amorim spoke at the Security Council and the General Assembly.") == [
         ("celso-amorim", "", "Minister")]
+
+
+def test_a_title_of_a_state_before_the_name(nlp):
+    # the Kremlin's "President of Kazakhstan X": the NER takes state and name for one organisation
+    assert people("Vladimir Putin had a telephone conversation with President of Kazakhstan Kassym-Jomart "
+                  "Tokayev.") == [("kassym-jomart-tokayev", "KAZ", "President"), ("vladimir-putin", "", "")]

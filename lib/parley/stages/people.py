@@ -256,8 +256,8 @@ class NameFinder:
     def _evidence(self, name: list[Token]) -> bool:
         """A title, an honorific, "counterpart", an apposition or a state's possessive at the name."""
         before = self.doc[name[0].i - 1] if name[0].i > 0 else None
-        posted = before is not None and before.pos_ == "PROPN" and before.i > 1 and (  # "Ambassador to Tehran X"
-            self.doc[before.i - 1].lower_ in {"to", "in"} and self.titles.in_role(self.doc[before.i - 2])
+        posted = before is not None and before.pos_ == "PROPN" and before.i > 1 and (  # "Ambassador to Tehran X", "President of Chile X"
+            self.doc[before.i - 1].lower_ in {"to", "in", "of"} and self.titles.in_role(self.doc[before.i - 2])
         )
         split = before is not None and before.text == "." and before.i > 0 and (  # "MR. X", tokenised "MR" "."
             self.doc[before.i - 1].text + "." in self.honorifics and not self.doc[before.i - 1].whitespace_
