@@ -121,3 +121,9 @@ def test_a_title_of_a_state_before_the_name(nlp):
     # the Kremlin's "President of Kazakhstan X": the NER takes state and name for one organisation
     assert people("Vladimir Putin had a telephone conversation with President of Kazakhstan Kassym-Jomart "
                   "Tokayev.") == [("kassym-jomart-tokayev", "KAZ", "President"), ("vladimir-putin", "", "")]
+
+
+def test_a_name_after_a_titled_name_is_not_apposed_to_its_title(nlp):
+    # "Foreign Minister A, B raised": the title is A's; B is someone else
+    assert people("In a meeting with Japanese Foreign Minister Yoko Kamikawa, Blinken raised the issue of North "
+                  "Korea.") == [("blinken", "", ""), ("yoko-kamikawa", "JPN", "Foreign Minister")]

@@ -194,8 +194,8 @@ class TitlePhrases:
             return []
         role = roles[-1]
         between = self.doc[role.end : comma]
-        if any(t.is_punct or t.pos_ == "VERB" for t in between):
-            return []
+        if any(t.is_punct or t.pos_ == "VERB" or t.i in named for t in between):
+            return []  # "Foreign Minister A, B raised": the title is A's, B is someone else
         return self.context(role[0], named) + list(role) + list(between)
 
     def before_comma(self, tok: Token, named: Container[int]) -> list[Token]:
