@@ -7,7 +7,7 @@ import pytest
 
 from parley.stages.contacts import contacts, is_contact
 from parley.tables import numbered
-from parley.models import Event
+from parley.models import Actor, Event
 from test_events import ACTORS, PUBLISHED, extract
 
 SATURDAY = dt.date(2021, 10, 23)
@@ -403,3 +403,13 @@ def test_dated_talks_with_both_sides_are_a_contact_even_when_called_off():
         ("meeting", ("colombia", "ecuador"), "negated", dt.date(2021, 10, 25), dt.date(2021, 10, 31))]
     # undated and unnamed: no contact yet
     assert records(parse("Colombia and Ecuador agreed to continue consultations."), published=PUBLISHED)["contacts"] == []
+
+
+def test_a_call_with_a_third_person_is_another_call():
+    # "spoke by phone with A and B": A's call and B's, even when the text gives B no state
+    found = contacts([
+        event(1, parties=("sergei-lavrov", "recep-tayyip-erdogan")),
+        event(2, parties=("sergei-lavrov", "ali-khamenei")),
+    ], actors=[*ACTORS, Actor("ali-khamenei", "Ali Khamenei", "person", "")])
+    assert [c.participant_ids for c in found] == [("sergei-lavrov", "recep-tayyip-erdogan"),
+                                                 ("sergei-lavrov", "ali-khamenei")]

@@ -137,12 +137,20 @@ class _Merger:
             return False  # Poland's summons of Belarus's envoy and Belarus's of Poland's: two
         if not self.parties_fit(contact.participants, event.participant_ids):
             return False
+        if event.channel == "phone" and self._third_person(contact.participants, event.participant_ids):
+            return False  # a call joins two people: "spoke by phone with A and B" is two calls
         # a mention may name fewer states than the contact, not more: trilateral talks are not the
         # bilateral visit of the same week; a contact known by one side only ("in his meeting with the
         # envoy") grows into the mention that names both
         mine = self.states(event.participant_ids)
         theirs = self.states(contact.participants)
         return len(theirs) < 2 or mine <= theirs
+
+    def _third_person(self, a, b) -> bool:
+        """Do two participant lists name three people or more, each side one the other does not?"""
+        people_a = {x for x in a if self.kind.get(x) == "person"}
+        people_b = {x for x in b if self.kind.get(x) == "person"}
+        return bool(people_a - people_b) and bool(people_b - people_a) and len(people_a | people_b) > 2
 
     def states(self, ids) -> set[str]:
         return {self.country[x] for x in ids if self.country.get(x)}
