@@ -1,4 +1,4 @@
-"""Quality floors on the gold corpora (tests/articles, tests/articles/holdout, tests/realnews).
+"""Quality floors on the gold corpora (tests/articles and its holdout, tests/realnews and its holdout).
 
 These are the issue targets measured the way `python -m parley.evaluate` measures them; a
 change that makes parley worse on articles of the genre fails here.
@@ -15,7 +15,7 @@ from conftest import ROOT
 @pytest.fixture(scope="module")
 def scores():
     total = {}
-    for name in ("articles", "articles/holdout", "realnews"):
+    for name in ("articles", "articles/holdout", "realnews", "realnews/holdout"):
         score = Score()
         for path, gold in corpus(ROOT / "tests" / name):
             score += score_article(path, gold)
@@ -49,6 +49,13 @@ def test_contacts(scores, name):
     assert s.contacts.precision >= 0.7
 
 
+@pytest.mark.parametrize("name", ["articles", "articles/holdout"])
+def test_key_events(scores, name):
+    s = scores[name]
+    assert s.events >= 40
+    assert s.events_right / s.events >= 0.7
+
+
 # Real news (tests/realnews, fifteen real articles): the issue's floors where parley meets them,
 # and where it does not yet, the figure it reaches now, so that no change makes it worse.
 def test_realnews_people(scores):
@@ -66,8 +73,18 @@ def test_realnews_dates(scores):
 
 
 def test_realnews_contacts_and_key_events(scores):
-    # below the issue's floors (0.85 / 0.85, 0.75): the figures reached, so no change loses them
+    # key events at the issue's floor (0.75); contacts recall below it (0.85): the figure
+    # reached, so that no change loses it
     s = scores["realnews"]
     assert s.contacts.gold >= 45
-    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.6
-    assert s.events_right / s.events >= 0.6
+    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.78
+    assert s.events_right / s.events >= 0.75
+
+
+def test_realnews_holdout_stays_where_it_is(scores):
+    # six more real articles, scored blind once (README); now the figures reached, as a guard
+    s = scores["realnews/holdout"]
+    assert (s.people.gold, s.contacts.gold) == (17, 11)
+    assert s.people.recall >= 0.85 and s.people.precision >= 0.85
+    assert s.contacts.precision >= 0.65 and s.contacts.recall >= 0.6
+    assert s.events_right / s.events >= 0.35
