@@ -116,7 +116,9 @@ def frame(name: str, records: list) -> pd.DataFrame:
 def sentence_rows(doc: Doc, *, start: int = 0, first: int = 0) -> list[tuple[int, int, int, str]]:
     """``(sentence_id, start, end, text)`` of every sentence, ids from ``first`` and offsets
     shifted by ``start`` (a chunk's place in the body)."""
-    text = doc.text  # a sentence's text is a slice of it: cheaper than one Span.text per sentence
+    from .nlp import text_of  # here: the command line imports tables before it needs spaCy
+
+    text = text_of(doc)  # a sentence's text is a slice of it: cheaper than one Span.text per sentence
     return [(first + i, start + s.start_char, start + s.end_char, text[s.start_char : s.end_char].strip())
             for i, s in enumerate(doc.sents)]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Span, Token
 
+from ..nlp import text_of
 from .. import lexicon
 from ..article import slugify
 from ..models import Mention
@@ -417,7 +418,7 @@ class RoleReader:
     def _speaker_country(self, person: Person) -> list[str]:
         """The publishing government's state for a speaker of its transcript ("MR. SMITH:" in a
         White House briefing speaks for the USA)."""
-        text = self.doc.text
+        text = text_of(self.doc)
         label = any(text[m.end : m.end + 2].strip()[:1] == ":" for m in person.mentions)
         return [self.home] if label and self.home else []
 
@@ -613,7 +614,7 @@ class LaterMentions:
         condolences"); else the person named before in the sentence, else the previous sentence's
         subject. An object pronoun is never its own clause's subject ("X called Y to update him")."""
         # a transcript's speaker label ("MR. SMITH: He said ...") speaks in the first person: no antecedent
-        text = self.doc.text
+        text = text_of(self.doc)
         holders = [*self.people.persons, *self.unnamed.values()]
         known = sorted(((m, p) for p in holders for m in p.mentions
                         if text[m.end : m.end + 2].strip()[:1] != ":"), key=lambda x: x[0].start)

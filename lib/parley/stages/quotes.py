@@ -12,6 +12,7 @@ import re
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..cameo import trigger_table
 from ..lexicon import words
 from ..models import Mention, Quote
@@ -125,7 +126,7 @@ class _Quoter:
         return "", cue.text, channel
 
     def run(self) -> list[Quote]:
-        text = self.doc.text
+        text = text_of(self.doc)
         spans = quote_spans(text)
         out: list[Quote] = []
         last: Quote | None = None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ...nlp import text_of
 from ...dictionaries import Dictionaries
 from ...dictionaries import load as load_dictionaries
 from ...lexicon import contact_vocabulary, words
@@ -172,7 +173,7 @@ def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:
 
 def _rows(grammar: Grammar, found: list[EventDraft]) -> list[Event]:
     """One row per event, in text order."""
-    doc, text = grammar.doc, grammar.doc.text  # Doc.text joins every token: read it once
+    doc, text = grammar.doc, text_of(grammar.doc)
     named = {*contact_vocabulary().channels, "statement", "social_media"}
     out = []
     for e in [part for e in found for part in _distributed(grammar, e)]:

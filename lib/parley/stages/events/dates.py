@@ -4,12 +4,14 @@ or the publication day (present perfect and progressive)."""
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import re
 from collections import defaultdict
 
 from spacy.tokens import Token
 
+from ...nlp import text_of
 from ...cameo import STATEMENT
 from ...lexicon import word_values
 from ...models import Timex
@@ -28,7 +30,7 @@ class Dates:
 
     def __init__(self, grammar: Grammar, *, timexes: list[Timex], published: dt.date | None):
         self.doc = grammar.doc
-        text = self.doc.text
+        text = text_of(self.doc)
         self.timexes = [t for t in timexes if t.type in ("DATE", "TIME") and t.date_start and t.date_end  # "on Monday evening" too
                         and not DATELINE_END.match(text, t.end)]  # the dateline dates the report, not an event
         self.published = published
@@ -149,7 +151,7 @@ class Dates:
             if other is tx or other.sentence_id != tx.sentence_id:
                 continue
             first, second = sorted((tx, other), key=lambda x: x.start)
-            between = self.doc.text[first.end:second.start].strip().lower()
+            between = text_of(self.doc)[first.end:second.start].strip().lower()
             if between in ("and", "to", "through", "-", "–"):
                 joined.append(other)
         return joined if len(joined) > 1 else []
@@ -234,12 +236,12 @@ class Dates:
         if present_perfect(v) or present_progressive(v) or lead:
             e.date, e.basis = (self.published, self.published), "publication"
 
-    @property
+    @functools.cached_property
     def first_date(self) -> int:
         """Where the text first moves to another time: its first date (DATE or TIME) that does
         not hold the publication day ("2:50 P.M.", "this week" do; "on Tuesday" before it does not)."""
         other = [t.start for t in self.timexes if not t.date_start <= self.published <= t.date_end]
-        return min(other, default=len(self.doc.text))
+        return min(other, default=self.doc[-1].idx + len(self.doc[-1]) if len(self.doc) else 0)  # Doc.text joins every token
 
     @staticmethod
     def _under_past_perfect(a) -> bool:

@@ -13,6 +13,7 @@ import datetime as dt
 from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
+from ...nlp import text_of
 from ...lexicon import modal_words, temporal
 from .calendar import calendar_span, monday
 
@@ -126,7 +127,7 @@ class NormalisingContext:
 
     def __init__(self, doc: Doc, published: dt.date | None):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.dct = published
         columns = doc.to_array([LOWER, IDX, SENT_START])
         self.lower = columns[:, 0].tolist()  # string ids, as the trigger table keys them
