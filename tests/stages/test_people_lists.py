@@ -127,3 +127,9 @@ def test_a_name_after_a_titled_name_is_not_apposed_to_its_title(nlp):
     # "Foreign Minister A, B raised": the title is A's; B is someone else
     assert people("In a meeting with Japanese Foreign Minister Yoko Kamikawa, Blinken raised the issue of North "
                   "Korea.") == [("blinken", "", ""), ("yoko-kamikawa", "JPN", "Foreign Minister")]
+
+
+def test_a_surname_the_tagger_took_for_a_common_word_stays_in_the_name(nlp):
+    found = people('"It was a formal visit," explained the undersecretary of the Ministry of Foreign Relations, '
+                   "ambassador José Eduardo Martins Felício.")
+    assert [p[0] for p in found] == ["jose-eduardo-martins-felicio"]

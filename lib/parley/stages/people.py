@@ -216,6 +216,9 @@ class NameFinder:
                 end += 2
             elif part(self.doc[end]) and self.gaz.lookup(self.doc[end].text) is None:
                 end += 1
+            elif end + 1 < len(self.doc) and self.doc[end].is_title and self.doc[end].is_alpha \
+                    and part(self.doc[end + 1]) and self.gaz.lookup(self.doc[end].text) is None:
+                end += 2  # "José Eduardo Martins Felício": a surname the tagger took for a common word
             else:
                 break
         return list(self.doc[start:end])
