@@ -413,3 +413,18 @@ def test_a_call_with_a_third_person_is_another_call():
     ], actors=[*ACTORS, Actor("ali-khamenei", "Ali Khamenei", "person", "")])
     assert [c.participant_ids for c in found] == [("sergei-lavrov", "recep-tayyip-erdogan"),
                                                  ("sergei-lavrov", "ali-khamenei")]
+
+
+def test_a_kremlin_style_readout():
+    # "President of <a state's long name> NAME": the person; the talks "with" them "held in Moscow" are
+    # another contact, and "held" there is no detention
+    from parley.nlp import parse
+    from parley.pipeline import records
+    found = records(parse(
+        "Vladimir Putin had a telephone conversation with President of the Federative Republic of Brazil Luiz "
+        "Inacio Lula da Silva. The two leaders exchanged views on the situation in Ukraine. "
+        "Vladimir Putin informed his counterpart about the main outcomes of the talks with "
+        "President of the People's Republic of China Xi Jinping, held in Moscow on March 20–21."), published=PUBLISHED)
+    assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [
+        ("phone", ("vladimir-putin", "luiz-inacio-lula-da-silva")), ("meeting", ("vladimir-putin", "xi-jinping"))]
+    assert "173" not in [e.cameo_code for e in found["events"]]

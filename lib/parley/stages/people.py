@@ -260,8 +260,13 @@ class NameFinder:
     def _evidence(self, name: list[Token]) -> bool:
         """A title, an honorific, "counterpart", an apposition or a state's possessive at the name."""
         before = self.doc[name[0].i - 1] if name[0].i > 0 else None
-        posted = before is not None and before.pos_ == "PROPN" and before.i > 1 and (  # "Ambassador to Tehran X", "President of Chile X"
-            self.doc[before.i - 1].lower_ in {"to", "in", "of"} and self.titles.in_role(self.doc[before.i - 2])
+        place = before.i if before is not None else 0
+        while place > 0 and (place - 1 in self.country_at) and place in self.country_at:
+            place -= 1  # to the start of a state's long name: "President of the People's Republic of China X"
+        while place > 0 and self.doc[place - 1].lower_ == "the" and place in self.country_at:
+            place -= 1
+        posted = before is not None and before.pos_ == "PROPN" and place > 1 and (  # "Ambassador to Tehran X", "President of Chile X"
+            self.doc[place - 1].lower_ in {"to", "in", "of"} and self.titles.in_role(self.doc[place - 2])
         )
         split = before is not None and before.text == "." and before.i > 0 and (  # "MR. X", tokenised "MR" "."
             self.doc[before.i - 1].text + "." in self.honorifics and not self.doc[before.i - 1].whitespace_

@@ -162,9 +162,9 @@ class References:
                 if found:
                     return found
         for o in prep_objects(t, ("of",)) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ else ():
-            named = [c for c in o.children if c.dep_ == "appos" and self._person(c)]
-            if named:  # "the Foreign Minister of Paraguay, Ana X,": the parse apposes her to the state
-                return self._ref(named[0])
+            named = [c for c in (o, *o.children) if (c is o or c.dep_ == "appos") and self._person(c)]
+            if named:  # "the Foreign Minister of Paraguay, Ana X,": the parse apposes her to the state;
+                return self._ref(named[0])  # "President of the Republic of China X": hangs X on "of"
         both = self._pair(t)
         if both or strict:
             return both

@@ -131,6 +131,8 @@ class Triggers:
             objects = self._object_tokens(tok)
         for o in objects:
             if word in ("actor", "person"):
+                if tok.dep_ == "acl" and any(a.dep_ == "prep" and a.lower_ == "with" for a in o.ancestors):
+                    continue  # "the talks with X, held in Moscow": the parse hangs the talks' participle on X
                 found = self.res.refs(o, strict=True)
                 if found and (word == "actor" or all(self.res.kind(x) in ("person", "group") for x in found)):
                     return True
