@@ -133,3 +133,11 @@ def test_a_surname_the_tagger_took_for_a_common_word_stays_in_the_name(nlp):
     found = people('"It was a formal visit," explained the undersecretary of the Ministry of Foreign Relations, '
                    "ambassador José Eduardo Martins Felício.")
     assert [p[0] for p in found] == ["jose-eduardo-martins-felicio"]
+
+
+def test_a_name_before_a_bracketed_portfolio_is_a_person_even_when_tagged_an_organisation(nlp):
+    # the NER takes "Celso Amorim (Foreign Relations" for an organisation; the dictionaries know him (dated)
+    found = people("Some Brazilian ministers were present: Antonio Palocci (Finance), Roberto Rodrigues "
+                   "(Agriculture) and Celso Amorim (Foreign Relations).", published=dt.date(2004, 11, 12))
+    assert ("celso-amorim", "BRA", "Minister of Foreign Relations") in found
+    assert len(found) == 3

@@ -123,6 +123,9 @@ class NameFinder:
                 and (len(name) > 1 or self._possessed(name[0]))  # "Egypt's Shoukry"
                 and ent.text not in place_names
                 and not self._locative(ent)
+            ) or (  # "A (Finance), B (Agriculture)": tagged ORG, a name with a bracketed portfolio after it
+                ent.label_ == "ORG" and len(name) > 1 and self._portfolio_after(name[-1])
+                and not any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name)
             ) or (  # "Nepal’s Narayan Khadka", tagged ORG: a state's possessive before a name of words no institution has
                 ent.label_ == "ORG" and len(name) > 1 and self._possessed(name[0])
                 and not any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name)
@@ -191,6 +194,9 @@ class NameFinder:
                 continue
             break
         name = tokens[i:]
+        cut = next((k for k, t in enumerate(name) if t.text == "("), None)
+        if cut is not None:
+            name = name[:cut]  # "Celso Amorim (Foreign Relations": the NER ran into a bracketed portfolio
         while name and (name[-1].lower_ in POSSESSIVE | {"'"} or not name[-1].text[0].isalpha()):
             name = name[:-1]
         return tokens[:i], name
@@ -256,6 +262,11 @@ class NameFinder:
     def _locative(self, span: Span) -> bool:
         """ "in Siem Reap", "at Camp David": a name governed by a locative preposition."""
         return span.root.dep_ == "pobj" and span.root.head.lower_ in self.locative
+
+    def _portfolio_after(self, last: Token) -> bool:
+        """Is the name followed by a bracketed portfolio: "Antonio Palocci (Finance)"?"""
+        doc = self.doc
+        return last.i + 2 < len(doc) and doc[last.i + 1].text == "(" and doc[last.i + 2].is_title
 
     def _evidence(self, name: list[Token]) -> bool:
         """A title, an honorific, "counterpart", an apposition or a state's possessive at the name."""
