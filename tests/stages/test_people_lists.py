@@ -141,3 +141,11 @@ def test_a_name_before_a_bracketed_portfolio_is_a_person_even_when_tagged_an_org
                    "(Agriculture) and Celso Amorim (Foreign Relations).", published=dt.date(2004, 11, 12))
     assert ("celso-amorim", "BRA", "Minister of Foreign Relations") in found
     assert len(found) == 3
+
+
+def test_minister_of_state_is_a_title_and_its_portfolio_no_organisation(nlp):
+    found, _ = actors(parse("Araghchi received the visiting Qatari Minister of State Mohammed bin Abdulaziz "
+                            "Al-Khulaifi in Tehran on Sunday."))
+    people_ = [(a.actor_id, a.country, a.role) for a in found if a.kind == "person"]
+    assert ("mohammed-bin-abdulaziz-al-khulaifi", "QAT", "Minister of State") in people_
+    assert "state" not in [a.actor_id for a in found]

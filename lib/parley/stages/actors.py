@@ -43,6 +43,7 @@ class OtherActors:
         self.person_at = people.at
         self.nouns = lexicon.nouns()
         self.platforms = lexicon.platforms()
+        self.portfolios = lexicon.words("actor_portfolios")
 
     def __call__(self) -> None:
         """Add them to the cast, collectives first."""
@@ -112,6 +113,8 @@ class OtherActors:
             span = ent[1:] if ent[0].lower_ == "the" else ent
             if not len(span) or span.text in self.gaz.official_prefixes:  # an ambiguous "Islamic Republic"
                 continue
+            if all(t.lower_ in self.portfolios for t in span) and span.start > 0 and self.doc[span.start - 1].lower_ == "of":
+                continue  # a title's portfolio: "Minister of State", "Minister of Foreign Affairs"
             # The NER may label one name differently at each mention ("Karabakh": ORG, GPE):
             # a name ever labelled a place is a place.
             if span.text in self.platforms:
