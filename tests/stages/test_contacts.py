@@ -373,6 +373,12 @@ def pipeline_contacts(text: str) -> list[tuple]:
      [("meeting", ("hu-jintao", "luiz-inacio-lula-da-silva"))]),
     ("Russian President Vladimir Putin hosted a dinner for Turkish President Recep Tayyip Erdogan on Monday.",
      [("meeting", ("vladimir-putin", "recep-tayyip-erdogan"))]),
+    # a message carried "from" someone is theirs; the one who "received" it is the other side
+    ("Foreign Minister Abbas Araghchi met with his Chinese counterpart Wang Yi and delivered a written message "
+     "from President Masoud Pezeshkian to President Xi Jinping.",
+     [("meeting", ("abbas-araghchi", "wang-yi")), ("letter", ("masoud-pezeshkian", "xi-jinping"))]),
+    ("Foreign Minister Abbas Araghchi received a letter from Foreign Minister Wang Yi.",
+     [("letter", ("wang-yi", "abbas-araghchi"))]),
     # the talks a relative clause tells the parties of; "the government of X" acts for X
     ("Sergei Lavrov described the talks that Russia held with the government of Iraq last week.",
      [("meeting", ("russia", "iraq"))]),

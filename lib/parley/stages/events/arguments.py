@@ -11,14 +11,15 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...cameo import CONSULT, VISIT
-from ...lexicon import contact_vocabulary
+from ...lexicon import contact_vocabulary, words
 from ...syntax import agents, is_passive, objects, patients, prep_objects, subjects
 from .draft import EventDraft
 from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENING, PARTICIPANT_PREPS,
                       SOURCE_PREPS, TARGET_PREPS, TOPIC_PREPS, TOPIC_VERBS, Grammar, slot)
 
 
-DISTRIBUTED = frozenset({"phone", "letter"})  # channels that join two parties, never a round table
+DISTRIBUTED = frozenset({"phone", "letter"})
+RECEIVING = words("receiving_verbs")  # channels that join two parties, never a round table
 
 
 class Arguments:
@@ -113,6 +114,10 @@ class Arguments:
         sources += prep_objects(n, SOURCE_PREPS)
         if e.code == VISIT:  # "the visit of the Chilean minister to Lima": the visitor
             sources += prep_objects(n, ("of",))
+        if a != n and a.lemma_.lower() in LIGHT_VERBS:  # "delivered a message from X to Y": X's message
+            sources += prep_objects(a, ("from",))
+        if n.dep_ == "dobj" and n.head.lemma_.lower() in RECEIVING:  # "X received a letter from Y": to X
+            targets += subjects(n.head)
         if n.dep_ == "dobj" and not is_passive(n.head):  # "to prepare a visit to X by Y": Y's visit
             sources += [o for o in prep_objects(n.head, ("by",)) if o.i > n.i]
         between += prep_objects(n, PARTICIPANT_PREPS)
