@@ -373,6 +373,9 @@ def pipeline_contacts(text: str) -> list[tuple]:
      [("meeting", ("hu-jintao", "luiz-inacio-lula-da-silva"))]),
     ("Russian President Vladimir Putin hosted a dinner for Turkish President Recep Tayyip Erdogan on Monday.",
      [("meeting", ("vladimir-putin", "recep-tayyip-erdogan"))]),
+    # a list of people never runs past a verb: "with A, and met B" are two meetings
+    ("Antony Blinken held talks on Sunday with Chinese Foreign Minister Qin Gang, and met top diplomat Wang Yi "
+     "on Monday.", [("meeting", ("antony-blinken", "qin-gang")), ("meeting", ("antony-blinken", "wang-yi"))]),
     # a message carried "from" someone is theirs; the one who "received" it is the other side
     ("Foreign Minister Abbas Araghchi met with his Chinese counterpart Wang Yi and delivered a written message "
      "from President Masoud Pezeshkian to President Xi Jinping.",

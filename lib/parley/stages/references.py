@@ -343,8 +343,8 @@ def listed_people(tok: Token, person_start: dict[int, int], person_end: dict[int
         if j == mark or closed:
             break  # no list, or past its last item: "A and B, the minister C" apposes C to B
         closed = doc[j - 1].lower_ == "and"
-        for k in range(j, min(j + 5, sent_end)):  # past the title: "Prime Minister"
-            if k in person_start or doc[k].is_punct:
+        for k in range(j, min(j + 5, sent_end)):  # past the title: "Prime Minister", never past a verb
+            if k in person_start or doc[k].is_punct or doc[k].pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
                 break
         root = person_start.get(k) if j < sent_end else None
         if root is None:
