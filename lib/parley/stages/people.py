@@ -112,7 +112,7 @@ class NameFinder:
         for ent in self.doc.ents:
             if ent.label_ not in NAME_LABELS or not self.cast.in_text(ent):
                 continue
-            # a title before the entity belongs to the context: "Foreign Minister Jeyhun Bayramov"
+            # a title before the entity belongs to the context: "Foreign Minister Sergei Lavrov"
             _, name = self._name_tokens(self._widen(ent) if ent.label_ == "PERSON" else list(ent))
             if not self._looks_like_name(name) or self._is_not_person(name):
                 continue
