@@ -29,6 +29,7 @@ def test_a_subject_hung_on_the_opening_phrase_is_parsed_again(nlp, text, subject
     assert [t.text for t in subjects(verb)] == [subject]
     assert token(doc, "According").head == verb  # the opening phrase hangs on the verb
     assert [e.text for e in doc.ents] == [e.text for e in broken.ents]  # names untouched
+    assert [s.text for s in doc.sents] == [s.text for s in broken.sents]  # and the sentences
 
 
 @pytest.mark.parametrize("text", [

@@ -79,7 +79,10 @@ class StolenSubjects:
                 parsed = component(parsed)
         if [t.text for t in parsed] != [t.text for t in clause]:
             return False  # tokenised otherwise: no safe way to carry the parse over
-        root = next(t for t in parsed if t.head == t)
+        roots = [t for t in parsed if t.head == t]
+        if len(roots) != 1:
+            return False  # parsed as two sentences: carried over, it would split the text's sentence
+        root = roots[0]
         if not root.tag_.startswith("VB") or not any(c.dep_ in SUBJECTS for c in root.children):
             return False  # tags, not parts of speech: the re-parse has no attribute ruler
         start, top = clause.start, clause.start + root.i
