@@ -196,7 +196,7 @@ class NameFinder:
         name = tokens[i:]
         cut = next((k for k, t in enumerate(name) if t.text == "("), None)
         if cut is not None:
-            name = name[:cut]  # "Celso Amorim (Foreign Relations": the NER ran into a bracketed portfolio
+            name = name[:cut]  # "Ana Duarte (Foreign Relations": the NER ran into a bracketed portfolio
         while name and (name[-1].lower_ in POSSESSIVE | {"'"} or not name[-1].text[0].isalpha()):
             name = name[:-1]
         return tokens[:i], name
@@ -224,7 +224,7 @@ class NameFinder:
                 end += 1
             elif end + 1 < len(self.doc) and self.doc[end].is_title and self.doc[end].is_alpha \
                     and part(self.doc[end + 1]) and self.gaz.lookup(self.doc[end].text) is None:
-                end += 2  # "José Eduardo Martins Felício": a surname the tagger took for a common word
+                end += 2  # "Luís Carlos Martins Ferreira": a surname the tagger took for a common word
             else:
                 break
         return list(self.doc[start:end])

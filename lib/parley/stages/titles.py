@@ -234,4 +234,8 @@ class TitlePhrases:
             and not self.in_role(phrase[0])
         ):
             return []
+        after = max(k for k, t in enumerate(phrase) if self.in_role(t)) + 1
+        if after < len(phrase) and phrase[after].pos_ == "PROPN" and phrase[after].i not in self.country_at \
+                and phrase[after].ent_type_ == "PERSON":
+            return []  # "Africa, ambassador A B": the title of the name right after it, not an apposition
         return phrase
