@@ -43,12 +43,13 @@ class StolenSubjects:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
+        found = [(sent, comma) for sent in doc.sents if (comma := self.stolen(sent)) is not None]
+        if not found:
+            return doc  # the common case: no token read, nothing copied
         heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
         changed = False
-        for sent in doc.sents:
-            comma = self.stolen(sent)
-            if comma is not None:
-                changed |= self._reparse(doc, sent, comma, heads, deps)
+        for sent, comma in found:
+            changed |= self._reparse(doc, sent, comma, heads, deps)
         if changed:
             rows = numpy.empty((len(doc), 2), dtype="uint64")
             rows[:, 0] = (numpy.array(heads, dtype="int64") - numpy.arange(len(doc))).view("uint64")  # offsets

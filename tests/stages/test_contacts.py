@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from parley.nlp import parse
+from parley.pipeline import records
 from parley.stages.contacts import contacts, is_contact
 from parley.tables import numbered
 from parley.models import Actor, Event
@@ -356,12 +358,13 @@ def test_the_visit_of_someone_is_their_visit(nlp):
     assert visit.source_id == "recep-tayyip-erdogan"  # the visitor, not a target
 
 
+def pipeline_records(text: str) -> dict[str, list]:
+    """The records of a text run through every stage (names found by the actor step, not by hand)."""
+    return records(parse(text), published=PUBLISHED)
+
+
 def pipeline_contacts(text: str) -> list[tuple]:
-    """The contacts of a text run through every stage (names found by the actor step, not by hand)."""
-    from parley.nlp import parse
-    from parley.pipeline import records
-    found = records(parse(text), published=PUBLISHED)
-    return [(c.channel, c.participant_ids) for c in found["contacts"]]
+    return [(c.channel, c.participant_ids) for c in pipeline_records(text)["contacts"]]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -404,14 +407,12 @@ def test_a_name_apposed_to_the_state_of_a_title_is_the_party():
 
 
 def test_dated_talks_with_both_sides_are_a_contact_even_when_called_off():
-    from parley.nlp import parse
-    from parley.pipeline import records
-    found = records(parse("Colombia has called off next week's talks with Ecuador, citing a border incident."),
-                    published=PUBLISHED)["contacts"]
+    found = pipeline_records("Colombia has called off next week's talks with Ecuador, citing a border incident.")[
+        "contacts"]
     assert [(c.channel, c.participant_ids, c.modality, c.date_start, c.date_end) for c in found] == [
         ("meeting", ("colombia", "ecuador"), "negated", dt.date(2021, 10, 25), dt.date(2021, 10, 31))]
     # undated and unnamed: no contact yet
-    assert records(parse("Colombia and Ecuador agreed to continue consultations."), published=PUBLISHED)["contacts"] == []
+    assert pipeline_records("Colombia and Ecuador agreed to continue consultations.")["contacts"] == []
 
 
 def test_a_call_with_a_third_person_is_another_call():
@@ -427,13 +428,11 @@ def test_a_call_with_a_third_person_is_another_call():
 def test_a_kremlin_style_readout():
     # "President of <a state's long name> NAME": the person; the talks "with" them "held in Moscow" are
     # another contact, and "held" there is no detention
-    from parley.nlp import parse
-    from parley.pipeline import records
-    found = records(parse(
+    found = pipeline_records((
         "Vladimir Putin had a telephone conversation with President of the Federative Republic of Brazil Luiz "
         "Inacio Lula da Silva. The two leaders exchanged views on the situation in Ukraine. "
         "Vladimir Putin informed his counterpart about the main outcomes of the talks with "
-        "President of the People's Republic of China Xi Jinping, held in Moscow on March 20–21."), published=PUBLISHED)
+        "President of the People's Republic of China Xi Jinping, held in Moscow on March 20–21."))
     assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [
         ("phone", ("vladimir-putin", "luiz-inacio-lula-da-silva")), ("meeting", ("vladimir-putin", "xi-jinping"))]
     assert "173" not in [e.cameo_code for e in found["events"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from parley.models import Actor, Mention
+from parley.pipeline import records
 from parley.stages.references import References
 
 
@@ -61,32 +62,30 @@ def test_officials_of_several_states_stand_for_those_states(nlp):
     assert res.refs(leader) == []
 
 
+def two_countries(nlp, text: str) -> list[str]:
+    """What "the two countries" refers to in ``text``, among Ghana, Togo and Benin wherever named."""
+    doc = nlp(text)
+    actors = [Actor("ghana", "Ghana", "country", "GHA"), Actor("togo", "Togo", "country", "TGO"),
+              Actor("benin", "Benin", "country", "BEN")]
+    mentions = [Mention(start=i, end=i + len(name), text=name, sentence_id=0, actor_id=name.lower(), how="name")
+                for name in ("Ghana", "Togo", "Benin") for i in [j for j in range(len(text)) if text.startswith(name, j)]]
+    countries = [t for t in doc if t.lower_ == "countries"][0]
+    return References(doc, mentions, actors).refs(countries)
+
+
 def test_the_two_countries_with_one_named_before_are_the_two_the_text_names_most(nlp):
     # "between the two countries" after only Ghana is known: Ghana and Togo, named most in the text,
     # not Benin, named once
     text = "Ghana sent envoys. Talks between the two countries began. Togo and Ghana agreed. Togo thanked Benin."
-    doc = nlp(text)
-    actors = [Actor("ghana", "Ghana", "country", "GHA"), Actor("togo", "Togo", "country", "TGO"),
-              Actor("benin", "Benin", "country", "BEN")]
-    mentions = [Mention(start=i, end=i + len(name), text=name, sentence_id=0, actor_id=name.lower(), how="name")
-                for name in ("Ghana", "Togo", "Benin") for i in [j for j in range(len(text)) if text.startswith(name, j)]]
-    countries = [t for t in doc if t.lower_ == "countries"][0]
-    assert References(doc, mentions, actors).refs(countries) == ["ghana", "togo"]
+    assert two_countries(nlp, text) == ["ghana", "togo"]
 
 
 def test_the_two_countries_with_a_tie_for_second_is_no_one(nlp):
     text = "Ghana sent envoys. Talks between the two countries began. Togo thanked Benin."
-    doc = nlp(text)
-    actors = [Actor("ghana", "Ghana", "country", "GHA"), Actor("togo", "Togo", "country", "TGO"),
-              Actor("benin", "Benin", "country", "BEN")]
-    mentions = [Mention(start=i, end=i + len(name), text=name, sentence_id=0, actor_id=name.lower(), how="name")
-                for name in ("Ghana", "Togo", "Benin") for i in [j for j in range(len(text)) if text.startswith(name, j)]]
-    countries = [t for t in doc if t.lower_ == "countries"][0]
-    assert References(doc, mentions, actors).refs(countries) == []
+    assert two_countries(nlp, text) == []
 
 
 def test_an_unnamed_envoy_of_an_organisation_stands_for_it(nlp):
-    from parley.pipeline import records
     found = records(nlp("Foreign Minister Celso Amorim will meet with the representative of the African Union."))
     assert [(c.channel, c.participant_ids, c.modality) for c in found["contacts"]] == [
         ("meeting", ("celso-amorim", "african-union"), "planned")]

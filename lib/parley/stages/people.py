@@ -123,13 +123,13 @@ class NameFinder:
                 and (len(name) > 1 or self._possessed(name[0]))  # "Egypt's Shoukry"
                 and ent.text not in place_names
                 and not self._locative(ent)
-            ) or (  # "A (Finance), B (Agriculture)": tagged ORG, a name with a bracketed portfolio after it
-                ent.label_ == "ORG" and len(name) > 1 and self._portfolio_after(name[-1])
+            ) or (  # tagged ORG, a name of words no institution has with a bracketed portfolio after it ("A
+                # (Finance), B (Agriculture)"), or a state's possessive before it that no dictionary names
+                # as an institution ("Nepal’s Narayan Khadka")
+                ent.label_ == "ORG" and len(name) > 1
                 and not any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name)
-            ) or (  # "Nepal’s Narayan Khadka", tagged ORG: a state's possessive before a name of words no institution has
-                ent.label_ == "ORG" and len(name) > 1 and self._possessed(name[0])
-                and not any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name)
-                and not covering_code(self.cast.dictionaries, " ".join(t.text for t in name), on=self.cast.published)
+                and (self._portfolio_after(name[-1]) or self._possessed(name[0]) and not covering_code(
+                    self.cast.dictionaries, " ".join(t.text for t in name), on=self.cast.published))
             )
             candidates.append((name, strong))
             covered.update(t.i for t in ent)
