@@ -70,6 +70,7 @@ class Event:
     participant_ids: tuple[str, ...] = ()
     event_id: str = ""
     ordinal: int = 0  # n-th contact of a series between the same parties ("the second call" -> 2), 0 unknown
+    held_at: int = -1  # start of the trigger of the gathering it was held at ("talks at the summit"), -1 none
 
 
 @dataclass

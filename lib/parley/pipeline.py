@@ -60,7 +60,7 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
     found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published,
                                                 dictionaries=dictionaries, publisher=publisher, credits=credits)
     found["timexes"] = timexes(doc, published=published)  # dateline dates included
-    found["quotes"] = quotes(doc, mentions=found["mentions"])  # found once: events use them to attribute speech
+    found["quotes"] = quotes(doc, mentions=found["mentions"], actors=found["actors"])  # found once: events use them to attribute speech
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
                                                 timexes=found["timexes"], published=published,
                                                 quotes=found["quotes"], dictionaries=dictionaries,

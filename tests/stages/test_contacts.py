@@ -45,6 +45,24 @@ def test_one_call_mentioned_three_times_is_one_contact():
     assert (c.countries, c.date_start, c.date_end, c.modality) == (("AZE", "IRN"), SATURDAY, SATURDAY, "asserted")
 
 
+def test_a_date_the_text_gives_beats_the_publication_day_of_an_earlier_mention():
+    friday, two_days = (dt.date(2021, 10, 22),) * 2, (dt.date(2021, 10, 23), dt.date(2021, 10, 24))
+    found = contacts([
+        event(1, channel="visit", code="042", date=(PUBLISHED, PUBLISHED), basis="publication"),
+        event(2, channel="visit", code="042", date=two_days, basis="explicit"),  # "on Saturday and Sunday"
+        event(3, channel="visit", code="042", date=(PUBLISHED, PUBLISHED), basis="inferred"),
+    ], actors=ACTORS)
+    assert [(c.event_ids, c.date_start, c.date_end) for c in found] == [(("e1", "e2", "e3"), *two_days)]
+    # two dates the text gives still narrow each other; one that misses is another contact
+    found = contacts([
+        event(1, channel="visit", code="042", date=two_days, basis="explicit"),
+        event(2, channel="visit", code="042", date=(SATURDAY, SATURDAY), basis="explicit"),
+        event(3, channel="visit", code="042", date=friday, basis="explicit"),
+    ], actors=ACTORS)
+    assert [(c.event_ids, c.date_start, c.date_end) for c in found] == [
+        (("e1", "e2"), SATURDAY, SATURDAY), (("e3",), *friday)]
+
+
 def test_the_second_call_and_the_earlier_one_are_two_contacts():
     found = contacts([
         event(1, ordinal=2),
@@ -436,3 +454,22 @@ def test_a_kremlin_style_readout():
     assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [
         ("phone", ("vladimir-putin", "luiz-inacio-lula-da-silva")), ("meeting", ("vladimir-putin", "xi-jinping"))]
     assert "173" not in [e.cameo_code for e in found["events"]]
+
+
+def test_a_summit_with_named_participants_is_a_meeting_of_its_own_beside_the_talks_held_at_it():
+    text = ("Kenyan and Ugandan officials held talks on the sidelines of the regional summit held with the "
+            "participation of Kenya, Uganda, and Tanzania presidents in Arusha on Tuesday. During the meeting, "
+            "both sides discussed trade.")
+    found = pipeline_records(text)["contacts"]
+    tuesday = dt.date(2021, 10, 19)
+    # "Kenyan and Ugandan officials" are the two states' people; the talks take the summit's day;
+    # "the meeting" after them is the talks, not the summit
+    assert [(c.participant_ids, c.date_start, c.date_end, c.event_ids) for c in found] == [
+        (("kenya", "uganda"), tuesday, tuesday, ("e1", "e3")),
+        (("kenya", "uganda", "tanzania"), tuesday, tuesday, ("e2",)),
+    ]
+
+
+def test_a_summit_named_only_as_the_place_of_talks_is_no_contact():
+    text = "Officials of Egypt and Sudan met on the sidelines of the summit in Addis Ababa on Sunday."
+    assert pipeline_contacts(text) == [("meeting", ("egypt", "sudan"))]

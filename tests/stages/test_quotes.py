@@ -1,10 +1,14 @@
 """Direct quotations: their extent, their speaker, the verb that cues them, and the channel."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from parley.nlp import parse
+from parley.pipeline import records
 from parley.stages.quotes import quotes
-from test_events import mentions_of
+from test_events import PUBLISHED, mentions_of
 
 
 def run(nlp, text):
@@ -92,3 +96,30 @@ def test_quotes_in_text_order(nlp):
     found = run(nlp, text)
     assert [q.speaker_id for q in found] == ["jeyhun-bayramov", "hossein-amir-abdollahian"]
     assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+def pipeline_quotes(text):
+    """Every stage over ``text``, its blank lines paragraph breaks as in an article."""
+    starts = tuple(m.end() for m in re.finditer(r"\n\n", text))
+    found = records(parse(text, paragraph_starts=starts), published=PUBLISHED)
+    return [(q.speaker_id, q.cue) for q in found["quotes"]]
+
+
+def test_a_quotation_paragraph_with_no_cue_is_the_person_just_written_about():
+    text = ("Kenyan Foreign Minister Amina Odhiambo praised the ties between Nairobi and Kampala.\n\n"
+            "“As always, I came to Kampala to consult with our Ugandan friends on regional issues.”\n\n"
+            "“Kenya and Uganda have always been close neighbours,” added.")
+    # the second one's bare "added" has no subject either: the speaker goes on
+    assert pipeline_quotes(text) == [("amina-odhiambo", ""), ("amina-odhiambo", "added")]
+
+
+def test_a_quotation_paragraph_after_a_state_s_act_has_no_speaker():
+    text = ("Kenya praised the ties between Nairobi and Kampala on Monday.\n\n"
+            "“As always, we came to Kampala to consult with our Ugandan friends on regional issues.”")
+    assert pipeline_quotes(text) == [("", "")]
+
+
+def test_a_quotation_inside_a_sentence_with_more_than_a_cue_does_not_take_the_last_subject():
+    text = ("Kenyan Foreign Minister Amina Odhiambo praised the ties between Nairobi and Kampala.\n\n"
+            "Officials in Kampala replied that “the border will stay open to all trucks from Kenya”.")
+    assert pipeline_quotes(text) == [("", "")]

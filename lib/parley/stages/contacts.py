@@ -33,6 +33,7 @@ class _Contact:
     modality: str = "asserted"
     location: str = ""
     source: str = ""  # the state that summoned, visited, wrote
+    told: bool = False  # the date is one the text gives, not the publication day or an inference
 
     @property
     def repeated(self) -> bool:
@@ -50,8 +51,12 @@ class _Contact:
             if actor_id and actor_id not in self.participants:
                 self.participants.append(actor_id)
         span = _span(event)
-        if span is not None:
+        told = event.date_basis == "explicit"
+        if span is not None and told and not self.told:
+            self.date = span  # "I visited X on Monday and Tuesday" beats the day the visit was reported
+        elif span is not None and (told or not self.told):
             self.date = span if self.date is None else _intersect(self.date, span) or self.date
+        self.told = self.told or told and span is not None
         self.ordinal = self.ordinal or event.ordinal
         self.location = self.location or event.location
         if len(self.events) == 1:
@@ -137,6 +142,8 @@ class _Merger:
             return False  # Poland's summons of Belarus's envoy and Belarus's of Poland's: two
         if not self.parties_fit(contact.participants, event.participant_ids):
             return False
+        if any(event.held_at == e.start or e.held_at == event.start for e in contact.events):
+            return False  # the talks held at a summit are not the summit
         if event.channel == "phone" and self._third_person(contact.participants, event.participant_ids):
             return False  # a call joins two people: "spoke by phone with A and B" is two calls
         # a mention may name fewer states than the contact, not more: trilateral talks are not the
@@ -171,6 +178,8 @@ class _Merger:
                 if not fitting:
                     continue
             if fitting:
+                held = {e.held_at for c in fitting for e in c.events}  # a summit and the talks held at it
+                fitting = [c for c in fitting if not any(e.start in held for e in c.events)] or fitting  # the talks
                 contact = max(fitting, key=lambda c: (_precision(c, event), touched.index(c)))
                 touched.remove(contact)
             else:

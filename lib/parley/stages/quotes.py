@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import text_of
 from ..cameo import trigger_table
 from ..lexicon import words
-from ..models import Mention, Quote
+from ..models import Actor, Mention, Quote
 from ..syntax import agents, is_passive, prep_objects, subjects
 from .references import References
 
@@ -46,10 +46,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 class _Quoter:
     """Quotation marks paired over the text, each quotation tied to the verb that introduces it."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor] = ()):
         self.doc = doc
         self.table = trigger_table()
-        self.res = References(doc, mentions)
+        self.res = References(doc, mentions, actors)
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
         self.statements = self._statements()
@@ -125,6 +125,24 @@ class _Quoter:
                 return found[0], cue.text, channel
         return "", cue.text, channel
 
+    def _stands_alone(self, sid: int, start: int, end: int) -> bool:
+        """Is the quotation its whole sentence, but for the marks and a bare cue ("“…,” added.")?"""
+        sent = self.sents[sid]
+        rest = [t for t in sent if not start <= t.idx < end and not (t.is_punct or t.is_quote or t.is_space)]
+        return all(t.pos_ == "VERB" and ({t.lemma_.lower(), t.lower_} & self.table.speech) for t in rest)
+
+    def _protagonist(self, sid: int) -> str:
+        """The person the sentence before a free-standing quotation is about: the subject of its
+        main verb. News prose gives a quotation paragraph of its own to the one just written about."""
+        if sid < 0:
+            return ""
+        root = self.sents[sid].root
+        for subj in subjects(root):
+            found = [x for x in self.res.refs(subj) if self.res.kind(x) == "person"]
+            if found:
+                return found[0]
+        return ""
+
     def run(self) -> list[Quote]:
         text = text_of(self.doc)
         spans = quote_spans(text)
@@ -146,8 +164,10 @@ class _Quoter:
                     start, end, alignment_mode="expand") or ()):
                 continue  # a quoted phrase with no verb and no one saying it: a scare quote
             speaker, cue_text, channel = self._speaker(cue) if cue is not None else ("", "", "")
-            if cue is None and last is not None and first_sent <= last_sent + 1:
-                speaker, channel = last.speaker_id, last.channel
+            if not speaker and last is not None and first_sent <= last_sent + 1:
+                speaker, channel = last.speaker_id, last.channel  # "…,” he added." or no cue at all
+            if not speaker and self._stands_alone(first_sent, start, end):
+                speaker = self._protagonist(first_sent - 1)
             quote = Quote(start=start, end=end, sentence_id=first_sent, quote=content,
                           speaker_id=speaker, cue=cue_text, channel=channel)
             out.append(quote)
@@ -159,6 +179,7 @@ def _within(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in spans)
 
 
-def quotes(doc: Doc, *, mentions: list[Mention]) -> list[Quote]:
-    """Direct quotations of four words or more, with their speaker, speech verb and channel."""
-    return _Quoter(doc, mentions).run()
+def quotes(doc: Doc, *, mentions: list[Mention], actors: list[Actor] = ()) -> list[Quote]:
+    """Direct quotations of four words or more, with their speaker, speech verb and channel.
+    ``actors`` tell people from states: only a person speaks a quotation that has no cue."""
+    return _Quoter(doc, mentions, actors).run()

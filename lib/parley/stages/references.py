@@ -18,6 +18,7 @@ from ..syntax import prep_objects, stolen_subject
 
 PAIR_NUMBERS = word_values("pair_numbers")
 PEOPLE = words("people")
+OFFICIALS = words("officials")
 AGENTS = words("agents")
 STATES = words("states")
 FIRST_PERSON = words("first_person")
@@ -137,7 +138,7 @@ class References:
         speaker = self._speaker_at(t)
         if speaker:
             return [speaker]
-        states = self._officials_of(t)
+        states = self._officials_of(t) or self._officials_by_demonyms(t)
         if states:
             return states
         found = self.rooted.get(t.i)
@@ -265,13 +266,23 @@ class References:
         states stand for those states."""
         if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower().split("-")[-1] not in PEOPLE:
             return []
+        return self._states_among([x for o in prep_objects(t, ("of",)) for x in self.refs(o)])
+
+    def _states_among(self, named: list[str]) -> list[str]:
+        """The states ``named`` stands for (a place for its state), if more than one."""
         found = []
-        for o in prep_objects(t, ("of",)):
-            for x in self.refs(o):
-                x = self.country_of.get(self.country(x), "") if self.kind(x) == "place" else x
-                if self.kind(x) == "country" and x not in found:
-                    found.append(x)
+        for x in named:
+            x = self.country_of.get(self.country(x), "") if self.kind(x) == "place" else x
+            if self.kind(x) == "country" and x not in found:
+                found.append(x)
         return found if len(found) > 1 else []
+
+    def _officials_by_demonyms(self, t: Token) -> list[str]:
+        """'Iranian and Turkish officials', no one named: the people of the two states."""
+        if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() not in OFFICIALS:
+            return []
+        mods = [m for c in t.lefts if c.dep_ in ("amod", "compound") for m in (c, *c.conjuncts)]
+        return self._states_among([x for m in mods for _, x, _ in self.rooted.get(m.i, [])[:1]])
 
     def delegates(self, t: Token) -> list[str]:
         """People sent by states: 'senior officials from the two countries' -> the two states;

@@ -52,7 +52,7 @@ def events(
     The rows have no ids yet: the pipeline numbers them.
     """
     if quotes is None:
-        quotes = find_quotes(doc, mentions=mentions)
+        quotes = find_quotes(doc, mentions=mentions, actors=actors)
     grammar = Grammar(doc, mentions=mentions, actors=actors, quotes=quotes)
     found, codes = Triggers(grammar).find()
     found = attach(found, grammar.table)
@@ -191,6 +191,7 @@ def _rows(grammar: Grammar, found: list[EventDraft]) -> list[Event]:
             channel=e.channel if e.channel in named else "",
             location=e.location, text=text[sent.start_char : sent.end_char].strip(),
             participant_ids=tuple(e.participants), ordinal=e.ordinal,
+            held_at=doc[e.venue.first].idx if e.venue is not None else -1,
         ))
     out.sort(key=lambda ev: (ev.start, ev.end))
     return out

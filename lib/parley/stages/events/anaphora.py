@@ -75,6 +75,8 @@ class Anaphora:
                           and self._compatible(e, p)]
             if e.channel in self.vocabulary.face_to_face | {"note"} and e.anaphora:
                 candidates = [p for p in candidates if p.channel in self.vocabulary.face_to_face | {"note"}]
+            # "held talks on the sidelines of the summit. During the meeting, ...": the talks, not the summit
+            candidates = [p for p in candidates if not any(q.venue is p for q in candidates)] or candidates
             if e.channel and any(p.channel == e.channel and p.participants for p in candidates):
                 candidates = [p for p in candidates if p.channel == e.channel]  # "the call": a call
             ante = None

@@ -15,7 +15,7 @@ from ...lexicon import contact_vocabulary, words
 from ...syntax import agents, is_passive, objects, patients, prep_objects, subjects
 from .draft import EventDraft
 from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENING, PARTICIPANT_PREPS,
-                      SOURCE_PREPS, TARGET_PREPS, TOPIC_PREPS, TOPIC_VERBS, Grammar, slot)
+                      SOURCE_PREPS, TARGET_PREPS, TOPIC_PREPS, TOPIC_VERBS, Grammar, participation, slot)
 
 
 DISTRIBUTED = frozenset({"phone", "letter"})
@@ -48,7 +48,10 @@ class Arguments:
         if len(named) > 1:  # "the Iran-US talks": the compound names the talks' own parties
             e.sources, e.targets, e.own_source, e.named_parties = named[:1], named[1:], True, True
             return
-        if n.pos_ in ("NOUN", "PROPN"):
+        joined = participation(n) if e.root == "04" and n.pos_ in ("NOUN", "PROPN") else []
+        if joined:  # "a summit held with the participation of A, B and C": they alone, no one else's summit
+            between, e.own_source, e.named_parties = joined, True, True
+        elif n.pos_ in ("NOUN", "PROPN"):
             sources, targets, between = self._noun_phrases(e, target_preps, noun_target_preps)
         else:
             if is_passive(a):

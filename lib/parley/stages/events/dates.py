@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from ...nlp import text_of
 from ...cameo import STATEMENT
 from ...lexicon import word_values
+from ...syntax import prep_objects
 from ...models import Timex
 from .draft import EventDraft
 from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_PREPS, TOPIC_VERBS, Grammar
@@ -73,6 +74,10 @@ class Dates:
                 both = self._coordinated(tx, found)
                 if both:  # "signed in 1952 and 1954", "scheduled for Monday and Tuesday": the span of both
                     e.date = (min(x.date_start for x in both), max(x.date_end for x in both))
+        for e in events:
+            e.venue = _venue_of(e, by_anchor, self.venues)
+            if e.venue is not None and e.venue.date and not e.date:  # "talks on the sidelines of the summit
+                e.date, e.basis = e.venue.date, "inferred"  # held on Tuesday": the summit's day
         self._purposes(events, by_anchor)
 
     @staticmethod
@@ -300,6 +305,19 @@ class Dates:
         """Is every source a participant, or an actor of a participant's state?"""
         states = {self.country(p) or p for p in participants}
         return all(s in participants or (self.country(s) or s) in states for s in sources)
+
+
+def _venue_of(e: EventDraft, by_anchor: dict, venues: frozenset[str]) -> EventDraft | None:
+    """The gathering an event took place at: "talks at the summit", "met on the sidelines of the
+    summit" (a venue noun of the trigger table; "during the meeting" is the meeting itself)."""
+    for head in dict.fromkeys((e.tok, e.anchor)):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE | {"during"}):
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                for t in (o, *prep_objects(o, ("of",))):
+                    venue = by_anchor.get(t.i)
+                    if venue is not None and venue is not e and venue.contact and t.lemma_.lower() in venues:
+                        return venue
+    return None
 
 
 def host_verb(a: Token) -> Token | None:

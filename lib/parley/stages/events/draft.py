@@ -35,6 +35,7 @@ class EventDraft:
     chain: int = -1
     own_timex: str = ""
     own_source: bool = False  # the noun names its own source ("X's visit", "a visit by X")
+    venue: EventDraft | None = None  # the gathering it was held at ("talks on the sidelines of the summit")
     named_parties: bool = False  # its compound names both sides ("the Iran-US talks"): it refers to no other
 
     @property

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from ...cameo import TriggerTable, trigger_table
 from ...lexicon import modal_words, word_values, words
 from ...models import Actor, Mention, Quote
+from ...syntax import prep_objects
 from ..references import References
 
 LIGHT_VERBS = words("light_verbs")
@@ -34,6 +35,7 @@ SOURCE_PREPS = words("source_prepositions")
 TARGET_PREPS = words("target_prepositions")
 NOUN_TARGET_PREPS = words("noun_target_prepositions")
 PARTICIPANT_PREPS = words("participant_prepositions")
+PARTICIPATION = words("participation")
 TOPIC_VERBS = words("topic_verbs")
 TOPIC_PREPS = words("topic_prepositions")
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acl", "relcl"})  # dependencies of a clause
@@ -150,3 +152,16 @@ def slot(n: Token) -> tuple[str, Token]:
 def is_light_object(t: Token) -> bool:
     """The object of a light verb: "hours" in "held 12 hours of talks"."""
     return t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass", "attr") and t.head.lemma_.lower() in LIGHT_VERBS
+
+
+def participation(n: Token) -> list[Token]:
+    """The parties of a gathering "with the participation of A, B and C", the phrase on the noun
+    or on the verb that holds it ("a summit held with the participation of ...")."""
+    out = []
+    for h in (n, *(c for c in n.children if c.dep_ in ("acl", "relcl"))):
+        for w in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for p in (o for o in w.children if o.dep_ == "pobj" and o.lemma_.lower() in PARTICIPATION):
+                out += prep_objects(p, ("of",))
+                out += [c for c in p.conjuncts if c.pos_ in ("NOUN", "PROPN")]  # "of A, B, and C presidents",
+                # the list's last member hung on "participation" by the parser
+    return out

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from ...cameo import CONSULT, STATEMENT, TriggerItem, TriggerTable
 from ...syntax import objects, patients, prep_objects
 from .draft import EventDraft
-from .grammar import ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, TOPIC_VERBS, Grammar, slot
+from .grammar import (ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, TOPIC_VERBS, Grammar,
+                      participation, slot)
 
 
 class Triggers:
@@ -280,8 +281,8 @@ def _voiced(n: Token, table: TriggerTable) -> Token | None:
 def _venue(n: Token, by_tok: dict[int, EventDraft], table: TriggerTable) -> bool:
     """'met on the sidelines of the summit': the summit is where the consultation took place. Where
     another act took place at it ("agreed to end the boycott at a summit"), the summit is a meeting."""
-    if n.lemma_.lower() not in table.venues:
-        return False
+    if n.lemma_.lower() not in table.venues or participation(n):
+        return False  # "the sidelines of the summit held with the participation of A, B and C": a meeting too
     t = n
     for _ in range(4):
         if t.head == t:
