@@ -473,3 +473,30 @@ def test_a_summit_with_named_participants_is_a_meeting_of_its_own_beside_the_tal
 def test_a_summit_named_only_as_the_place_of_talks_is_no_contact():
     text = "Officials of Egypt and Sudan met on the sidelines of the summit in Addis Ababa on Sunday."
     assert pipeline_contacts(text) == [("meeting", ("egypt", "sudan"))]
+
+
+def test_a_returned_call_is_a_call_of_its_own_from_the_one_who_returns_it():
+    text = ("Late Saturday morning, President Ana Reyes returned Kenyan President William Otieno's phone call. "
+            "President Otieno had called President Reyes on Friday to congratulate her.")
+    found = pipeline_records(text)["contacts"]
+    assert [(c.channel, c.participant_ids, c.date_start) for c in found] == [
+        ("phone", ("ana-reyes", "william-otieno"), SATURDAY),
+        ("phone", ("william-otieno", "ana-reyes"), dt.date(2021, 10, 22)),
+    ]
+
+
+def test_a_call_between_people_of_one_state_is_no_diplomatic_contact():
+    text = ("Kenyan President William Otieno called Ambassador Joseph Kamau, Kenyan Ambassador to Somalia, on Sunday. "
+            "He also called Ugandan President Yoweri Museveni.")
+    # the ambassador's state comes from the title after his name, though a title stands before it
+    actors = {a.actor_id: a.country for a in pipeline_records(text)["actors"] if a.kind == "person"}
+    assert actors["joseph-kamau"] == "KEN"
+    assert pipeline_contacts(text) == [("phone", ("william-otieno", "yoweri-museveni"))]
+
+
+def test_separate_calls_with_a_list_of_people_the_parser_hung_on_the_last_one():
+    text = ("Kenyan Foreign Minister Amina Odhiambo spoke to reporters.\n\nOdhiambo held separate phone conversations "
+            "with Turkish Foreign Minister Emre Yilmaz and Qatari Foreign Minister Mohammed bin Abdulrahman "
+            "Al Khalifa on Monday.")  # the parser hangs "Yilmaz" on "Khalifa"
+    assert pipeline_contacts(text) == [("phone", ("amina-odhiambo", "emre-yilmaz")),
+                                       ("phone", ("amina-odhiambo", "mohammed-bin-abdulrahman-al-khalifa"))]

@@ -717,3 +717,25 @@ def test_the_phone_call_whose_sentence_names_only_states_is_the_call_just_told(n
     found = extract(nlp, text, {"Saturday": (PUBLISHED, PUBLISHED)})
     call = find(found, "phone call")
     assert (call.source_id, call.target_id, call.date_start) == ("hossein-amir-abdollahian", "recep-tayyip-erdogan", PUBLISHED)
+
+
+def test_a_press_release_header_line_holds_no_event():
+    import re
+
+    from parley.nlp import parse
+    from parley.pipeline import records
+
+    text = ("Office of the Press Secretary\n\nFor Immediate Release            October 11, 2009\n\n"
+            "Kenyan President William Otieno welcomed the release of the detained sailors on Monday.")
+    starts = tuple(m.end() for m in re.finditer(r"\n\n", text))
+    found = records(parse(text, paragraph_starts=starts), published=PUBLISHED)["events"]
+    assert [(e.trigger, e.cameo_code, e.sentence_id) for e in found] == [("welcomed", "051", 2), ("release", "0841", 2)]
+
+
+def test_a_place_inside_what_was_discussed_is_not_where_the_talks_were_held():
+    from test_contacts import pipeline_records
+
+    text = ("Kenyan Foreign Minister Amina Odhiambo discussed the latest developments in Somalia with her Ugandan "
+            "counterpart on Monday.")
+    assert [(e.trigger, e.cameo_code, e.location) for e in pipeline_records(text)["events"]] == [
+        ("discussed", "040", "")]

@@ -159,6 +159,12 @@ class _Merger:
         people_b = {x for x in b if self.kind.get(x) == "person"}
         return bool(people_a - people_b) and bool(people_b - people_a) and len(people_a | people_b) > 2
 
+    def domestic(self, ids) -> bool:
+        """Are all the parties people (or the state) of one state: a president calling his own
+        ambassador, not a contact between states?"""
+        return len(self.states(ids)) == 1 and all(self.country.get(x) for x in ids) \
+            and all(self.kind.get(x) in ("person", "country") for x in ids)
+
     def states(self, ids) -> set[str]:
         return {self.country[x] for x in ids if self.country.get(x)}
 
@@ -229,4 +235,5 @@ def contacts(events: list[Event], *, actors: list[Actor]) -> list[Contact]:
     mention; ``contact_id`` is left for the table to number."""
     merger = _Merger(actors)
     rows = [merger.row(c) for c in merger.merge(events)]
-    return [r for r in rows if len(r.participant_ids) >= 2]  # a contact is between parties
+    return [r for r in rows if len(r.participant_ids) >= 2  # a contact is between parties,
+            and not merger.domestic(r.participant_ids)]  # of two sides, not of one state's own people

@@ -365,6 +365,9 @@ class RoleReader:
                 if context and not country:  # "President Lula of Brazil"; "his Paraguayan host, President NAME"
                     country = self.titles.of_state(span[-1]) or self.titles.describe(
                         self.titles.before_comma(context[0], named))[1]
+                if context and not country and weight == 3:  # "Ambassador A, U.S. Ambassador to Kabul,"
+                    after = self.titles.apposed_after(span[-1])
+                    country = "" if any(t.i in named for t in after) else self.titles.describe(after)[1]
                 if position:
                     context = []  # the shared title was the first name's: no alias, not described twice
                 described.update(t.i for t in context)

@@ -107,7 +107,9 @@ class References:
             conjuncts = [c for c in tok.conjuncts if not self._possessor(c)]
             heads = [tok, *(c for c in tok.children if c.dep_ == "appos" and self._person(c))]  # "the presidents A ..."
             listed = [x for h in heads for x in listed_people(h, self.person_start, self.person_end)]
-            for t in (tok, *conjuncts, *after_and, *listed):
+            opener = listed_before(tok, self.person_start, self.person_end)  # "with A and B", A hung on B
+            lead = [opener, *listed_people(opener, self.person_start, self.person_end)] if opener is not None else []
+            for t in (*lead, tok, *conjuncts, *after_and, *listed):
                 for a in self._ref(t, strict):
                     if a not in out:
                         out.append(a)
@@ -138,7 +140,7 @@ class References:
         speaker = self._speaker_at(t)
         if speaker:
             return [speaker]
-        states = self._officials_of(t) or self._officials_by_demonyms(t)
+        states = self._officials_of(t)
         if states:
             return states
         found = self.rooted.get(t.i)
@@ -262,27 +264,22 @@ class References:
         return end < len(self.doc) and stolen_subject(self.doc[end]) == appos
 
     def _officials_of(self, t: Token) -> list[str]:
-        """'the leaders of Azerbaijan and Armenia', 'the top diplomats of A, B, C': officials of several
-        states stand for those states."""
-        if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower().split("-")[-1] not in PEOPLE:
+        """'the leaders of Azerbaijan and Armenia', 'the top diplomats of A, B, C', 'Iranian and Turkish
+        officials' (no one named): officials of several states stand for those states."""
+        if t.tag_ not in ("NNS", "NNPS"):
             return []
-        return self._states_among([x for o in prep_objects(t, ("of",)) for x in self.refs(o)])
-
-    def _states_among(self, named: list[str]) -> list[str]:
-        """The states ``named`` stands for (a place for its state), if more than one."""
+        lemma, named = t.lemma_.lower(), []
+        if lemma.split("-")[-1] in PEOPLE:
+            named += [x for o in prep_objects(t, ("of",)) for x in self.refs(o)]
+        if lemma in OFFICIALS:
+            mods = [m for c in t.lefts if c.dep_ in ("amod", "compound") for m in (c, *c.conjuncts)]
+            named += [x for m in mods for _, x, _ in self.rooted.get(m.i, [])[:1]]
         found = []
         for x in named:
             x = self.country_of.get(self.country(x), "") if self.kind(x) == "place" else x
             if self.kind(x) == "country" and x not in found:
                 found.append(x)
         return found if len(found) > 1 else []
-
-    def _officials_by_demonyms(self, t: Token) -> list[str]:
-        """'Iranian and Turkish officials', no one named: the people of the two states."""
-        if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() not in OFFICIALS:
-            return []
-        mods = [m for c in t.lefts if c.dep_ in ("amod", "compound") for m in (c, *c.conjuncts)]
-        return self._states_among([x for m in mods for _, x, _ in self.rooted.get(m.i, [])[:1]])
 
     def delegates(self, t: Token) -> list[str]:
         """People sent by states: 'senior officials from the two countries' -> the two states;
@@ -363,3 +360,16 @@ def listed_people(tok: Token, person_start: dict[int, int], person_end: dict[int
         out.append(doc[root])
         end = person_end.get(root)
     return out
+
+
+def listed_before(tok: Token, person_start: dict[int, int], person_end: dict[int, int]) -> Token | None:
+    """The first person of a list that opens the prepositional phrase whose object ``tok`` is a
+    later person of it ("with Minister A and Minister B", A misparsed as B's modifier): the root
+    of A's mention. ``person_start``/``person_end`` as for ``listed_people``."""
+    if tok.dep_ != "pobj" or tok.i not in person_end:
+        return None
+    doc, k = tok.doc, tok.head.i + 1
+    while k < tok.i and k not in person_start and doc[k].dep_ in ("det", "amod", "compound"):
+        k += 1  # "with the Turkish Foreign Minister A": past the title to the name
+    root = person_start.get(k)
+    return doc[root] if root is not None and root < tok.i and doc[root].head.i >= tok.i else None

@@ -20,6 +20,7 @@ from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENIN
 
 DISTRIBUTED = frozenset({"phone", "letter"})
 RECEIVING = words("receiving_verbs")  # channels that join two parties, never a round table
+ANSWERING = words("answering_verbs")
 
 
 class Arguments:
@@ -113,6 +114,9 @@ class Arguments:
         sources: list[Token] = []
         targets: list[Token] = []
         between: list[Token] = []
+        if n.dep_ == "dobj" and n.head.lemma_.lower() in ANSWERING:  # "A returned B's call": A called B
+            e.own_source = True
+            return subjects(n.head), [c for c in n.children if c.dep_ == "poss"], []
         sources += [c for c in n.children if c.dep_ == "poss"]
         sources += prep_objects(n, SOURCE_PREPS)
         if e.code == VISIT:  # "the visit of the Chilean minister to Lima": the visitor

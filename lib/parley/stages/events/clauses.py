@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...syntax import objects, prep_objects
 from .draft import EventDraft
 from .grammar import (CONDITIONAL, DEFINITE, DEMONSTRATIVE, FUTURE, LOCATIVE, MODAL, NEGATIVE, ORDINALS,
-                      PROSPECTIVE, TEMPORAL, Grammar, overtaken, slot)
+                      PROSPECTIVE, TEMPORAL, TOPIC_VERBS, Grammar, overtaken, slot)
 
 
 class Clauses:
@@ -27,8 +27,9 @@ class Clauses:
         parts: list[tuple[int, str]] = []
         actors: list[str] = []
         heads = [e.tok, e.anchor]
-        for h in (e.tok, e.anchor):  # "met X in Paris" where the parse hangs "in Paris" on X
-            heads += [o for o in (*objects(h), *prep_objects(h, ("with",))) if o.pos_ in ("PROPN", "NOUN")]
+        for h in (e.tok, e.anchor):  # "met X in Paris" where the parse hangs "in Paris" on X; not what was
+            said = objects(h) if h.lemma_.lower() not in TOPIC_VERBS else []  # discussed ("developments in X")
+            heads += [o for o in (*said, *prep_objects(h, ("with",))) if o.pos_ in ("PROPN", "NOUN")]
         for h in dict.fromkeys(heads):
             argument = h != e.tok and h != e.anchor
             for prep in h.children:

@@ -101,6 +101,8 @@ class Triggers:
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.dep_ == "pobj" and tok.head.lower_ in INSTRUMENT:
                 return False  # "by phone": a channel, not an event
+            if tok.pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+                return False  # a header line: "For Immediate Release", "Office of the Press Secretary"
             return item.pos != "v" and tok.dep_ not in ("compound", "amod", "nmod")
         if tok.pos_ == "ADJ":
             return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp", "oprd")
