@@ -1,4 +1,4 @@
-"""Quality floors on the gold corpora (tests/articles and its holdout, tests/realnews and its holdout).
+"""Quality floors on the gold corpora (tests/articles and its holdout, tests/realnews, its holdout and fresh).
 
 These are the issue targets measured the way `python -m parley.evaluate` measures them; a
 change that makes parley worse on articles of the genre fails here.
@@ -15,7 +15,7 @@ from conftest import ROOT
 @pytest.fixture(scope="module")
 def scores():
     total = {}
-    for name in ("articles", "articles/holdout", "realnews", "realnews/holdout"):
+    for name in ("articles", "articles/holdout", "realnews", "realnews/holdout", "realnews/fresh"):
         score = Score()
         for path, gold in corpus(ROOT / "tests" / name):
             score += score_article(path, gold)
@@ -77,7 +77,7 @@ def test_realnews_contacts_and_key_events(scores):
     # reached, so that no change loses it
     s = scores["realnews"]
     assert s.contacts.gold >= 45
-    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.78
+    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.84
     assert s.events_right / s.events >= 0.75
 
 
@@ -86,5 +86,14 @@ def test_realnews_holdout_stays_where_it_is(scores):
     s = scores["realnews/holdout"]
     assert (s.people.gold, s.contacts.gold) == (17, 11)
     assert s.people.recall >= 0.85 and s.people.precision >= 0.85
-    assert s.contacts.precision >= 0.65 and s.contacts.recall >= 0.6
+    assert s.contacts.precision >= 0.7 and s.contacts.recall >= 0.7
     assert s.events_right / s.events >= 0.35
+
+
+def test_realnews_fresh_stays_where_it_is(scores):
+    # seven more real articles, scored blind once at 2258331 (README); now the figures reached
+    s = scores["realnews/fresh"]
+    assert (s.people.gold, s.contacts.gold) == (18, 11)
+    assert s.people.recall >= 0.95 and s.people.precision >= 0.95
+    assert s.contacts.precision >= 0.95 and s.contacts.recall >= 0.7
+    assert s.events_right / s.events >= 0.4

@@ -500,3 +500,14 @@ def test_separate_calls_with_a_list_of_people_the_parser_hung_on_the_last_one():
             "Al Khalifa on Monday.")  # the parser hangs "Yilmaz" on "Khalifa"
     assert pipeline_contacts(text) == [("phone", ("amina-odhiambo", "emre-yilmaz")),
                                        ("phone", ("amina-odhiambo", "mohammed-bin-abdulrahman-al-khalifa"))]
+
+
+def test_meetings_scheduled_between_two_states_with_the_plan_s_dates():
+    text = ("Meetings are scheduled for Monday and Tuesday in Mombasa between vice-ministers of Kenya and Uganda. "
+            "The U.S. has also met with Somalia's United Nations ambassador.")
+    found = pipeline_records(text)["contacts"]
+    # the state that sent its envoy to an organisation is the party, not the organisation
+    assert [(c.channel, c.participant_ids, c.modality, c.date_start, c.date_end) for c in found] == [
+        ("meeting", ("kenya", "uganda"), "planned", dt.date(2021, 10, 25), dt.date(2021, 10, 26)),
+        ("meeting", ("united-states", "somalia"), "asserted", PUBLISHED, PUBLISHED),
+    ]

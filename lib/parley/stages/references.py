@@ -183,6 +183,9 @@ class References:
                         actor_id = self._upgrade(self._usable(actor_id), t)
                         if actor_id and actor_id not in out:
                             out.append(actor_id)
+        if out and all(self.kind(x) == "organization" for x in out):  # "X's United Nations ambassador": X's
+            out = [x for c in t.lefts if c.dep_ == "poss" for _, x, _ in self.rooted.get(c.i, [])[:1]
+                   if self.kind(x) == "country"] or out
         if out:
             return out
         for child in t.lefts:

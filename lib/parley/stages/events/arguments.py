@@ -128,6 +128,8 @@ class Arguments:
         if n.dep_ == "dobj" and not is_passive(n.head):  # "to prepare a visit to X by Y": Y's visit
             sources += [o for o in prep_objects(n.head, ("by",)) if o.i > n.i]
         between += prep_objects(n, PARTICIPANT_PREPS)
+        if n.dep_ in ("nsubj", "nsubjpass"):  # "Meetings are scheduled for Monday between A and B"
+            between += prep_objects(n.head, PARTICIPANT_PREPS)
         targets += prep_objects(n, noun_target_preps)
         own = [x for t in sources for x in res.refs(t)]
         e.own_source = bool(own)

@@ -62,6 +62,10 @@ class Dates:
                 head = e.anchor.head
                 found = clause.get(head.i) or within.get(head.i) or \
                     (own.get(id(by_anchor[head.i])) if head.i in by_anchor else None)
+            plan = e.tok.head
+            if not found and e.tok.dep_ in ("nsubj", "nsubjpass") and plan.lemma_.lower() in self.planned:
+                found = clause.get(plan.i) or (own.get(id(by_anchor[plan.i])) if plan.i in by_anchor else None)
+                # "Meetings are scheduled for Monday and Tuesday": the meetings' days
             setting = not found and e.tok.dep_ == "pobj" and e.tok.head.lower_ in LOCATIVE | {"during"}
             if setting:
                 found = self._setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
