@@ -309,9 +309,22 @@ def test_present_perfect_is_the_publication_day(nlp):
     assert (e.date_start, e.date_basis) == (PUBLISHED, "publication")
 
 
-def test_undated_is_never_the_publication_day(nlp):
-    e = find(extract(nlp, "Azerbaijan closed the highway to Iranian commercial vehicles."), "closed")
-    assert (e.date_start, e.date_end, e.date_basis) == (None, None, "undated")
+@pytest.mark.parametrize("text, trigger, basis", [
+    # what a report tells in the simple past with nothing else to date it: the day it reports on
+    ("Azerbaijan closed the highway to Iranian commercial vehicles.", "closed", "publication"),
+    # and what such a statement reports
+    ("Azerbaijan said that Iran violated its airspace.", "violated", "publication"),
+    # background in the past perfect, or a habit, is not the day's news
+    ("Azerbaijan had closed the highway to Iranian commercial vehicles.", "closed", "undated"),
+    ("Azerbaijan often closed the highway to Iranian commercial vehicles.", "closed", "undated"),
+    # nor a contact told after the text has moved to another time: its date is its own
+    ("In 2019 Iran and Turkey signed a deal. Jeyhun Bayramov met the Iranian ambassador.", "met", "undated"),
+])
+def test_an_undated_simple_past_is_the_publication_day_last_of_all(nlp, text, trigger, basis):
+    dates = {"2019": (dt.date(2019, 1, 1), dt.date(2019, 12, 31))} if "2019" in text else {}
+    e = find(extract(nlp, text, dates), trigger)
+    day = PUBLISHED if basis == "publication" else None
+    assert (e.date_start, e.date_end, e.date_basis) == (day, day, basis)
 
 
 def test_ordinal_of_a_contact(nlp):

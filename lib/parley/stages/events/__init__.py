@@ -92,6 +92,7 @@ def events(
     dates.publications([e for e in found if not e.suppressed])
     dates.readout([e for e in found if not e.suppressed])
     dates.intents([e for e in found if not e.suppressed])
+    dates.reported_today([e for e in found if not e.suppressed])
     _repeated(found)
     _intent_to_meet(grammar, found)
     return _rows(grammar, [e for e in found if not e.suppressed])

@@ -245,6 +245,27 @@ class Dates:
         if present_perfect(v) or present_progressive(v) or lead:
             e.date, e.basis = (self.published, self.published), "publication"
 
+    def reported_today(self, events: list[EventDraft]) -> None:
+        """What the report tells in the simple past with no date of its own and no earlier event
+        to take one from ("Chávez insisted", "Mr. Deby threatened to expel"), last of all: the
+        publication day, the day a news report is about. Not a contact (its date is the
+        contact's own), nor the past perfect ('had met': background), nor a habit."""
+        for e in events:
+            if e.date or e.contact or self.published is None or e.modality != "asserted":
+                continue
+            v = e.anchor  # up to the finite verb: "was ready to cooperate": was
+            for _ in range(6):
+                if v.tag_ in ("VBD", "VBZ", "VBP", "MD") or v.head == v or v.dep_ not in (
+                        "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp", "conj"):
+                    break
+                v = v.head
+            if v.tag_ != "VBD" or v.dep_ not in ("ROOT", "conj", "ccomp") or self._under_past_perfect(v) or any(
+                    c.lower_ in HABITUAL for t in {e.anchor, v} for c in t.children
+                    if c.dep_ in ("advmod", "prep", "npadvmod")):
+                continue
+            e.date, e.basis = (self.published, self.published), "publication"
+        self.reported(events)  # "declared that X is prepared to collaborate": said then
+
     @functools.cached_property
     def first_date(self) -> int:
         """Where the text first moves to another time: its first date (DATE or TIME) that does
