@@ -253,12 +253,7 @@ class Dates:
         for e in events:
             if e.date or e.contact or self.published is None or e.modality != "asserted":
                 continue
-            v = e.anchor  # up to the finite verb: "was ready to cooperate": was
-            for _ in range(6):
-                if v.tag_ in ("VBD", "VBZ", "VBP", "MD") or v.head == v or v.dep_ not in (
-                        "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp", "conj"):
-                    break
-                v = v.head
+            v = finite_above(e.anchor)
             if v.tag_ != "VBD" or v.dep_ not in ("ROOT", "conj", "ccomp") or self._under_past_perfect(v) or any(
                     c.lower_ in HABITUAL for t in {e.anchor, v} for c in t.children
                     if c.dep_ in ("advmod", "prep", "npadvmod")):
@@ -380,6 +375,16 @@ def refers_back(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PLURAL_PRONOUNS or any(
         n.lower_ in PAIR_NUMBERS for n in c.children if n.dep_ in ("nummod", "det", "predet")) or c.lower_ in PAIR_NUMBERS)
         for c in verb.children)
+
+
+def finite_above(t: Token) -> Token:
+    """The finite verb of the clause ``t`` is in, up through complements: "was ready to cooperate": was."""
+    for _ in range(6):
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.head == t or t.dep_ not in (
+                "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp", "conj"):
+            break
+        t = t.head
+    return t
 
 
 def finite_verb(a: Token) -> Token:
