@@ -158,3 +158,25 @@ def test_a_meeting_held_is_no_detention(nlp, text):
 def test_an_envoy_summoned_to_protest_is_one_complaint(nlp):
     found = extract(nlp, "Azerbaijan summoned the Iranian ambassador to protest against the arrests.")
     assert [(e.trigger, e.cameo_code) for e in found if e.cameo_code[:2] in ("11", "14")] == [("summoned", "114")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, source, target",
+    [
+        # ties broken or cut: relations reduced (161)
+        ("Armenia is breaking diplomatic ties with Azerbaijan.", "breaking", "161", "armenia", "azerbaijan"),
+        ("Turkey cut off relations with Iran in March.", "cut off", "161", "turkey", "iran"),
+        # a state recognised: diplomatic recognition (054), the verb with an actor or the noun
+        ("Iran recognized Armenia in 1992.", "recognized", "054", "iran", "armenia"),
+        ("Turkey welcomed the recognition of Azerbaijan by Iran.", "recognition", "054", "iran", "azerbaijan"),
+        # appreciation expressed: praise (051)
+        ("Iran expressed its appreciation to Turkey.", "expressed", "051", "iran", "turkey"),
+        # troops sent: military posture (15)
+        ("Azerbaijan sent troops to the border with Armenia.", "sent", "150", "azerbaijan", "armenia"),
+        # an industry nationalised: property seized (171)
+        ("Iran announced the nationalization of Turkey's gas company.", "nationalization", "171", "", "turkey"),
+    ],
+)
+def test_ties_recognition_appreciation_troops_and_nationalisation(nlp, text, trigger, code, source, target):
+    e = find(extract(nlp, text), trigger)
+    assert (e.cameo_code, e.source_id, e.target_id) == (code, source, target)
