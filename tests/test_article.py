@@ -59,6 +59,9 @@ def test_paragraphs(body, expected):
         ("WASHINGTON (Reuters) - The US said.", "WASHINGTON (Reuters) -"),
         ("NEW DELHI — India said.", "NEW DELHI —"),
         ("Iran said on Monday - and meant it.", None),
+        # an agency's place in title case, before a spaced dash
+        ("Brasília - The president of Argentina is in Brazil.", "Brasília -"),
+        ("New York – During his visit, the minister met others.", "New York –"),
     ],
 )
 def test_dateline(opening, dateline):
@@ -289,7 +292,7 @@ AGENCY = ("07/03/2011 - 11h20\n\nMarta Quintela\nReporter - Radio Sul\n\nLima �
 
 
 @pytest.mark.parametrize("body, header, credits, dateline, footer", [
-    (AGENCY, "07/03/2011 - 11h20\n\nMarta Quintela\nReporter - Radio Sul", ["Marta Quintela"], None,
+    (AGENCY, "07/03/2011 - 11h20\n\nMarta Quintela\nReporter - Radio Sul", ["Marta Quintela"], "Lima –",
      "Translation: Rui Pestana"),
     ("Marta Quintela\nCorrespondent in Lima\n\nPeru and Chile met.\n\nEdition: Rui Pestana\nPhoto: Ana Souto",
      "Marta Quintela\nCorrespondent in Lima", ["Marta Quintela"], None, "Edition: Rui Pestana\nPhoto: Ana Souto"),

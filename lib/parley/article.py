@@ -26,7 +26,7 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
 MAX_BYTES = 64 * 2**20
 # "TEHRAN –", "TEHRAN, Jan. 23 (MNA) –", "WASHINGTON (Reuters) -", "New Delhi, 5 May: "
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)"
+    r"\A\s*(?P<place>[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’\- ]{1,40}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z .&]{2,30})\))?"
     r"\s*(?:[–—]|--?|:)\s+"
@@ -226,7 +226,12 @@ def dateline(body: str, at: int | None) -> Span | None:
         return None
     at += len(body[at:at + 200]) - len(body[at:at + 200].lstrip())
     match = _DATELINE.match(body[at:at + 200])  # a slice: ``\A`` only matches at a string's start
-    if not match or not match.group("place").replace(" ", "").isupper() and not match.group("date"):
+    if not match:
+        return None
+    place = match.group("place")
+    titled = len(place.split()) <= 3 and all(w[0].isupper() for w in place.split()) \
+        and re.match(r"\s+[–—-]\s", match.group()[len(place):])  # "Brasília - ", "New York – "
+    if not place.replace(" ", "").isupper() and not match.group("date") and not titled:
         return None
     end = at + len(match.group().rstrip())
     return Span(at, end, body[at:end])

@@ -511,3 +511,22 @@ def test_meetings_scheduled_between_two_states_with_the_plan_s_dates():
         ("meeting", ("kenya", "uganda"), "planned", dt.date(2021, 10, 25), dt.date(2021, 10, 26)),
         ("meeting", ("united-states", "somalia"), "asserted", PUBLISHED, PUBLISHED),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a trip no one hosts is not the meeting with someone told after it
+    ("During her visit to Geneva for the UN Human Rights Council, Kenyan Foreign Minister Amina Odhiambo met with "
+     "various other foreign ministers. One of the most important meetings was with the Foreign Minister of Peru, "
+     "Ana Torres, regarding trade.", [("meeting", ("amina-odhiambo", "ana-torres"))]),
+    # "is in X on a visit": X hosts it, and the talks held during it belong to it
+    ("The president of Chile, Ana Torres, is in Peru on her first State visit to this country. She met today with "
+     "Peruvian President Luis Rojas.", [("visit", ("ana-torres", "luis-rojas"))]),
+])
+def test_a_visit_is_the_talks_held_during_it_only_where_someone_hosts_it(text, expected):
+    assert pipeline_contacts(text) == expected
+
+
+def test_the_place_of_a_visit_one_is_on():
+    text = ("The president of Chile, Ana Torres, is in Peru on her first State visit to this country. She met today "
+            "with Peruvian President Luis Rojas.")
+    assert [(c.channel, c.location) for c in pipeline_records(text)["contacts"]] == [("visit", "in Peru")]

@@ -97,6 +97,7 @@ def test_an_official_with_no_nationality_takes_the_state_the_narrative_is_about(
     "dateline, expected",
     [
         ("WARSAW (Reuters) -", [("jan-kowalski", "POL", "Deputy Foreign Minister")]),  # the dateline's state, named in the text
+        ("Warsaw –", [("jan-kowalski", "POL", "Deputy Foreign Minister")]),  # an agency's place in title case
         ("", [("jan-kowalski", "", "Deputy Foreign Minister")]),
     ],
 )

@@ -273,5 +273,6 @@ def publisher_country(cast: Cast, publisher: str) -> str:
 
 
 def _dateline_place(dateline: str) -> str:
-    match = re.match(r"[A-Z][A-Z .'’-]*[A-Z]", dateline or "")
+    """The place a dateline opens with: "WARSAW (Reuters) -" and "Brasília -" both name one."""
+    match = re.match(r"[A-ZÀ-Ý][\w .'’-]*?(?=\s*(?:,|\(|[–—]|:|$)|\s+-)", dateline or "")
     return match.group().strip() if match else ""

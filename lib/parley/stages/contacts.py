@@ -142,6 +142,10 @@ class _Merger:
             return False  # Poland's summons of Belarus's envoy and Belarus's of Poland's: two
         if not self.parties_fit(contact.participants, event.participant_ids):
             return False
+        if contact.channels == {"visit"} and len(contact.participants) == 1 and event.channel != "visit" \
+                and set(event.participant_ids) - set(contact.participants):
+            return False  # a trip no one hosts ("his visit to New York for the UN General Assembly") is not
+            # the meeting with someone told after it
         if any(event.held_at == e.start or e.held_at == event.start for e in contact.events):
             return False  # the talks held at a summit are not the summit
         if event.channel == "phone" and self._third_person(contact.participants, event.participant_ids):

@@ -72,7 +72,9 @@ class Anaphora:
             if not e.contact or e.suppressed:
                 continue
             candidates = [p for p in seen if p.modality == "asserted" and p.basis != "repeated"
-                          and self._compatible(e, p)]
+                          and self._compatible(e, p) and (len(p.participants) > 1 or not e.targets)]
+            # a trip no one hosts ("his visit to New York for the UN General Assembly") is not the
+            # meeting with someone told after it ("one of the meetings was with X")
             if e.channel in self.vocabulary.face_to_face | {"note"} and e.anaphora:
                 candidates = [p for p in candidates if p.channel in self.vocabulary.face_to_face | {"note"}]
             # "held talks on the sidelines of the summit. During the meeting, ...": the talks, not the summit
@@ -95,7 +97,8 @@ class Anaphora:
             elif e.anaphora and seen and seen[-1].sid >= e.sid - 1 and seen[-1].modality == e.modality == "asserted":
                 near = seen[-1]  # "The meeting ... was hosted by X": the one just mentioned, X joins it
                 if (not e.channel or not near.channel or e.channel == near.channel
-                        or {e.channel, near.channel} <= self.vocabulary.face_to_face) and self._dates_fit(e, near):
+                        or {e.channel, near.channel} <= self.vocabulary.face_to_face) and self._dates_fit(e, near) \
+                        and (len(near.participants) > 1 or not e.targets):
                     ante = near
                     e.targets += [x for x in near.participants if x not in e.participants]
             if ante is None:

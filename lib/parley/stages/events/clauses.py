@@ -27,6 +27,8 @@ class Clauses:
         parts: list[tuple[int, str]] = []
         actors: list[str] = []
         heads = [e.tok, e.anchor]
+        if e.tok.dep_ == "pobj" and e.tok.head.head.lemma_ == "be":  # "is in Brazil on his first visit"
+            heads.append(e.tok.head.head)
         for h in (e.tok, e.anchor):  # "met X in Paris" where the parse hangs "in Paris" on X; not what was
             said = objects(h) if h.lemma_.lower() not in TOPIC_VERBS else []  # discussed ("developments in X")
             heads += [o for o in (*said, *prep_objects(h, ("with",))) if o.pos_ in ("PROPN", "NOUN")]
