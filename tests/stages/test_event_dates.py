@@ -242,3 +242,13 @@ def test_a_contact_of_the_parties_just_named_is_the_occasion_of_their_dated_act(
 def test_a_verb_joined_to_a_dated_one_with_no_subject_of_its_own_shares_its_date(nlp, text, trigger, date):
     e = find(extract(nlp, text, {"Tuesday": (D(2021, 10, 19), D(2021, 10, 19))}), trigger)
     assert e.date_start == date
+
+
+def test_a_call_in_the_past_perfect_is_background_but_dates_its_own_purpose(nlp):
+    text = ("Late Saturday morning, Amir Abdollahian returned Jeyhun Bayramov's phone call. Jeyhun Bayramov had "
+            "called Amir Abdollahian on Friday to congratulate him on the agreement. Amir Abdollahian expressed his "
+            "appreciation for the call.")
+    found = extract(nlp, text, {"Saturday": (D(2021, 10, 23), D(2021, 10, 23)), "Friday": (D(2021, 10, 22), D(2021, 10, 22))})
+    # what the call was made to do was done then; the readout after it is of the day's call, not the one before
+    assert (find(found, "congratulate").date_start, find(found, "congratulate").date_basis) == (D(2021, 10, 22), "inferred")
+    assert (find(found, "expressed").date_start, find(found, "expressed").date_basis) == (D(2021, 10, 23), "inferred")

@@ -86,9 +86,10 @@ class Dates:
 
     @staticmethod
     def _purposes(events: list[EventDraft], by_anchor: dict) -> None:
-        """What a dated plan is to do ("will visit on Friday to discuss how to reopen the border",
-        "in July, when the two will discuss how to strengthen ties") is done then: the plan's date
-        (inferred). Up through infinitives and their conjuncts only, not a finite clause."""
+        """What a dated plan or contact is to do ("will visit on Friday to discuss how to reopen the
+        border", "in July, when the two will discuss how to strengthen ties", "called on Friday to
+        congratulate him") is done then: its date (inferred). Up through infinitives and their
+        conjuncts only, not a finite clause."""
         for e in events:
             t = e.anchor
             for _ in range(4):
@@ -96,8 +97,8 @@ class Dates:
                     break
                 t = t.head
                 plan = by_anchor.get(t.i)
-                if plan is not None and plan is not e and plan.date and plan.modality == "planned":
-                    e.date, e.basis = plan.date, "inferred"
+                if plan is not None and plan is not e and plan.date and (plan.modality == "planned" or plan.contact):
+                    e.date, e.basis = plan.date, "inferred"  # also "called on Friday to congratulate him": then
 
     def _attached(self, by_anchor: dict) -> tuple[dict, dict, dict]:
         """Where each timex attaches: to the event it dates (``own``, by the event's id), to the
@@ -281,7 +282,8 @@ class Dates:
         participants or of their states."""
         last, since = None, -1
         for e in events:
-            if e.contact and e.date and e.modality == "asserted" and len(e.participants) > 1:
+            if e.contact and e.date and e.modality == "asserted" and len(e.participants) > 1 \
+                    and not self._under_past_perfect(e.anchor):  # "X had called on Friday": background
                 last, since = e, e.sid
                 continue
             if last is None or e.sid < last.sid:
