@@ -530,3 +530,20 @@ def test_the_place_of_a_visit_one_is_on():
     text = ("The president of Chile, Ana Torres, is in Peru on her first State visit to this country. She met today "
             "with Peruvian President Luis Rojas.")
     assert [(c.channel, c.location) for c in pipeline_records(text)["contacts"]] == [("visit", "in Peru")]
+
+
+def test_a_visit_placed_nowhere_is_to_the_state_the_report_is_filed_from():
+    from parley.nlp import parse
+
+    text = ("Nairobi - To mark the State visit by the president of Uganda, Grace Akello, the Kenyan and Ugandan "
+            "governments signed two agreements today. \"This is a good day,\" said president William Ruto, who was "
+            "accompanied by Akello.")
+    found = records(parse(text), published=PUBLISHED, dateline="Nairobi -", text_start=10)
+    # "the president of Uganda" is Uganda's president, though "president" alone is another's title;
+    # "the Kenyan and Ugandan governments" are the two states
+    assert [(e.trigger, e.participant_ids) for e in found["events"][:2]] == [
+        ("State visit", ("grace-akello", "kenya")), ("signed", ("kenya", "uganda"))]
+    assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [("visit", ("grace-akello", "kenya"))]
+    # reported from nowhere, the visit has no host
+    found = records(parse(text[10:]), published=PUBLISHED)
+    assert found["contacts"] == []

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..article import slugify
 from ..dictionaries import Dictionaries
+from ..gazetteer import gazetteer
 from ..dictionaries.actors import actor_code, sector_of
 from ..dictionaries.store import NON_STATE
 from ..models import Actor, Mention
@@ -228,10 +229,8 @@ def actors(doc: Doc, *, start: int = 0, dateline: str = "", published: dt.date |
     line: ``Article.credits``): no actor is taken from them.
     """
     cast = Cast(doc, start=start, published=published, dictionaries=dictionaries, credits=credits)
-    place = _dateline_place(dateline)
-    home = cast.gazetteer.lookup(place.title()) if place else None
     found_states = states(cast)
-    found_people = people(cast, found_states, dateline_country=home[0] if home else "",
+    found_people = people(cast, found_states, dateline_country=dateline_country(dateline),
                           publisher_country=publisher_country(cast, publisher))
     OtherActors(cast, found_states, found_people)()
     rows, mentions = _cast_rows(cast, found_people)
@@ -270,6 +269,13 @@ def publisher_country(cast: Cast, publisher: str) -> str:
     code = (actor_code(cast.dictionaries, publisher, on=cast.published) or "") if publisher else ""
     # the dictionaries' state codes are ISO3 for all states but a few (Kosovo ``KSV``): those stay unknown
     return code[:3] if code[3:6] == "GOV" and code[:3] in cast.gazetteer.countries else ""
+
+
+def dateline_country(dateline: str) -> str:
+    """ISO3 of the state of the place a dateline names ("Brasília -": BRA), "" if none."""
+    place = _dateline_place(dateline)
+    home = gazetteer().lookup(place.title()) if place else None
+    return home[0] if home else ""
 
 
 def _dateline_place(dateline: str) -> str:

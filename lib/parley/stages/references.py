@@ -50,21 +50,8 @@ class References:
             self.positions[self._usable(m.actor_id) or m.actor_id].append(span.root.i)
         for found in self.rooted.values():
             found.sort(key=lambda x: -x[0])
-        aliases: dict[str, set[str]] = defaultdict(set)
-        for a in actors:
-            for alias in (a.name, *a.aliases):
-                aliases[_norm(alias)].add(a.actor_id)
-        self.aliases = {k: next(iter(v)) for k, v in aliases.items() if len(v) == 1 and k}
-        names: dict[str, set[str]] = defaultdict(set)  # one word of a person's full name -> that person
-        for a in actors:
-            for alias in (a.name, *a.aliases):
-                for word in alias.split():
-                    if a.kind == "person" and len(word) > 2 and word[0].isupper():
-                        names[word].add(a.actor_id)
-                    elif a.kind != "person":
-                        names[word].add(a.actor_id)
-        self.surnames = {w: next(iter(v)) for w, v in names.items()
-                         if len(v) == 1 and self.kind(next(iter(v))) == "person"}
+        self.aliases, self.surnames = _name_tables(actors)
+        self.titles_known = {w for a in actors if a.kind == "person" for w in a.role.lower().split()}
         self.quotes = sorted((q.start, q.end, q.speaker_id) for q in quotes if q.speaker_id)
         self.quote_starts = [q[0] for q in self.quotes]
         self._refs: dict[tuple[int, bool], list[str]] = {}  # (token, strict) -> refs: asked again per trigger
@@ -154,6 +141,13 @@ class References:
             sent = [x for o in prep_objects(t, ("of",)) for x in self.refs(o) if self.kind(x) in ("country", "organization")]
             if sent:
                 return sent[:1]
+        for o in prep_objects(t, ("of",)) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ else ():
+            named = [c for c in (o, *o.children) if (c is o or c.dep_ == "appos") and self._person(c)]
+            if named:  # "the Foreign Minister of Paraguay, Ana X,": the parse apposes her to the state;
+                return self._ref(named[0])  # "President of the Republic of China X": hangs X on "of"
+        state = self._title_of_state(t)
+        if state:  # "the president of Chile": Chile's one president, whoever else "the president" is
+            return [state]
         core = [c for c in t.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod")]
         if core and t.pos_ == "NOUN" and not t.is_upper:  # a description, not a dateline
             alias = self.aliases.get(_norm(self.doc[core[0].i : t.i + 1].text))
@@ -164,10 +158,6 @@ class References:
                 found = self._ref(child)
                 if found:
                     return found
-        for o in prep_objects(t, ("of",)) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ else ():
-            named = [c for c in (o, *o.children) if (c is o or c.dep_ == "appos") and self._person(c)]
-            if named:  # "the Foreign Minister of Paraguay, Ana X,": the parse apposes her to the state;
-                return self._ref(named[0])  # "President of the Republic of China X": hangs X on "of"
         both = self._pair(t)
         if both or strict:
             return both
@@ -204,6 +194,17 @@ class References:
                 if states:
                     return states[:1]
         return []
+
+    def _title_of_state(self, t: Token) -> str:
+        """The one person whose role ``t`` names "of" a state ("the president of Chile"), else ""."""
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lemma_.lower() not in self.titles_known:
+            return ""
+        for o in prep_objects(t, ("of",)):
+            for x in self.refs(o, strict=True)[:1]:
+                person = self._upgrade(x, t) if self.kind(x) == "country" else ""
+                if self.kind(person) == "person":
+                    return person
+        return ""
 
     def _upgrade(self, actor_id: str, head: Token) -> str:
         """A country named by a title's demonym -> the one person with that title and country."""
@@ -324,6 +325,22 @@ class References:
         if word in FIRST_PLURAL and self.kind(speaker) == "person":
             return self.country_of.get(self.country(speaker), speaker)
         return speaker
+
+
+def _name_tables(actors) -> tuple[dict[str, str], dict[str, str]]:
+    """What names one actor alone: a normalised name or alias -> its actor; one word of a
+    person's full name -> that person (where no other actor's name has it)."""
+    aliases: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    kind = {a.actor_id: a.kind for a in actors}
+    for a in actors:
+        for alias in (a.name, *a.aliases):
+            aliases[_norm(alias)].add(a.actor_id)
+            for word in alias.split():
+                if a.kind != "person" or len(word) > 2 and word[0].isupper():
+                    names[word].add(a.actor_id)
+    return ({k: next(iter(v)) for k, v in aliases.items() if len(v) == 1 and k},
+            {w: next(iter(v)) for w, v in names.items() if len(v) == 1 and kind[next(iter(v))] == "person"})
 
 
 def _norm(text: str) -> str:

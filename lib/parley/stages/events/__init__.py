@@ -19,7 +19,8 @@ from ...dictionaries import Dictionaries
 from ...dictionaries import load as load_dictionaries
 from ...lexicon import contact_vocabulary, words
 from ...models import Actor, Event, Mention, Quote, Timex
-from ...syntax import repeated
+from ...cameo import VISIT
+from ...syntax import prep_objects, repeated
 from ..quotes import quotes as find_quotes
 from .anaphora import Anaphora
 from .arguments import DISTRIBUTED, Arguments
@@ -41,6 +42,7 @@ TITLE_PARTNERS = words("title_partners")
 def events(
     doc: Doc, *, mentions: list[Mention], actors: list[Actor], timexes: list[Timex], published: dt.date | None,
     quotes: list[Quote] | None = None, dictionaries: Dictionaries | str | Path | None = None, title: str = "",
+    home: str = "",
 ) -> list[Event]:
     """Every CAMEO-coded event in the text, with source, target, modality, date, place, in text order.
 
@@ -48,7 +50,8 @@ def events(
     ``dictionaries`` is the CAMEO dictionary set (a ``parley.dictionaries.Dictionaries`` or its
     folder) that codes the verbs parley's own table does not; None: the vendored Phoenix set.
     ``title`` is the article's headline: a call it names ("Readout of the President's Call with
-    X") tells the channel of the body's talk with X that names none.
+    X") tells the channel of the body's talk with X that names none. ``home`` is the ISO3 of
+    the dateline's state: a visit the text places nowhere is to it.
     The rows have no ids yet: the pipeline numbers them.
     """
     if quotes is None:
@@ -73,6 +76,7 @@ def events(
         arguments.opening(e)
     _calls_nearby(found)
     _titled_call(grammar, found, title)
+    _hosted_at_home(grammar, found, home)
     found = [e for e in found if not arguments.is_empty_act(e)]
     dates = Dates(grammar, timexes=timexes, published=published)
     dates.dates(found)
@@ -153,6 +157,17 @@ def _titled_call(grammar: Grammar, found: list[EventDraft], title: str) -> None:
             continue
         if any(named(x) for x in e.participants):
             e.channel = "phone"
+
+
+def _hosted_at_home(grammar: Grammar, found: list[EventDraft], home: str) -> None:
+    """'BRASÍLIA - To mark the State visit by the president of Chile, ...': a visit the text
+    names no host or place of is to the state it is reported from, if the text names that state
+    and the visitor is of another."""
+    host = grammar.res.country_of.get(home, "")
+    for e in found:
+        if e.code == VISIT and e.sources and not e.targets and not e.location and host \
+                and not prep_objects(e.tok, ("to",)) and grammar.res.country(e.sources[0]) not in ("", home):
+            e.targets = [host]
 
 
 def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:

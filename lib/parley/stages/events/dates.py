@@ -86,10 +86,9 @@ class Dates:
 
     @staticmethod
     def _purposes(events: list[EventDraft], by_anchor: dict) -> None:
-        """What a dated plan or contact is to do ("will visit on Friday to discuss how to reopen the
-        border", "in July, when the two will discuss how to strengthen ties", "called on Friday to
-        congratulate him") is done then: its date (inferred). Up through infinitives and their
-        conjuncts only, not a finite clause."""
+        """What a dated plan or contact is to do ("will visit on Friday to discuss ...", "in July, when
+        the two will discuss ...", "called on Friday to congratulate him") is done then: its date
+        (inferred). Up through infinitives and their conjuncts only, not a finite clause."""
         for e in events:
             t = e.anchor
             for _ in range(4):
