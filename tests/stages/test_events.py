@@ -319,6 +319,11 @@ def test_present_perfect_is_the_publication_day(nlp):
     ("Azerbaijan often closed the highway to Iranian commercial vehicles.", "closed", "undated"),
     # nor a contact told after the text has moved to another time: its date is its own
     ("In 2019 Iran and Turkey signed a deal. Jeyhun Bayramov met the Iranian ambassador.", "met", "undated"),
+    # nor anything told just after a date of another time: the narrative is there
+    ("The row began in 2019. Azerbaijan imposed a tax on Iranian trucks.", "imposed", "undated"),
+    # a material act named by a noun happened at its own time; a verbal one is said then
+    ("Amir Abdollahian described the release of the drivers as a constructive step.", "release", "undated"),
+    ("Amir Abdollahian and Jeyhun Bayramov discussed continuing cooperation on trade.", "cooperation", "publication"),
 ])
 def test_an_undated_simple_past_is_the_publication_day_last_of_all(nlp, text, trigger, basis):
     dates = {"2019": (dt.date(2019, 1, 1), dt.date(2019, 12, 31))} if "2019" in text else {}

@@ -21,6 +21,7 @@ from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_
 
 PAIR_NUMBERS = frozenset(word_values("pair_numbers"))  # "the two leaders", "both"
 PLURAL_PRONOUNS = frozenset({"they", "we"})
+VERBAL = frozenset({"01", "02", "03", "04", "05"})  # CAMEO roots of what is done by saying it
 
 # After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
 DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
@@ -68,7 +69,7 @@ class Dates:
                 # "Meetings are scheduled for Monday and Tuesday": the meetings' days
             setting = not found and e.tok.dep_ == "pobj" and e.tok.head.lower_ in LOCATIVE | {"during"}
             if setting:
-                found = self._setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
+                found = _setting(e.tok.head, by_anchor, own)  # "discussed it in their meeting"
             if found and setting:
                 tx = min(found, key=lambda x: (x.date_end - x.date_start, x.start))
                 e.date, e.basis = (tx.date_start, tx.date_end), "inferred"
@@ -82,22 +83,7 @@ class Dates:
             e.venue = _venue_of(e, by_anchor, self.venues)
             if e.venue is not None and e.venue.date and not e.date:  # "talks on the sidelines of the summit
                 e.date, e.basis = e.venue.date, "inferred"  # held on Tuesday": the summit's day
-        self._purposes(events, by_anchor)
-
-    @staticmethod
-    def _purposes(events: list[EventDraft], by_anchor: dict) -> None:
-        """What a dated plan or contact is to do ("will visit on Friday to discuss ...", "in July, when
-        the two will discuss ...", "called on Friday to congratulate him") is done then: its date
-        (inferred). Up through infinitives and their conjuncts only, not a finite clause."""
-        for e in events:
-            t = e.anchor
-            for _ in range(4):
-                if e.date or t.dep_ not in ("xcomp", "advcl", "conj") or t.tag_ not in ("VB", "VBG"):
-                    break
-                t = t.head
-                plan = by_anchor.get(t.i)
-                if plan is not None and plan is not e and plan.date and (plan.modality == "planned" or plan.contact):
-                    e.date, e.basis = plan.date, "inferred"  # also "called on Friday to congratulate him": then
+        _purposes(events, by_anchor)
 
     def _attached(self, by_anchor: dict) -> tuple[dict, dict, dict]:
         """Where each timex attaches: to the event it dates (``own``, by the event's id), to the
@@ -132,19 +118,6 @@ class Dates:
                     clause[t.i].append(tx)
                     break
         return own, clause, within
-
-    @staticmethod
-    def _setting(prep, by_anchor: dict, own: dict) -> list[Timex] | None:
-        """The dates of the event a meeting is the setting of ("discussed the plan in their
-        meeting": the meeting is when it was discussed), up through the verb's object."""
-        t = prep.head
-        for _ in range(3):
-            if t.i in by_anchor:
-                return own.get(id(by_anchor[t.i]))
-            if t.dep_ not in ("dobj", "pobj", "prep") or t.head == t:
-                return None
-            t = t.head
-        return None
 
     def _bound(self, prep) -> bool:
         """A preposition that makes its date a bound of the event ("since", "until", "for" a
@@ -249,17 +222,27 @@ class Dates:
         """What the report tells in the simple past with no date of its own and no earlier event
         to take one from ("Chávez insisted", "Mr. Deby threatened to expel"), last of all: the
         publication day, the day a news report is about. Not a contact (its date is the
-        contact's own), nor the past perfect ('had met': background), nor a habit."""
+        contact's own), nor a material act's noun ("described the release"; "discussed continuing
+        cooperation" is said then), nor the past perfect ('had
+        met': background), nor a habit, nor after a date told of another time (_in_the_past)."""
         for e in events:
             if e.date or e.contact or self.published is None or e.modality != "asserted":
                 continue
             v = finite_above(e.anchor)
-            if v.tag_ != "VBD" or v.dep_ not in ("ROOT", "conj", "ccomp") or self._under_past_perfect(v) or any(
+            if e.anchor.pos_ in ("NOUN", "PROPN") and e.root not in VERBAL or v.tag_ != "VBD" or v.dep_ not in ("ROOT", "conj", "ccomp") or self._under_past_perfect(v) or any(
                     c.lower_ in HABITUAL for t in {e.anchor, v} for c in t.children
-                    if c.dep_ in ("advmod", "prep", "npadvmod")):
+                    if c.dep_ in ("advmod", "prep", "npadvmod")) or self._in_the_past(e):
                 continue
             e.date, e.basis = (self.published, self.published), "publication"
         self.reported(events)  # "declared that X is prepared to collaborate": said then
+
+    def _in_the_past(self, e: EventDraft) -> bool:
+        """Has the narrative moved to another time just before ``e``: is the last date told
+        before it, in its sentence or the one before, one that does not hold the publication
+        day ("The trucks had to pass through it during a 2020 war. Azerbaijan also imposed a tax")?"""
+        before = [t for t in self.timexes if t.end <= e.tok.idx and t.sentence_id >= e.sid - 1]
+        last = max(before, key=lambda t: t.start, default=None)
+        return last is not None and not last.date_start <= self.published <= last.date_end
 
     @functools.cached_property
     def first_date(self) -> int:
@@ -326,6 +309,34 @@ class Dates:
         """Is every source a participant, or an actor of a participant's state?"""
         states = {self.country(p) or p for p in participants}
         return all(s in participants or (self.country(s) or s) in states for s in sources)
+
+
+def _purposes(events: list[EventDraft], by_anchor: dict) -> None:
+    """What a dated plan or contact is to do ("will visit on Friday to discuss ...", "in July, when
+    the two will discuss ...", "called on Friday to congratulate him") is done then: its date
+    (inferred). Up through infinitives and their conjuncts only, not a finite clause."""
+    for e in events:
+        t = e.anchor
+        for _ in range(4):
+            if e.date or t.dep_ not in ("xcomp", "advcl", "conj") or t.tag_ not in ("VB", "VBG"):
+                break
+            t = t.head
+            plan = by_anchor.get(t.i)
+            if plan is not None and plan is not e and plan.date and (plan.modality == "planned" or plan.contact):
+                e.date, e.basis = plan.date, "inferred"  # also "called on Friday to congratulate him": then
+
+
+def _setting(prep, by_anchor: dict, own: dict) -> list[Timex] | None:
+    """The dates of the event a meeting is the setting of ("discussed the plan in their
+    meeting": the meeting is when it was discussed), up through the verb's object."""
+    t = prep.head
+    for _ in range(3):
+        if t.i in by_anchor:
+            return own.get(id(by_anchor[t.i]))
+        if t.dep_ not in ("dobj", "pobj", "prep") or t.head == t:
+            return None
+        t = t.head
+    return None
 
 
 def _venue_of(e: EventDraft, by_anchor: dict, venues: frozenset[str]) -> EventDraft | None:
