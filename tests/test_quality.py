@@ -73,11 +73,10 @@ def test_realnews_dates(scores):
 
 
 def test_realnews_contacts_and_key_events(scores):
-    # key events at the floor (0.75); contacts recall below it (0.85): the figure
-    # reached, so that no change loses it
+    # the floors: contacts recall 0.85 (at precision 0.85; parley is above), key events 0.75
     s = scores["realnews"]
     assert s.contacts.gold >= 45
-    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.84
+    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.85
     assert s.events_right / s.events >= 0.75
 
 
@@ -86,8 +85,8 @@ def test_realnews_holdout_stays_where_it_is(scores):
     s = scores["realnews/holdout"]
     assert (s.people.gold, s.contacts.gold) == (17, 11)
     assert s.people.recall >= 0.85 and s.people.precision >= 0.85
-    assert s.contacts.precision >= 0.7 and s.contacts.recall >= 0.7
-    assert s.events_right / s.events >= 0.35
+    assert s.contacts.precision >= 0.8 and s.contacts.recall >= 0.8
+    assert s.events_right / s.events >= 0.45
 
 
 def test_realnews_fresh_stays_where_it_is(scores):
@@ -95,5 +94,5 @@ def test_realnews_fresh_stays_where_it_is(scores):
     s = scores["realnews/fresh"]
     assert (s.people.gold, s.contacts.gold) == (18, 11)
     assert s.people.recall >= 0.95 and s.people.precision >= 0.95
-    assert s.contacts.precision >= 0.95 and s.contacts.recall >= 0.7
-    assert s.events_right / s.events >= 0.4
+    assert s.contacts.precision >= 0.95 and s.contacts.recall >= 0.8
+    assert s.events_right / s.events >= 0.55

@@ -15,7 +15,7 @@ from .dictionaries import Dictionaries
 from .dictionaries import load as load_dictionaries
 from .models import Actor, Mention
 from .nlp import parse
-from .stages.actors import actors, dateline_country
+from .stages.actors import actors, dateline_country, government_state
 from .stages.contacts import contacts
 from .stages.events import events
 from .stages.quotes import quotes
@@ -64,7 +64,8 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
                                                 timexes=found["timexes"], published=published,
                                                 quotes=found["quotes"], dictionaries=dictionaries,
-                                                title=title, home=dateline_country(dateline)))
+                                                title=title, home=dateline_country(dateline) or government_state(
+                                                    load_dictionaries(dictionaries), publisher, published)))
     found["contacts"] = numbered("contacts", contacts(found["events"], actors=found["actors"]))
     return found
 

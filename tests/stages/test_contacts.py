@@ -547,3 +547,14 @@ def test_a_visit_placed_nowhere_is_to_the_state_the_report_is_filed_from():
     # reported from nowhere, the visit has no host
     found = records(parse(text[10:]), published=PUBLISHED)
     assert found["contacts"] == []
+
+
+def test_a_government_s_release_hosts_the_visit_it_places_nowhere():
+    from parley.nlp import parse
+
+    text = ("The President spoke by phone with Kenyan President William Otieno. The two leaders discussed "
+            "the upcoming visit of Kenyan Prime Minister Grace Wanjiru.")
+    found = records(parse(text), published=dt.date(2015, 4, 3), publisher="The White House, Office of the Press Secretary")
+    assert [(c.channel, c.participant_ids, c.modality) for c in found["contacts"]] == [
+        ("phone", ("united-states", "william-otieno"), "asserted"),
+        ("visit", ("grace-wanjiru", "united-states"), "planned")]

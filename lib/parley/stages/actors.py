@@ -263,12 +263,16 @@ def _cast_rows(cast: Cast, found: People) -> tuple[list[Actor], list[Mention]]:
 
 
 def publisher_country(cast: Cast, publisher: str) -> str:
+    return government_state(cast.dictionaries, publisher, cast.published)
+
+
+def government_state(dictionaries: Dictionaries, publisher: str, published: dt.date | None) -> str:
     """The state whose government the actor dictionaries say published the text ("The White
     House, Office of the Press Secretary": ``USAGOV`` -> ``USA``); "" for anyone else (a news
     agency, a state broadcaster: ``Voice of America`` is ``USA``, not its government)."""
-    code = (actor_code(cast.dictionaries, publisher, on=cast.published) or "") if publisher else ""
+    code = (actor_code(dictionaries, publisher, on=published) or "") if publisher else ""
     # the dictionaries' state codes are ISO3 for all states but a few (Kosovo ``KSV``): those stay unknown
-    return code[:3] if code[3:6] == "GOV" and code[:3] in cast.gazetteer.countries else ""
+    return code[:3] if code[3:6] == "GOV" and code[:3] in gazetteer().countries else ""
 
 
 def dateline_country(dateline: str) -> str:

@@ -51,7 +51,8 @@ def events(
     folder) that codes the verbs parley's own table does not; None: the vendored Phoenix set.
     ``title`` is the article's headline: a call it names ("Readout of the President's Call with
     X") tells the channel of the body's talk with X that names none. ``home`` is the ISO3 of
-    the dateline's state: a visit the text places nowhere is to it.
+    the dateline's state, or of the government that published the text: a visit the text places
+    nowhere is to it.
     The rows have no ids yet: the pipeline numbers them.
     """
     if quotes is None:
@@ -160,9 +161,9 @@ def _titled_call(grammar: Grammar, found: list[EventDraft], title: str) -> None:
 
 
 def _hosted_at_home(grammar: Grammar, found: list[EventDraft], home: str) -> None:
-    """'BRASÍLIA - To mark the State visit by the president of Chile, ...': a visit the text
-    names no host or place of is to the state it is reported from, if the text names that state
-    and the visitor is of another."""
+    """'BRASÍLIA - To mark the State visit by the president of Chile, ...', a White House text's
+    'the upcoming visit of Prime Minister X': a visit the text names no host or place of is to
+    the state it is reported from, if the text names that state and the visitor is of another."""
     host = grammar.res.country_of.get(home, "")
     for e in found:
         if e.code == VISIT and e.sources and not e.targets and not e.location and host \
