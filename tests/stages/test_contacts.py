@@ -558,3 +558,13 @@ def test_a_government_s_release_hosts_the_visit_it_places_nowhere():
     assert [(c.channel, c.participant_ids, c.modality) for c in found["contacts"]] == [
         ("phone", ("united-states", "william-otieno"), "asserted"),
         ("visit", ("grace-wanjiru", "united-states"), "planned")]
+
+
+def test_the_visitor_s_stops_at_institutions_are_part_of_the_visit():
+    text = ("The president of Chile, Pedro Torres, is in Peru on his first State visit to this country. He met today "
+            "with Peruvian President Luis Rojas. He also visited the National Congress and the Supreme Court.")
+    found = pipeline_records(text)
+    # the second "He" is the one the sentence before was about (its subject, itself a pronoun), not the last name
+    assert [m.actor_id for m in found["mentions"] if m.how == "pronoun"] == ["pedro-torres"] * 3
+    assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [
+        ("visit", ("pedro-torres", "luis-rojas", "national-congress", "supreme-court"))]

@@ -140,7 +140,7 @@ class _Merger:
         source = self.direction(event)
         if contact.source and source and source != contact.source and event.channel in self.vocabulary.directed | {""}:
             return False  # Poland's summons of Belarus's envoy and Belarus's of Poland's: two
-        if not self.parties_fit(contact.participants, event.participant_ids):
+        if not self.parties_fit(contact.participants, event.participant_ids) and not self._stop_on_a_trip(contact, event):
             return False
         if contact.channels == {"visit"} and len(contact.participants) == 1 and event.channel != "visit" \
                 and set(event.participant_ids) - set(contact.participants):
@@ -156,6 +156,13 @@ class _Merger:
         mine = self.states(event.participant_ids)
         theirs = self.states(contact.participants)
         return len(theirs) < 2 or mine <= theirs
+
+    def _stop_on_a_trip(self, contact: _Contact, event: Event) -> bool:
+        """'X is in Brazil on a State visit ... He also visited the National Congress': the visitor's
+        call at institutions of no state named is a stop on the visit, not a contact of its own."""
+        others = [x for x in event.participant_ids if x != event.source_id]
+        return event.channel == "visit" and "visit" in contact.channels and event.source_id in contact.participants \
+            and bool(others) and all(self.kind.get(x) == "organization" and not self.country.get(x) for x in others)
 
     def _third_person(self, a, b) -> bool:
         """Do two participant lists name three people or more, each side one the other does not?"""

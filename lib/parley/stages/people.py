@@ -9,6 +9,8 @@ state the narrative is about. Later references are resolved to the person meant:
 """
 from __future__ import annotations
 
+import bisect
+
 import calendar
 import unicodedata
 from dataclasses import dataclass, field
@@ -672,7 +674,9 @@ class LaterMentions:
                 continue
             referent[tok.i] = pick
             if pick.name or self.home:  # an unnamed holder ("the President") is no one, or its state
-                pick.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun"))
+                mention = Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun")
+                pick.mentions.append(mention)
+                bisect.insort(known, (mention, pick), key=lambda x: x[0].start)  # "He met Y. He also ...": the same
 
 
 def people(cast: Cast, states: States, *, dateline_country: str = "", publisher_country: str = "") -> People:
