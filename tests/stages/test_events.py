@@ -446,6 +446,10 @@ def test_contacts_the_clause_implies(nlp, text, trigger, code, participants, mod
         ("Iran will reopen the road after Amir Abdollahian and Jeyhun Bayramov spoke by phone.", "spoke", "asserted"),
         ("A planned meeting of the two foreign ministers was called off.", "meeting", "negated"),
         ("Iran proposed talks with Azerbaijan.", "talks", "requested"),
+        # an embedded question is hypothetical, and so is what it would agree "to" do
+        ("Officials are not certain whether Iranian and Azerbaijani officials will even agree at this session to "
+         "meet face to face.", "meet", "hypothetical"),
+        ("Iranian and Azerbaijani officials will agree at this session to meet face to face.", "meet", "planned"),
     ],
 )
 def test_modality_of_contacts(nlp, text, trigger, modality):

@@ -134,6 +134,11 @@ class Clauses:
             if any(w in FUTURE or w == "would" for w in main):
                 e.modality = "planned"  # "will be raised when she meets him"
                 return
+        purpose = self.by_tok.get(e.anchor.head.i) if e.anchor.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in e.anchor.children) else None
+        if purpose is not None and purpose is not e and purpose.modality in ("planned", "hypothetical"):
+            e.modality = purpose.modality  # "whether they will agree at this session to meet": as the agreeing
+            return
         governor = self.grammar.governor(e.anchor)
         if governor is None:
             return
