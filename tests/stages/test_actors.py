@@ -128,3 +128,10 @@ def test_a_credited_name_is_no_actor_but_the_agency_line_is_read(nlp):
     assert "rui-pestana" in {a.actor_id for a in found}
     assert all(m.start >= 14 for m in mentions)
     assert any(m.text == "Chile" for m in mentions)  # the agency's line is outside the credited name
+
+
+def test_a_capitalised_kind_of_event_is_no_organisation(nlp):
+    text = ("To mark the State visit by the president of Uganda, Grace Akello, the Kenyan and Ugandan governments "
+            "signed two agreements today.")
+    found, _ = run(text)
+    assert sorted(found) == ["grace-akello", "kenya", "uganda"]

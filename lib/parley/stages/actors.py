@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..article import slugify
+from ..cameo import trigger_table
 from ..dictionaries import Dictionaries
 from ..gazetteer import gazetteer
 from ..dictionaries.actors import actor_code, sector_of
@@ -45,6 +46,7 @@ class OtherActors:
         self.nouns = lexicon.nouns()
         self.platforms = lexicon.platforms()
         self.portfolios = lexicon.words("actor_portfolios")
+        self.events_nouns = frozenset(trigger_table().by_lemma)
 
     def __call__(self) -> None:
         """Add them to the cast, collectives first."""
@@ -116,6 +118,8 @@ class OtherActors:
                 continue
             if all(t.lower_ in self.portfolios for t in span) and span.start > 0 and self.doc[span.start - 1].lower_ == "of":
                 continue  # a title's portfolio: "Minister of State", "Minister of Foreign Affairs"
+            if len(span) == 1 and span[0].dep_ == "compound" and span[0].head.lemma_.lower() in self.events_nouns:
+                continue  # "a State visit", "the Summit meeting": a kind of event, no one's name
             # The NER may label one name differently at each mention ("Karabakh": ORG, GPE):
             # a name ever labelled a place is a place.
             if span.text in self.platforms:
