@@ -21,7 +21,7 @@ from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_
 
 PAIR_NUMBERS = frozenset(word_values("pair_numbers"))  # "the two leaders", "both"
 PLURAL_PRONOUNS = frozenset({"they", "we"})
-VERBAL = frozenset({"01", "02", "03", "04", "05"})  # CAMEO roots of what is done by saying it
+VERBAL = frozenset({1, 3})  # CAMEO quad classes done by saying: verbal cooperation, verbal conflict
 
 # After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
 DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
@@ -38,6 +38,7 @@ class Dates:
         self.published = published
         self.planned = grammar.table.planned
         self.venues = grammar.table.venues
+        self.quad_class = {code: row.quad_class for code, row in grammar.table.codes.items()}
         self.country = grammar.res.country
         starts = sorted(self.doc._.paragraph_starts)
         self.paragraph = [bisect.bisect_right(starts, s.start_char) for s in grammar.sents]
@@ -229,7 +230,7 @@ class Dates:
             if e.date or e.contact or self.published is None or e.modality != "asserted":
                 continue
             v = finite_above(e.anchor)
-            if e.anchor.pos_ in ("NOUN", "PROPN") and e.root not in VERBAL or v.tag_ != "VBD" or v.dep_ not in ("ROOT", "conj", "ccomp") or self._under_past_perfect(v) or any(
+            if e.anchor.pos_ in ("NOUN", "PROPN") and self.quad_class[e.code] not in VERBAL or v.tag_ != "VBD" or v.dep_ not in ("ROOT", "conj", "ccomp") or self._under_past_perfect(v) or any(
                     c.lower_ in HABITUAL for t in {e.anchor, v} for c in t.children
                     if c.dep_ in ("advmod", "prep", "npadvmod")) or self._in_the_past(e):
                 continue
