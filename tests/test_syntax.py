@@ -5,7 +5,8 @@ import pytest
 
 from spacy.tokens import Doc
 
-from parley.syntax import agents, is_passive, objects, patients, prep_objects, repeated, stolen_subject, subjects
+from parley.syntax import (agents, clause_verb, is_passive, objects, patients, prep_objects, repeated, stolen_subject,
+                           subjects)
 
 
 def token(doc, text: str):
@@ -72,3 +73,12 @@ def test_a_subject_the_parse_hung_as_an_appositive_before_its_verb(nlp):
 ])
 def test_repeated_contacts_are_told_apart_from_dated_ones(nlp, text, verb, expected):
     assert repeated(token(nlp(text), verb)) is expected
+
+
+@pytest.mark.parametrize("text, word, verb", [
+    ("With Prime Minister Mehta, she discussed trade.", "Mehta", "discussed"),
+    ("She said the minister of Kenya would visit.", "Kenya", "visit"),
+    ("The minister of Kenya.", "Kenya", "minister"),  # no verb: the root
+])
+def test_the_verb_of_a_word_s_clause(nlp, text, word, verb):
+    assert clause_verb(token(nlp(text), word)).text == verb

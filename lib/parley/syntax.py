@@ -105,3 +105,10 @@ def repeated(v: Token) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children) and v.tag_ == "VBN"
     return perfect and any(c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS and not list(c.children)
                            for c in v.children)
+
+
+def clause_verb(t: Token) -> Token:
+    """The verb of the clause ``t`` is a part of, up through prepositions and nouns (the root if none)."""
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t

@@ -568,3 +568,12 @@ def test_the_visitor_s_stops_at_institutions_are_part_of_the_visit():
     assert [m.actor_id for m in found["mentions"] if m.how == "pronoun"] == ["pedro-torres"] * 3
     assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [
         ("visit", ("pedro-torres", "luis-rojas", "national-congress", "supreme-court"))]
+
+
+def test_with_each_in_turn_after_calls_with_two_leaders():
+    text = ("Brazilian President Ana Reyes spoke by phone with Kenyan President William Otieno and Indian Prime "
+            "Minister Raj Mehta. With Prime Minister Mehta, she discussed trade. And with President Otieno, the two "
+            "leaders also discussed counterterrorism.")
+    # "she" is not Mehta, whom her own clause talks "with"; "the two leaders" are she and Otieno, not the
+    # last two named: two calls, no meeting between the two she called
+    assert pipeline_contacts(text) == [("phone", ("ana-reyes", "william-otieno")), ("phone", ("ana-reyes", "raj-mehta"))]

@@ -10,7 +10,6 @@ state the narrative is about. Later references are resolved to the person meant:
 from __future__ import annotations
 
 import bisect
-
 import calendar
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from ..nlp import text_of
 from .. import lexicon
 from ..article import slugify
 from ..models import Mention
+from ..syntax import clause_verb
 from .cast import Cast, covering_code
 from .countries import States
 from .rosters import Listing, Rosters
@@ -656,6 +656,9 @@ class LaterMentions:
             before = [(m, p) for m, p in known if m.end <= tok.idx and m.sentence_id >= sid - 1]
             same = [(m, p) for m, p in before if m.sentence_id == sid]
             possessive = tok.lower_ in {"his", "hers"} or tok.dep_ == "poss"
+            if tok.dep_ in SUBJECT:  # "With Y, she discussed trade": not Y, a party of her own clause
+                same = [(m, p) for m, p in same
+                        if clause_verb(self.doc.char_span(m.start, m.end, alignment_mode="expand").root) != tok.head]
             if possessive and bound is not None:
                 pick = bound
             elif not same:

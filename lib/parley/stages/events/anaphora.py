@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ...cameo import CONSULT, STATEMENT
 from ...lexicon import contact_vocabulary
-from ...syntax import prep_objects
+from ...syntax import prep_objects, subjects
 from ..contacts import parties_fit
 from .draft import EventDraft
 from .grammar import ACT_ROOTS, EARLIER, Grammar
@@ -208,6 +208,12 @@ class Anaphora:
                 continue
             named = any(self.res.kind(x) == "person" for x in e.targets) or any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in e.tok.children)  # "talks with Iran", not "of"
+            fronted = [x for c in e.anchor.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < e.anchor.i
+                       for o in c.children if o.dep_ == "pobj" for x in self.res.refs(o)]
+            if fronted and last is not None and e.sid - last.sid <= 2 and any(
+                    s.lower_ == "they" or s.tag_ == "NNS" for s in subjects(e.anchor)):
+                e.sources, e.targets = [], fronted  # "And with X, they (the two leaders) also discussed": X and
+                named = True  # the one who talked with each in turn, not the last two named
             if not e.sources and named and last is not None and e.sid - last.sid <= 2:
                 host = last.sources[0]
                 others = [x for x in e.targets if x != host]  # a mention may have taken in its host already
