@@ -252,3 +252,13 @@ def test_a_call_in_the_past_perfect_is_background_but_dates_its_own_purpose(nlp)
     # what the call was made to do was done then; the readout after it is of the day's call, not the one before
     assert (find(found, "congratulate").date_start, find(found, "congratulate").date_basis) == (D(2021, 10, 22), "inferred")
     assert (find(found, "expressed").date_start, find(found, "expressed").date_basis) == (D(2021, 10, 23), "inferred")
+
+
+def test_a_call_thanked_for_is_no_occasion_of_what_follows(nlp):
+    text = ("Late Saturday morning, Amir Abdollahian returned Jeyhun Bayramov's phone call. Jeyhun Bayramov had "
+            "called Amir Abdollahian on Friday. Amir Abdollahian expressed his appreciation for the call. "
+            "Amir Abdollahian also praised Azerbaijan's efforts.")
+    found = extract(nlp, text, {"Saturday": (D(2021, 10, 23), D(2021, 10, 23)), "Friday": (D(2021, 10, 22), D(2021, 10, 22))})
+    # "the call" thanked for is Friday's; what is said after it is still Saturday's readout
+    assert find(found, "call").date_start == D(2021, 10, 22)
+    assert (find(found, "praised").date_start, find(found, "praised").date_basis) == (D(2021, 10, 23), "inferred")

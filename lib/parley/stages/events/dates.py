@@ -266,8 +266,8 @@ class Dates:
         last, since = None, -1
         for e in events:
             if e.contact and e.date and e.modality == "asserted" and len(e.participants) > 1 \
-                    and not self._under_past_perfect(e.anchor):  # "X had called on Friday": background
-                last, since = e, e.sid
+                    and not self._under_past_perfect(e.anchor) and not _topic(e):  # "X had called on Friday",
+                last, since = e, e.sid  # "thanked him for the call": background, not the occasion of what follows
                 continue
             if last is None or e.sid < last.sid:
                 continue
@@ -310,6 +310,11 @@ class Dates:
         """Is every source a participant, or an actor of a participant's state?"""
         states = {self.country(p) or p for p in participants}
         return all(s in participants or (self.country(s) or s) in states for s in sources)
+
+
+def _topic(e: EventDraft) -> bool:
+    """Is a contact noun only what another act is about ("his appreciation for the call")?"""
+    return e.tok.dep_ == "pobj" and e.tok.head.lower_ in ("for", "about", "of", "over") and e.anchor == e.tok
 
 
 def _purposes(events: list[EventDraft], by_anchor: dict) -> None:
