@@ -17,11 +17,25 @@ from parley.gazetteer import Gazetteer, build, cache_key, gazetteer
         ("Republic of Korea", "KOR", "name"),
         ("Addis Ababa", "ETH", "capital"),
         ("IR", None, None),
+        # forms news uses that the packages lack (country_forms.csv)
+        ("Britain", "GBR", "name"),
+        ("Saudi", "SAU", "demonym"),
+        ("Kiev", "UKR", "capital"),
     ],
 )
 def test_gazetteer_forms(form, iso3, how):
     hit = gazetteer().lookup(form)
     assert (hit or (None, None)) == (iso3, how)
+
+
+@pytest.mark.parametrize("iso3, name, capital, demonym", [
+    ("GBR", "United Kingdom", "London", "British"),  # not Wales, which shares its code in countryinfo
+    ("MMR", "Myanmar", "Naypyidaw", "Burmese"),  # not Burma
+    ("PSE", "Palestine", "Ramallah", "Palestinian"),  # not "Palestine, State of", which has no demonym
+])
+def test_a_code_several_entries_share_is_the_state_s_own_record(iso3, name, capital, demonym):
+    c = build().countries[iso3]
+    assert (c.name, c.capital, c.demonym) == (name, capital, demonym)
 
 
 def test_states_the_packages_lack_come_from_the_extra_file():

@@ -94,11 +94,12 @@ def gazetteer() -> Gazetteer:
 
 
 def build() -> Gazetteer:
-    """The gazetteer, from the data packages and ``countries_extra.csv``."""
+    """The gazetteer, from the data packages, ``countries_extra.csv`` and ``country_forms.csv``."""
     countries: dict[str, Country] = {}
     population: dict[str, int] = {}
     candidates: dict[str, list[tuple[str, str]]] = {}
     prefixes: dict[str, set[str]] = {}
+    best: dict[str, tuple] = {}
     for info in CountryInfo.all().values():
         iso3 = (info.get("ISO") or {}).get("alpha3")
         if not iso3:
@@ -111,8 +112,14 @@ def build() -> Gazetteer:
         names = [n for n in dict.fromkeys(names) if n == info["name"] or (n and "," not in n and n.isascii())]
         capitals = info.get("capital") or []
         capitals = [capitals] if isinstance(capitals, str) else list(capitals)
-        countries[iso3] = Country(iso3, info["name"], capitals[0] if capitals else "", info.get("demonym") or "")
-        population[iso3] = int(info.get("population") or 0)
+        # Several entries may share a code (the United Kingdom and Wales, Myanmar and Burma): the state's
+        # record is the one with a capital and a demonym, named as the standard names it, most populous.
+        standard = {getattr(record, a) for a in ("name", "common_name", "official_name") if hasattr(record, a)}
+        rank = (bool(capitals and info.get("demonym")), info["name"] in standard, int(info.get("population") or 0))
+        if iso3 not in best or rank > best[iso3]:
+            best[iso3] = rank
+            countries[iso3] = Country(iso3, info["name"], capitals[0] if capitals else "", info.get("demonym") or "")
+            population[iso3] = int(info.get("population") or 0)
         for name in names:
             if not _is_code(name, names):
                 candidates.setdefault(name, []).append((iso3, "name"))
@@ -137,6 +144,8 @@ def build() -> Gazetteer:
             candidates.setdefault(name, []).append((iso3, "name"))
         candidates.setdefault(row["capital"], []).append((iso3, "capital"))
         candidates.setdefault(row["demonym"], []).append((iso3, "demonym"))
+    for row in lexicon.country_forms():  # forms news uses that the packages lack ("Britain", "Kiev")
+        candidates.setdefault(row["form"], []).append((row["iso3"], row["how"]))
     # A form shared by several entries ("Chinese", "American") goes to the most populous.
     forms = {
         _normalise(form): max(options, key=lambda o: (o[1] == "name", population[o[0]], o[0]))
@@ -159,6 +168,7 @@ def cache_key() -> dict[str, str] | None:
             "pycountry": metadata.version("pycountry"),
             "python": "%d.%d" % sys.version_info[:2],  # str.isupper() and friends follow its Unicode tables
             "countries_extra.csv": hashlib.sha256(lexicon.data_bytes("countries_extra.csv")).hexdigest(),
+            "country_forms.csv": hashlib.sha256(lexicon.data_bytes("country_forms.csv")).hexdigest(),
             "gazetteer.py": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
         }
     except (OSError, metadata.PackageNotFoundError):

@@ -64,6 +64,12 @@ def countries_extra() -> tuple[dict[str, str], ...]:
     return rows("countries_extra.csv")
 
 
+def country_forms() -> tuple[dict[str, str], ...]:
+    """Names, demonyms and capitals news uses for states the packages know but not by that form
+    ("Britain", "Saudi officials", "Kiev"), as rows of ``country_forms.csv``."""
+    return rows("country_forms.csv")
+
+
 # --- time --------------------------------------------------------------------------------
 @functools.cache
 def temporal() -> dict:

@@ -577,3 +577,9 @@ def test_with_each_in_turn_after_calls_with_two_leaders():
     # "she" is not Mehta, whom her own clause talks "with"; "the two leaders" are she and Otieno, not the
     # last two named: two calls, no meeting between the two she called
     assert pipeline_contacts(text) == [("phone", ("ana-reyes", "william-otieno")), ("phone", ("ana-reyes", "raj-mehta"))]
+
+
+def test_a_title_of_a_long_state_name_then_the_name():
+    # the parser hangs the name on the state's "of": "with Prime Minister of the Republic of India NAME"
+    text = "William Ruto had a telephone conversation with Prime Minister of the Republic of India Narendra Mehta."
+    assert pipeline_contacts(text) == [("phone", ("william-ruto", "narendra-mehta"))]

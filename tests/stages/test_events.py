@@ -392,7 +392,8 @@ def test_a_meeting_in_a_future_when_clause_is_planned(nlp):
 @pytest.mark.parametrize("text, trigger, code", [
     ("Sergei Lavrov will meet Jeyhun Bayramov in Geneva on Monday.", "meet", "036"),
     ("Sergei Lavrov agreed to meet Jeyhun Bayramov in Geneva.", "agreed", "036"),  # the intent verb carries it
-    ("Sergei Lavrov will meet Jeyhun Bayramov in Baku on Monday.", "meet", "042"),  # a scheduled trip stays a visit
+    ("Sergei Lavrov will meet Jeyhun Bayramov in Baku on Monday.", "meet", "036"),  # a meeting, wherever it is
+    ("Sergei Lavrov will travel to Baku on Monday for talks with Jeyhun Bayramov.", "talks", "042"),  # a trip stays a visit
     ("Sergei Lavrov met Jeyhun Bayramov in Geneva.", "met", "040"),  # held: a consultation
 ])
 def test_a_planned_meeting_is_an_intent_to_meet(nlp, text, trigger, code):

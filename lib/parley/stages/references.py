@@ -141,7 +141,7 @@ class References:
             sent = [x for o in prep_objects(t, ("of",)) for x in self.refs(o) if self.kind(x) in ("country", "organization")]
             if sent:
                 return sent[:1]
-        for o in prep_objects(t, ("of",)) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ else ():
+        for o in _objects_of(t) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ else ():
             named = [c for c in (o, *o.children) if (c is o or c.dep_ == "appos") and self._person(c)]
             if named:  # "the Foreign Minister of Paraguay, Ana X,": the parse apposes her to the state;
                 return self._ref(named[0])  # "President of the Republic of China X": hangs X on "of"
@@ -325,6 +325,12 @@ class References:
         if word in FIRST_PLURAL and self.kind(speaker) == "person":
             return self.country_of.get(self.country(speaker), speaker)
         return speaker
+
+
+def _objects_of(t: Token) -> list[Token]:
+    """The objects of ``t``'s "of", and of theirs ("of the Republic of India X")."""
+    found = prep_objects(t, ("of",))
+    return found + [x for o in found for x in prep_objects(o, ("of",))]
 
 
 def _name_tables(actors) -> tuple[dict[str, str], dict[str, str]]:

@@ -37,6 +37,7 @@ SEPARATE = words("separate_contacts")
 TOGETHER = words("joint_contacts")
 SPEECH = words("speech_contacts")
 TITLE_PARTNERS = words("title_partners")
+TRIP_VERBS = words("trip_verbs")
 
 
 def events(
@@ -114,10 +115,12 @@ def _repeated(found: list[EventDraft]) -> None:
 def _intent_to_meet(grammar: Grammar, found: list[EventDraft]) -> None:
     """'will meet', 'talks are scheduled for Monday', 'when she meets': a planned meeting or call is
     CAMEO's intent to meet (036), unless a verb of intent governing it carries that code already
-    ("agreed to meet"); it stays a contact on its channel. A planned trip stays a visit (042/043)."""
+    ("agreed to meet"); it stays a contact on its channel. A planned trip the text calls one
+    ("will visit", "will travel to Beijing for talks") stays a visit (042/043); "will meet in Kiev" is 036."""
     intents = {e.tok.i for e in found if e.code.startswith("03")}
     for e in found:
-        if e.modality != "planned" or e.root != "04" or e.code in ("042", "043") or not e.channel:
+        trip = e.code in ("042", "043") and (e.item.code in ("042", "043") or e.anchor.lemma_.lower() in TRIP_VERBS)
+        if e.modality != "planned" or e.root != "04" or trip or not e.channel:
             continue
         governor = grammar.governor(e.anchor)
         if governor is None or governor.i not in intents:
