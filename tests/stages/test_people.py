@@ -275,3 +275,15 @@ def test_counterparts_from_listed_states_hold_the_subjects_office(nlp):
 )
 def test_a_name_after_a_states_possessive_tagged_as_an_organisation(nlp, text, expected):
     assert people(text) == expected
+
+
+def test_a_title_of_a_state_later_names_the_office_of_its_untitled_person(nlp):
+    # a Kremlin readout: the name alone (its state from the dated actor dictionaries), the office later
+    from test_contacts import pipeline_records
+
+    text = ("Vladimir Putin had a telephone conversation with Kenyan President William Ruto. The President of Russia "
+            "congratulated him on his election.")
+    found = pipeline_records(text)
+    assert [(a.actor_id, a.country, a.role) for a in found["actors"] if a.kind == "person"] == [
+        ("vladimir-putin", "RUS", "President"), ("william-ruto", "KEN", "President")]
+    assert [(m.actor_id, m.text) for m in found["mentions"] if m.how == "title"] == [("vladimir-putin", "President")]

@@ -9,21 +9,20 @@ state the narrative is about. Later references are resolved to the person meant:
 """
 from __future__ import annotations
 
-import bisect
 import calendar
 import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Span, Token
 
 from ..nlp import text_of
 from .. import lexicon
 from ..article import slugify
 from ..models import Mention
-from ..syntax import clause_verb
 from .cast import Cast, covering_code
 from .countries import States
+from .pronouns import is_subject, resolve
 from .rosters import Listing, Rosters
 from .titles import TitlePhrases
 
@@ -547,6 +546,7 @@ class LaterMentions:
             if any(t.i in at or t.i in self.described for t in left) or span.start_char in named:
                 continue
             role, country, counterpart = self.titles.describe(left)
+            country = country or self.titles.of_state(root)  # "the President of Russia"
             if counterpart and not country:
                 continue
             # "the President": the article's own, unnamed head of state once a bare use came first
@@ -554,7 +554,7 @@ class LaterMentions:
             title = role.lower()
             person = None if bare and title in self.unnamed else self._match_title(title, country, counterpart, span[0])
             if person is None and country and not counterpart:  # "In his meeting with ..., the Iranian Foreign Minister"
-                person = self._named_later(title, country, span[0])
+                person = self._named_later(title, country, span[0]) or self._untitled(country, span[0])
             phrase = self.doc[left[0].i : root.i + 1]
             if phrase[0].lower_ == "the":
                 phrase = phrase[1:]
@@ -563,7 +563,7 @@ class LaterMentions:
                 if bare:
                     self.unnamed.setdefault(title, self._holder(role)).mentions.append(mention)
                 continue
-            if self._refines(person.role.lower(), title, country):
+            if self._refines(person.role.lower(), title, country) or not person.role:
                 person.roles.append((2, -phrase.start_char, role))
             person.mentions.append(mention)
 
@@ -609,77 +609,19 @@ class LaterMentions:
                 and p.mentions[0].start > tok.idx and self._same_office(p.role.lower(), title, country, False)]
         return fits[0] if len(fits) == 1 else None
 
+    def _untitled(self, country: str, tok: Token) -> Person | None:
+        """The one person of the state named before ``tok`` with no office: "Vladimir Putin had a
+        telephone conversation ... The President of Russia congratulated ..." names his office."""
+        fits = [p for p in self.people.persons if not p.role and country in p.countries and p.mentions
+                and p.mentions[0].start < tok.idx]
+        return fits[0] if len(fits) == 1 else None
+
     def _subject(self, m: Mention) -> bool:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in SUBJECT
-
-    def _clause_subject(self, tok: Token) -> Token | None:
-        """The subject of the clause ``tok`` is in, up through infinitives ("X called Y to update him": X)."""
-        head = tok.head
-        while True:
-            subjects = [c for c in head.children if c.dep_ in SUBJECT and c.i != tok.i]
-            if subjects:
-                return subjects[0]
-            if head.head.i == head.i:
-                return None
-            head = head.head
-
-    def _after_opening(self, tok: Token, known: list[tuple[Mention, Person]]) -> Person | None:
-        """The first person named after the comma that closes the sentence's opening phrase ``tok`` is in."""
-        sent = tok.sent
-        comma = next((t for t in sent if t.text == "," and t.i > tok.i), None)
-        if comma is None or any(t.text == "," for t in sent if t.i < tok.i):
-            return None
-        after = [p for m, p in known if comma.idx < m.start < sent.end_char]
-        return after[0] if after else None
+        return is_subject(self.doc, m)
 
     def by_pronoun(self) -> None:
-        """he/his/she/her: a possessive, the subject of its clause ("X called Y to express his
-        condolences"); else the person named before in the sentence, else the previous sentence's
-        subject. An object pronoun is never its own clause's subject ("X called Y to update him")."""
-        # a transcript's speaker label ("MR. SMITH: He said ...") speaks in the first person: no antecedent
-        text = text_of(self.doc)
-        holders = [*self.people.persons, *self.unnamed.values()]
-        known = sorted(((m, p) for p in holders for m in p.mentions
-                        if text[m.end : m.end + 2].strip()[:1] != ":"), key=lambda x: x[0].start)
-        referent: dict[int, Person] = {}  # a mention's root token -> the person it names
-        for m, p in known:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                referent[span.root.i] = p
-        for tok in self.cast.tokens_where(LOWER, self.pronouns):
-            if self.cast.outside(tok.idx):
-                continue
-            sid = self.cast.sentence_of[tok.i]
-            subject = self._clause_subject(tok)
-            bound = referent.get(subject.i) if subject is not None and tok not in subject.subtree else None
-            before = [(m, p) for m, p in known if m.end <= tok.idx and m.sentence_id >= sid - 1]
-            same = [(m, p) for m, p in before if m.sentence_id == sid]
-            possessive = tok.lower_ in {"his", "hers"} or tok.dep_ == "poss"
-            if tok.dep_ in SUBJECT:  # "With Y, she discussed trade": not Y, a party of her own clause
-                same = [(m, p) for m, p in same
-                        if clause_verb(self.doc.char_span(m.start, m.end, alignment_mode="expand").root) != tok.head]
-            if possessive and bound is not None:
-                pick = bound
-            elif not same:
-                prev = [(m, p) for m, p in before if m.sentence_id == sid - 1]
-                subj = [x for x in prev if self._subject(x[0])]
-                first = tok.dep_ in SUBJECT or possessive or subj  # the previous sentence's topic
-                pick = (subj or prev or [(None, None)])[0 if first else -1][1]
-                if pick is None and possessive:  # "In his meeting with Y, the Iranian minister said"
-                    pick = self._after_opening(tok, known)
-            else:
-                pick = same[-1][1]
-            if pick is not None and pick is bound and not possessive and tok.dep_ not in SUBJECT:
-                others = [p for _, p in same if p is not bound] or [p for _, p in before if p is not bound]
-                pick = others[-1] if others else None  # "X called the President to update him": not X
-            if pick is None:
-                continue
-            referent[tok.i] = pick
-            if pick.name or self.home:  # an unnamed holder ("the President") is no one, or its state
-                mention = Mention(tok.idx, tok.idx + len(tok), tok.text, sid, "pronoun")
-                pick.mentions.append(mention)
-                bisect.insort(known, (mention, pick), key=lambda x: x[0].start)  # "He met Y. He also ...": the same
+        """he/his/she/her: see ``pronouns.resolve``."""
+        resolve(self.cast, [*self.people.persons, *self.unnamed.values()], self.pronouns, home=self.home)
 
 
 def people(cast: Cast, states: States, *, dateline_country: str = "", publisher_country: str = "") -> People:
