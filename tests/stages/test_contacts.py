@@ -583,3 +583,9 @@ def test_a_title_of_a_long_state_name_then_the_name():
     # the parser hangs the name on the state's "of": "with Prime Minister of the Republic of India NAME"
     text = "William Ruto had a telephone conversation with Prime Minister of the Republic of India Narendra Mehta."
     assert pipeline_contacts(text) == [("phone", ("william-ruto", "narendra-mehta"))]
+
+
+def test_a_tour_of_several_states_is_a_visit_to_each():
+    text = "Iranian President Ali Rezaei is scheduled to visit three African countries of Kenya, Uganda, and Zimbabwe this week."
+    assert pipeline_contacts(text) == [("visit", ("ali-rezaei", "kenya")), ("visit", ("ali-rezaei", "uganda")),
+                                       ("visit", ("ali-rezaei", "zimbabwe"))]
