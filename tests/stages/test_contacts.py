@@ -589,3 +589,13 @@ def test_a_tour_of_several_states_is_a_visit_to_each():
     text = "Iranian President Ali Rezaei is scheduled to visit three African countries of Kenya, Uganda, and Zimbabwe this week."
     assert pipeline_contacts(text) == [("visit", ("ali-rezaei", "kenya")), ("visit", ("ali-rezaei", "uganda")),
                                        ("visit", ("ali-rezaei", "zimbabwe"))]
+
+
+def test_one_who_will_be_somewhere_on_a_visit_is_its_visitor():
+    text = ("President Ana Reyes will be in Kenya between March 6 and 9, on a state visit at the invitation of "
+            "President William Ruto. During talks with President Ruto, discussions will be focused on trade.")
+    found = pipeline_records(text)
+    assert [(c.channel, c.participant_ids, c.modality) for c in found["contacts"]] == [
+        ("visit", ("ana-reyes", "kenya"), "planned")]
+    # the talks are to come too ("discussions will be focused")
+    assert [(e.trigger, e.modality) for e in found["events"]] == [("state visit", "planned"), ("talks", "planned")]

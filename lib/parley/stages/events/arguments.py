@@ -121,6 +121,8 @@ class Arguments:
         sources += prep_objects(n, SOURCE_PREPS)
         if e.code == VISIT:  # "the visit of the Chilean minister to Lima": the visitor
             sources += prep_objects(n, ("of",))
+        if e.code == VISIT and n.dep_ == "pobj" and n.head.head.lemma_ == "be":  # "X will be in Y on a visit"
+            sources += subjects(n.head.head)
         if a != n and a.lemma_.lower() in LIGHT_VERBS:  # "delivered a message from X to Y": X's message
             sources += prep_objects(a, ("from",))
         if n.dep_ == "dobj" and n.head.lemma_.lower() in RECEIVING:  # "X received a letter from Y": to X

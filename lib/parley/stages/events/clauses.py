@@ -85,6 +85,8 @@ class Clauses:
 
     def modality(self, e: EventDraft) -> None:
         heads = list(dict.fromkeys((e.anchor, e.tok)))
+        if e.tok.dep_ == "pobj" and (e.tok.head.head.lemma_ == "be" or e.tok.head.lower_ in ("during", "at")):
+            heads.append(e.tok.head.head)  # "will be in X on a visit", "during talks with Y, discussions will"
         dep, head = slot(e.tok)
         if e.anchor == e.tok and dep in ("nsubj", "nsubjpass") and head.i not in self.by_tok:
             heads.append(head)  # "a visit could follow", "talks will take place"
