@@ -599,3 +599,13 @@ def test_one_who_will_be_somewhere_on_a_visit_is_its_visitor():
         ("visit", ("ana-reyes", "kenya"), "planned")]
     # the talks are to come too ("discussions will be focused")
     assert [(e.trigger, e.modality) for e in found["events"]] == [("state visit", "planned"), ("talks", "planned")]
+
+
+def test_a_government_s_release_sends_what_it_says_was_sent():
+    from parley.nlp import parse
+
+    text = ("The President spoke by phone with Kenyan President William Otieno. They discussed trade. They discussed "
+            "energy. They discussed security. A message of congratulations was also sent to President Otieno.")
+    found = records(parse(text), published=dt.date(2015, 4, 3), publisher="The White House, Office of the Press Secretary")
+    assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [
+        ("phone", ("united-states", "william-otieno")), ("letter", ("united-states", "william-otieno"))]

@@ -20,7 +20,7 @@ from ...dictionaries import load as load_dictionaries
 from ...lexicon import contact_vocabulary, words
 from ...models import Actor, Event, Mention, Quote, Timex
 from ...cameo import VISIT
-from ...syntax import prep_objects, repeated
+from ...syntax import agents, is_passive, prep_objects, repeated
 from ..quotes import quotes as find_quotes
 from .anaphora import Anaphora
 from .arguments import DISTRIBUTED, Arguments
@@ -79,6 +79,7 @@ def events(
     _calls_nearby(found)
     _titled_call(grammar, found, title)
     _hosted_at_home(grammar, found, home)
+    _sent_from_home(grammar, found, home)
     found = [e for e in found if not arguments.is_empty_act(e)]
     dates = Dates(grammar, timexes=timexes, published=published)
     dates.dates(found)
@@ -172,6 +173,16 @@ def _hosted_at_home(grammar: Grammar, found: list[EventDraft], home: str) -> Non
         if e.code == VISIT and e.sources and not e.targets and not e.location and host \
                 and not prep_objects(e.tok, ("to",)) and grammar.res.country(e.sources[0]) not in ("", home):
             e.targets = [host]
+
+
+def _sent_from_home(grammar: Grammar, found: list[EventDraft], home: str) -> None:
+    """'A message of congratulations was also sent to X' in a government's release: a contact told
+    in the passive with no one named as its author is the publishing state's."""
+    host = grammar.res.country_of.get(home, "")
+    for e in found:
+        if host and e.contact and not e.sources and e.targets and is_passive(e.anchor) and not agents(e.anchor) \
+                and home not in {grammar.res.country(x) for x in e.targets}:
+            e.sources = [host]
 
 
 def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:
