@@ -287,3 +287,12 @@ def test_a_title_of_a_state_later_names_the_office_of_its_untitled_person(nlp):
     assert [(a.actor_id, a.country, a.role) for a in found["actors"] if a.kind == "person"] == [
         ("vladimir-putin", "RUS", "President"), ("william-ruto", "KEN", "President")]
     assert [(m.actor_id, m.text) for m in found["mentions"] if m.how == "title"] == [("vladimir-putin", "President")]
+
+
+def test_a_lead_s_plural_title_of_two_states_is_held_by_the_people_named_next(nlp):
+    from test_contacts import pipeline_records
+
+    text = ("The foreign ministers of Peru and Kenya discussed ways to develop relations. Carlos Mendoza and his "
+            "Kenyan counterpart Alfred Otieno held a phone call on Tuesday.")
+    assert [(a.actor_id, a.country, a.role) for a in pipeline_records(text)["actors"] if a.kind == "person"] == [
+        ("carlos-mendoza", "PER", "Foreign Minister"), ("alfred-otieno", "KEN", "Foreign Minister")]

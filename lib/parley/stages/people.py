@@ -383,6 +383,7 @@ class RoleReader:
                     counterparts.append((person, first))
                 if context and (role or counterpart):
                     self._alias(person, context)
+        self._lead_titles(rosters.lead_titles())
         for person, first in counterparts:  # a counterpart holds the office of the one it is the counterpart of
             other = self.people.previous(first, self.cast.sentence_of, exclude=person) or self._last_official(first)
             if other is not None and other.role and not any(w >= 3 for w, _, _ in person.roles):
@@ -397,6 +398,23 @@ class RoleReader:
                                         or self._speaker_country(person) or self._home_country(person))
         self._counterparts_from()
         return described
+
+    def _lead_titles(self, leads: list[tuple[int, str, list[str]]]) -> None:
+        """'The foreign ministers of Iran and Kenya discussed ... X and his Kenyan counterpart Y held
+        a call': the people with no office the lead's sentence or the next two name first hold the
+        lead's title, one per state; one whose state the text leaves unsaid takes the state left."""
+        for start, role, states in leads:
+            sid = self.cast.sentence_of[start]
+            named = [p for p in self.people.persons if not p.roles and p.mentions
+                     and sid <= min(m.sentence_id for m in p.mentions) <= sid + 2]
+            if not named or len(named) > len(states):
+                continue
+            for person in named:
+                person.roles.append((1, 0, role))
+            left = [s for s in states if s not in {c for p in named for c in p.countries}]
+            unknown = [p for p in named if not p.countries]
+            if len(unknown) == 1 and len(left) == 1:
+                unknown[0].countries.append(left[0])
 
     def _counterparts_from(self) -> None:
         """ "X held talks with his counterparts from A, B and C": the first person of each of

@@ -61,6 +61,23 @@ class Rosters:
                 found.update((first, Listing(role, state)) for first, state in items)
         return found
 
+    def lead_titles(self) -> list[tuple[int, str, list[str]]]:
+        """'The foreign ministers of Iran and Kenya discussed ...': a plural title of several states
+        that names no one, as (its first token, its role, the states); the people the next
+        sentences name may hold it (``people.RoleReader``)."""
+        out = []
+        for span in self.titles.spans:
+            if not self.titles.plural(span) or span.end + 1 >= len(self.doc) or self.doc[span.end].lower_ != "of":
+                continue
+            states, i = [], span.end + 1
+            while i < len(self.doc) and (i in self.country_at or self.doc[i].lower_ in {",", "and", "the"}):
+                if i in self.country_at and self.country_at[i] not in states:
+                    states.append(self.country_at[i])
+                i += 1
+            if len(states) >= 2 and i not in self.named:
+                out.append((span.start, self.titles.describe(list(span))[0], states))
+        return out
+
     def groups(self) -> dict[int, Listing]:
         """The names a list spells a group of a state out with: the group's state, and its title."""
         found: dict[int, Listing] = {}
