@@ -296,3 +296,18 @@ def test_a_lead_s_plural_title_of_two_states_is_held_by_the_people_named_next(nl
             "Kenyan counterpart Alfred Otieno held a phone call on Tuesday.")
     assert [(a.actor_id, a.country, a.role) for a in pipeline_records(text)["actors"] if a.kind == "person"] == [
         ("carlos-mendoza", "PER", "Foreign Minister"), ("alfred-otieno", "KEN", "Foreign Minister")]
+
+
+def test_a_name_the_ner_calls_an_organisation_listed_with_a_person_is_a_person(nlp):
+    from spacy.tokens import Span
+
+    from parley.nlp import parse
+    from parley.stages.actors import actors
+
+    doc = parse("The visit follows two others (Paulo Vidal in 1976 and Fernando Henrique Souza in 1997 also made such "
+                "visits to Britain).")
+    ents = [e for e in doc.ents if e.label_ != "PERSON" or e.text != "Fernando Henrique Souza"]
+    souza = next(i for i, t in enumerate(doc) if t.text == "Fernando")
+    doc.ents = [*ents, Span(doc, souza, souza + 3, label="ORG")]  # what the model does with "Fernando Henrique Cardoso"
+    found, _ = actors(doc)
+    assert sorted(a.actor_id for a in found if a.kind == "person") == ["fernando-henrique-souza", "paulo-vidal"]

@@ -110,6 +110,8 @@ class NameFinder:
         candidates: list[tuple[list[Token], bool]] = []
         covered: set[int] = set()
         place_names = {e.text for e in self.doc.ents if e.label_ in PLACE_LABELS}
+        person_ands = {t.i for e in self.doc.ents if e.label_ == "PERSON"  # an "and" a few words after a PERSON
+                       for t in self.doc[e.end : min(e.end + 4, e.sent.end)] if t.lower_ == "and"}
         for ent in self.doc.ents:
             if ent.label_ not in NAME_LABELS or not self.cast.in_text(ent):
                 continue
@@ -130,7 +132,8 @@ class NameFinder:
                 ent.label_ == "ORG" and len(name) > 1
                 and not any(t.lower_ in self.nouns or self.titles.in_role(t) for t in name)
                 and (self._portfolio_after(name[-1]) or self._possessed(name[0]) and not covering_code(
-                    self.cast.dictionaries, " ".join(t.text for t in name), on=self.cast.published))
+                    self.cast.dictionaries, " ".join(t.text for t in name), on=self.cast.published)
+                    or ent.start - 1 in person_ands)  # "(A in 1976 and B in 1997 ...)": listed with a person
             )
             candidates.append((name, strong))
             covered.update(t.i for t in ent)
