@@ -609,3 +609,10 @@ def test_a_government_s_release_sends_what_it_says_was_sent():
     found = records(parse(text), published=dt.date(2015, 4, 3), publisher="The White House, Office of the Press Secretary")
     assert [(c.channel, c.participant_ids) for c in found["contacts"]] == [
         ("phone", ("united-states", "william-otieno")), ("letter", ("united-states", "william-otieno"))]
+
+
+def test_a_meeting_whose_schedule_is_discussed_is_a_planned_meeting():
+    text = ("Kenyan President William Ruto had a telephone conversation with Peruvian President Ana Reyes. "
+            "The leaders also discussed a range of issues on the bilateral agenda, including their meeting schedule.")
+    assert [(c.channel, c.participant_ids, c.modality) for c in pipeline_records(text)["contacts"]] == [
+        ("phone", ("william-ruto", "ana-reyes"), "asserted"), ("meeting", ("kenya", "peru"), "planned")]

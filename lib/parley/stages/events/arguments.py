@@ -74,7 +74,8 @@ class Arguments:
         if any(t.pos_ == "NOUN" and res.delegates(t) for t in sources):
             e.own_source = True  # "officials from the two countries" are not the people who proposed it
         btw = [x for t in between for x in res.refs(t)]
-        plural = n.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "their" for c in n.children)
+        owner = n.head if n.dep_ == "compound" else n  # "their meeting schedule": the schedule's owner
+        plural = n.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "their" for c in owner.children)
         if e.root == "04" and plural and not btw and len(src) + len(tgt) < 2:
             btw = res.both_sides(n)  # "discussed it in their meeting in Ankara": the two sides'
         if btw:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...syntax import objects, prep_objects
 from .draft import EventDraft
 from .grammar import (CONDITIONAL, DEFINITE, DEMONSTRATIVE, FUTURE, LOCATIVE, MODAL, NEGATIVE, ORDINALS,
-                      PROSPECTIVE, TEMPORAL, TOPIC_VERBS, Grammar, overtaken, slot)
+                      PLANNING, PROSPECTIVE, TEMPORAL, TOPIC_VERBS, Grammar, overtaken, slot)
 
 
 class Clauses:
@@ -124,6 +124,9 @@ class Clauses:
                 if c.dep_ == "amod" and (c.lower_ in PROSPECTIVE or c.lemma_.lower() in self.table.planned):
                     e.modality = "planned"
                     return
+        if e.tok.dep_ == "compound" and e.tok.head.lemma_.lower() in PLANNING:  # "their meeting schedule"
+            e.modality = "planned"
+            return
         if not deferred and e.anchor.dep_ == "xcomp" and e.anchor.head.lemma_ == "be":
             e.modality = "planned"  # "is to visit"
             return

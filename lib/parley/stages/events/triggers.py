@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ...cameo import CONSULT, STATEMENT, TriggerItem, TriggerTable
 from ...syntax import objects, patients, prep_objects
 from .draft import EventDraft
-from .grammar import (ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, TOPIC_VERBS, Grammar,
+from .grammar import (ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, PLANNING, TOPIC_VERBS, Grammar,
                       participation, slot)
 
 
@@ -103,7 +103,8 @@ class Triggers:
                 return False  # "by phone": a channel, not an event
             if tok.pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
                 return False  # a header line: "For Immediate Release", "Office of the Press Secretary"
-            return item.pos != "v" and tok.dep_ not in ("compound", "amod", "nmod")
+            planning = tok.dep_ == "compound" and tok.head.lemma_.lower() in PLANNING  # "their meeting schedule"
+            return item.pos != "v" and (tok.dep_ not in ("compound", "amod", "nmod") or planning)
         if tok.pos_ == "ADJ":
             return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp", "oprd")
         return False
