@@ -227,7 +227,9 @@ CASES = [
     ("In the past, the two sides clashed.", SUNDAY, "the past", "DATE", "PAST_REF", "", None, None),
     ("At present, no talks are planned.", SUNDAY, "present", "DATE", "PRESENT_REF", "", None, None),
     ("The border will stay closed in the near future.", SUNDAY, "the near future", "DATE", "FUTURE_REF", "", None, None),
-    ("Many people died in recent days.", SUNDAY, "recent days", "DATE", "PAST_REF", "", None, None),
+    # "in recent days": a vague DURATION up to publication (TimeML), unlike "the coming weeks" (FUTURE_REF)
+    ("Many people died in recent days.", SUNDAY, "recent days", "DURATION", "PXD", "", None, None),
+    ("Fighting has intensified in recent months.", SUNDAY, "recent months", "DURATION", "PXM", "", None, None),
     ("Talks will continue in the coming weeks.", SUNDAY, "the coming weeks", "DATE", "FUTURE_REF", "", None, None),
     ("Envoys will draft a text in the next weeks.", SUNDAY, "the next weeks", "DATE", "FUTURE_REF", "", None, None),
     ("Envoys will draft a text in the next three weeks.", SUNDAY, "the next three weeks", "DURATION", "P3W", "", None,
@@ -248,6 +250,10 @@ CASES = [
     ("It was the first summit in months between the rivals.", SUNDAY, "months", "DURATION", "PXM", "", None, None),
     ("A ruling is expected within days.", SUNDAY, "days", "DURATION", "PXD", "", None, None),
     ("After weeks of haggling, the envoys agreed.", SUNDAY, "weeks", "DURATION", "PXW", "", None, None),
+    ("A final settlement could take years.", SUNDAY, "years", "DURATION", "PXY", "", None, None),
+    ("The blockade of the port lasted months.", SUNDAY, "months", "DURATION", "PXM", "", None, None),
+    ("Gunmen opened fire minutes before the motorcade passed.", SUNDAY, "minutes", "DURATION", "PTXM", "", None, None),
+    ("The envoy resigned days after the summit.", SUNDAY, "days", "DURATION", "PXD", "", None, None),
     ("The worst floods in decades hit the delta.", SUNDAY, "decades", "DURATION", "PXDE", "", None, None),
     ("A two-year deal was signed.", SUNDAY, "two-year", "DURATION", "P2Y", "", None, None),
     ("They began a week-long visit.", SUNDAY, "week-long", "DURATION", "P1W", "", None, None),
@@ -338,6 +344,10 @@ NOT_TIMEXES = [
     "The recent steps were welcomed.",
     "An earlier draft was rejected.",
     "They will vote earlier than planned.",
+    "Minutes of the cabinet meeting were published.",
+    "The secretary took minutes at the meeting.",
+    "In the days before the referendum, tension rose.",
+    "Their last weeks in office were quiet.",
 ]
 
 

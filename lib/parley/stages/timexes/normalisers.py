@@ -484,7 +484,22 @@ def normalise_adjective_duration(m: re.Match, ctx: NormalisingContext) -> TimexR
 
 
 def normalise_bare_plural(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"for years", "could take weeks", "in recent days": a vague DURATION (PXY, PXW, PXD)."""
     return TimexReading("DURATION", _duration(None, UNITS[table_key(m["unit"])]))
+
+
+def check_bare_plural_verb(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the talks could take weeks" yes; "in the last weeks" (an adjective) no."""
+    return ctx.token(m.start()).pos_ == "VERB"
+
+
+def check_bare_plural_offset(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"minutes before the convoy arrived" yes; "in the days before the vote" (a noun phrase with its
+    determiner) and "days before." (the clause ends: no event to count from) no."""
+    before = ctx.prev_token(m.start("unit"))
+    if before is not None and (before.pos_ in ("DET", "NUM", "ADJ", "PRON") or before.tag_ == "POS"):
+        return False
+    return _CLAUSE_END.match(ctx.text, m.end()) is None
 
 
 def normalise_set_every(m: re.Match, ctx: NormalisingContext) -> TimexReading:

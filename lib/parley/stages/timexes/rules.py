@@ -18,7 +18,8 @@ from spacy.strings import get_string_id
 from ...lexicon import temporal
 from .context import NormalisingContext
 from .normalisers import (
-    TimexReading, check_adjective_duration, check_adverb_reference, check_clock24, check_day_word, check_decade,
+    TimexReading, check_adjective_duration, check_adverb_reference, check_bare_plural_offset,
+    check_bare_plural_verb, check_clock24, check_day_word, check_decade,
     check_duration, check_month, check_month_names, check_nth, check_reference, check_relative, check_season,
     check_set_every, check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration,
     normalise_adverb_reference, normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock,
@@ -71,6 +72,7 @@ _ON_SEASON = set(_LEXICON["seasons"])
 _ON_UNIT = set(UNITS) | set(_LEXICON["deictic_units"]) | set(_LEXICON["anaphoric_units"])
 # Earlier rules win ties between matches of the same length; the longest match always wins.
 _ZONES = alternation(_LEXICON["time_zones"])
+_BARE_UNITS = alternation([*_LEXICON["bare_plural_units"], *_LEXICON["bare_plural_short_units"]])
 _RULES = [
     # a wire-service time stamp: "03-Jul-2000", "03-Jul-2000 15:35 PM EDT", "03-Jul-2000 1935 UTC"
     _rule("wire_stamp", rf"\b(?P<day>3[01]|[12]\d|0?[1-9])-(?P<mon>{alternation(MONTHS)})-(?P<year>\d{{4}})\b"
@@ -146,6 +148,16 @@ _RULES = [
     _rule("bare_plural", rf"\b(?:{alternation(_LEXICON['bare_plural_cues'])})\s+"
           rf"(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
           normalise_bare_plural, on=_ON_UNIT),
+    # "the talks could take weeks", "the siege lasted months"
+    _rule("bare_plural_verb", rf"\b(?:{alternation(_LEXICON['bare_plural_verbs'])})\s+"
+          rf"(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
+          normalise_bare_plural, check_bare_plural_verb, on=_ON_UNIT),
+    # "minutes before the convoy arrived", "days after the vote"
+    _rule("bare_plural_offset", rf"\b(?P<t>(?P<unit>{_BARE_UNITS}))\s+(?:{alternation(_LEXICON['bare_plural_offsets'])})\b",
+          normalise_bare_plural, check_bare_plural_offset, on=_ON_UNIT),
+    # "in recent weeks": PXW
+    _rule("recent_span", rf"\b(?:{alternation(_LEXICON['recent_spans'])})\s+{UNIT_PLURAL}", normalise_bare_plural,
+          on=_ON_UNIT),
     _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})"
           rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})", normalise_set_every, check_set_every,
           back=8, on=_ON_UNIT | _ON_WEEKDAY | _ON_MONTH | _ON_SEASON),
