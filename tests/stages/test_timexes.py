@@ -51,6 +51,13 @@ CASES = [
     ("Talks resumed in 2020.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
     ("Borders changed during a 2020 war.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
     ("The 2020 elections were disputed.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
+    # a range is two TIMEX3s (TimeML): the second year of "1957-58" is 1958
+    ("She led the survey of 1983-84, which mapped the glacier.", SUNDAY, "84", "DATE", "1984", "", "1984-01-01",
+     "1984-12-31"),
+    ("She led the survey of 1983-84, which mapped the glacier.", SUNDAY, "1983", "DATE", "1983", "", "1983-01-01",
+     "1983-12-31"),
+    ("The 2014-2015 drought ruined the harvest.", SUNDAY, "2015", "DATE", "2015", "", "2015-01-01", "2015-12-31"),
+    ("The 2016/17 budget was cut.", SUNDAY, "17", "DATE", "2017", "", "2017-01-01", "2017-12-31"),
     ("Prices rose in August 2021.", SUNDAY, "August 2021", "DATE", "2021-08", "", "2021-08-01", "2021-08-31"),
     ("The agreement of August 2015 collapsed in May 2018.", SUNDAY, "May 2018", "DATE", "2018-05", "", "2018-05-01", "2018-05-31"),
     ("The deal was signed in August last year.", SUNDAY, "August last year", "DATE", "2020-08", "", "2020-08-01", "2020-08-31"),
@@ -255,6 +262,10 @@ CASES = [
     ("Gunmen opened fire minutes before the motorcade passed.", SUNDAY, "minutes", "DURATION", "PTXM", "", None, None),
     ("The envoy resigned days after the summit.", SUNDAY, "days", "DURATION", "PXD", "", None, None),
     ("The worst floods in decades hit the delta.", SUNDAY, "decades", "DURATION", "PXDE", "", None, None),
+    # a range of durations: the first number takes the second's unit
+    ("The repairs could take between 9 and 14 months.", SUNDAY, "9", "DURATION", "P9M", "", None, None),
+    ("The repairs could take between 9 and 14 months.", SUNDAY, "14 months", "DURATION", "P14M", "", None, None),
+    ("The hearing may last two or three days.", SUNDAY, "two", "DURATION", "P2D", "", None, None),
     ("A two-year deal was signed.", SUNDAY, "two-year", "DURATION", "P2Y", "", None, None),
     ("They began a week-long visit.", SUNDAY, "week-long", "DURATION", "P1W", "", None, None),
     ("They held a 40-minute call.", SUNDAY, "40-minute", "DURATION", "PT40M", "", None, None),
@@ -344,6 +355,7 @@ NOT_TIMEXES = [
     "The recent steps were welcomed.",
     "An earlier draft was rejected.",
     "They will vote earlier than planned.",
+    "Infants aged 6 to 23 months old were vaccinated.",
     "Minutes of the cabinet meeting were published.",
     "The secretary took minutes at the meeting.",
     "In the days before the referendum, tension rose.",
@@ -415,3 +427,8 @@ def test_seed_article(nlp):
 ])
 def test_earlier_before_a_date_is_not_a_timex_of_its_own(nlp, text, expected):
     assert [t.text for t in tag(nlp, text)] == expected
+
+
+def test_a_year_range_runs_forward(nlp):
+    """"1998-02" is no range (1998 to 1902): only its first year is a timex."""
+    assert [t.text for t in tag(nlp, "The archive holds the 1998-02 files.")] == ["1998"]

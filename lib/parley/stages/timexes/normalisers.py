@@ -20,6 +20,7 @@ _LEXICON = temporal()
 _TIME_UNITS = set(_LEXICON["time_units"])
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _AGE = re.compile(r"[\s-]+(?:old|older|young|younger)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
 _NUMBER_PARTS = re.compile(r"[-\s]+")
 # What may stand before a dateline date: "TEHRAN, ", "New Delhi, ".
 _DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*")
@@ -247,10 +248,15 @@ def check_year(m: re.Match, ctx: NormalisingContext) -> bool:
     """A bare four-digit number is a year unless it counts something or is a code (HeidelTime)."""
     if m["part"] or m["theyear"]:
         return True
-    before, after = ctx.prev_token(m.start("year")), ctx.next_token(m.end())
+    return _bare_year(ctx, int(m["year"]), m.start("year"), m.end())
+
+
+def _bare_year(ctx: NormalisingContext, year: int, start: int, end: int) -> bool:
+    """Whether the number ``year`` at ``start``-``end`` reads as a year in its context."""
+    before, after = ctx.prev_token(start), ctx.next_token(end)
     if after is not None and after.lower_ in _LEXICON["year_blockers"]:
         return False
-    if int(m["year"]) < _LEXICON["bare_year_from"] and (before is None or before.lower_ not in _LEXICON["month_cues"]):
+    if year < _LEXICON["bare_year_from"] and (before is None or before.lower_ not in _LEXICON["month_cues"]):
         return False  # "the 1267 committee"
     determined = before is not None and (before.pos_ in ("DET", "PRON") or before.tag_ == "POS")
     if after is not None and not determined:
@@ -266,6 +272,25 @@ def check_year(m: re.Match, ctx: NormalisingContext) -> bool:
 
 def normalise_year(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     return TimexReading("DATE", m["year"], _mod(m))
+
+
+def _range_end(m: re.Match) -> int:
+    """The second year of "1957-58" (1958) or "2009-2010"."""
+    if m["year"]:
+        return int(m["year"])
+    first = int(m["first"])
+    return first - first % 100 + int(m["yy"])
+
+
+def check_year_range(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the 2009-2010 season", "the expedition of 1957-58": a range runs forward and reads as years
+    as a whole ("1998-02" is no range, "1957-58 km" no year)."""
+    return int(m["first"]) < _range_end(m) and _bare_year(ctx, int(m["first"]), m.start(), m.end())
+
+
+def normalise_year_range(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """The second year of a range, a TIMEX3 of its own (TimeML): "1957-58" gives 1958 (1957 is the year rule's)."""
+    return TimexReading("DATE", f"{_range_end(m):04d}")
 
 
 def check_decade(m: re.Match, ctx: NormalisingContext) -> bool:
@@ -465,6 +490,20 @@ def check_duration(m: re.Match, ctx: NormalisingContext) -> bool:
     if unit_word == "second" and not (m["num"] or "")[:1].isdigit():
         return False
     return not (m["vague"] and UNITS[unit_word] == unit_word)
+
+
+def check_duration_range(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"between 12 and 18 months" runs forward; not an age ("6 to 23 months old") or a date ("two to
+    three years ago", which the relative rule reads as one)."""
+    if _AGE.match(ctx.text, m.end()) or _RELATIVE_AFTER.match(ctx.text, m.end()):
+        return False
+    return _parse_number(m["num"]) < _parse_number(m["num2"])
+
+
+def normalise_duration_range(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """The first number of a range of durations, with the unit of the second: "between 12 and 18
+    months" is P12M and P18M, two TIMEX3s (TimeML); the duration rule reads the second."""
+    return TimexReading("DURATION", _duration(_parse_number(m["num"]), UNITS[table_key(m["unit"])]))
 
 
 def normalise_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:

@@ -19,17 +19,17 @@ from ...lexicon import temporal
 from .context import NormalisingContext
 from .normalisers import (
     TimexReading, check_adjective_duration, check_adverb_reference, check_bare_plural_offset,
-    check_bare_plural_verb, check_clock24, check_day_word, check_decade,
-    check_duration, check_month, check_month_names, check_nth, check_reference, check_relative, check_season,
-    check_set_every, check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration,
+    check_bare_plural_verb, check_clock24, check_day_word, check_decade, check_duration, check_duration_range,
+    check_month, check_month_names, check_nth, check_reference, check_relative, check_season, check_set_every,
+    check_set_word, check_span_duration, check_weekday, check_year, check_year_range, normalise_adjective_duration,
     normalise_adverb_reference, normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock,
     normalise_day_month, normalise_day_word, normalise_decade, normalise_deictic, normalise_duration,
-    normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month, normalise_month_rel_year,
-    normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code, normalise_reference,
-    normalise_rel_month, normalise_relative, normalise_season, normalise_set_every, normalise_set_frequency,
-    normalise_set_weekdays, normalise_set_word, normalise_slash, normalise_span_duration, normalise_unit_before,
-    normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp, normalise_year,
-    normalise_year_end,
+    normalise_duration_range, normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month,
+    normalise_month_rel_year, normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code,
+    normalise_reference, normalise_rel_month, normalise_relative, normalise_season, normalise_set_every,
+    normalise_set_frequency, normalise_set_weekdays, normalise_set_word, normalise_slash, normalise_span_duration,
+    normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp,
+    normalise_year, normalise_year_end, normalise_year_range,
 )
 from .patterns import (
     DAY, DIGITS, HOUR_WORDS, MONTH, MONTHS, MONTH_NAME, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
@@ -103,6 +103,9 @@ _RULES = [
     _rule("month", rf"{PART}?\b{MONTH_NAME}", normalise_month, check_month, on=_ON_MONTH),
     _rule("year", rf"(?<![\d.,$€£#/-])(?:\b(?P<theyear>the\s+year)\s+)?{PART}?\b(?P<year>1\d{{3}}|20\d\d)\b"
           r"(?![%]|[.,]\d|-\d\d-)", normalise_year, check_year, digits=True),
+    # the second year of a range: "1957-58", "2009-2010", "the 2009/10 budget"
+    _rule("year_range", r"(?<![\d.,$€£#/-])\b(?P<first>1\d{3}|20\d\d)\s*[-–—/]\s*(?P<t>(?P<year>1\d{3}|20\d\d)|"
+          r"(?P<yy>\d\d))\b(?![%]|[.,]\d|[-–/]\d)", normalise_year_range, check_year_range, digits=True),
     _rule("decade", rf"(?:\b(?P<the>the)\s+)?{PART}?(?:\b(?P<dec>\d{{3}}0)|['’](?P<dec2>\d0)|\b(?P<dec2b>\d0))"
           r"['’]?s\b", normalise_decade, check_decade, digits=True),
     _rule("century", rf"(?:\bthe\s+)?{PART}?(?:\b(?P<n>\d{{1,2}})(?:st|nd|rd|th)|\b(?P<ord>"
@@ -142,6 +145,10 @@ _RULES = [
           normalise_span_duration, check_span_duration, back=8, on=_ON_UNIT),
     _rule("duration", rf"\b(?:(?P<approx>{alternation(_LEXICON['approximations'])})\s+)?{QUANTITY}\s+(?:more\s+)?{UNIT}"
           r"(?P<andhalf2>\s+and\s+a\s+half)?(?!-)", normalise_duration, check_duration, back=8, on=_ON_UNIT),
+    # the first number of a range: "between 12 and 18 months", "two or three days"
+    _rule("duration_range", rf"\b(?P<t>(?P<num>\d{{1,3}}|{NUMBER_WORD}))\s*(?:-|–|to|and|or)\s*"
+          rf"(?P<num2>\d{{1,3}}|{NUMBER_WORD})\s+{UNIT}(?!-)", normalise_duration_range, check_duration_range, back=8,
+          on=_ON_UNIT),
     _rule("adjective_duration", rf"\b(?:(?P<num>\d{{1,3}}|{NUMBER_WORD})(?P<andhalf>-and-a-half)?-)?{UNIT_SINGULAR}"
           r"(?:-long\b|(?<=\w)(?!-old)\b)",
           normalise_adjective_duration, check_adjective_duration, back=9, on=_ON_UNIT),
@@ -153,8 +160,9 @@ _RULES = [
           rf"(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
           normalise_bare_plural, check_bare_plural_verb, on=_ON_UNIT),
     # "minutes before the convoy arrived", "days after the vote"
-    _rule("bare_plural_offset", rf"\b(?P<t>(?P<unit>{_BARE_UNITS}))\s+(?:{alternation(_LEXICON['bare_plural_offsets'])})\b",
-          normalise_bare_plural, check_bare_plural_offset, on=_ON_UNIT),
+    _rule("bare_plural_offset", rf"\b(?P<t>(?P<unit>{_BARE_UNITS}))\s+"
+          rf"(?:{alternation(_LEXICON['bare_plural_offsets'])})\b", normalise_bare_plural, check_bare_plural_offset,
+          on=_ON_UNIT),
     # "in recent weeks": PXW
     _rule("recent_span", rf"\b(?:{alternation(_LEXICON['recent_spans'])})\s+{UNIT_PLURAL}", normalise_bare_plural,
           on=_ON_UNIT),
