@@ -262,6 +262,12 @@ CASES = [
     ("Gunmen opened fire minutes before the motorcade passed.", SUNDAY, "minutes", "DURATION", "PTXM", "", None, None),
     ("The envoy resigned days after the summit.", SUNDAY, "days", "DURATION", "PXD", "", None, None),
     ("The worst floods in decades hit the delta.", SUNDAY, "decades", "DURATION", "PXDE", "", None, None),
+    # "earlier/later than": a comparison, the gap a DURATION; without "than" the anchored date stays
+    ("The monsoon arrived a week earlier than usual.", SUNDAY, "a week", "DURATION", "P1W", "", None, None),
+    ("The harvest ended about two weeks later than normal.", SUNDAY, "about two weeks", "DURATION", "P2W", "APPROX",
+     None, None),
+    (AUG11 + "A week earlier, talks had failed.", SUNDAY, "A week earlier", "DATE", "2021-W31", "", "2021-08-02",
+     "2021-08-08"),
     # a range of durations: the first number takes the second's unit
     ("The repairs could take between 9 and 14 months.", SUNDAY, "9", "DURATION", "P9M", "", None, None),
     ("The repairs could take between 9 and 14 months.", SUNDAY, "14 months", "DURATION", "P14M", "", None, None),

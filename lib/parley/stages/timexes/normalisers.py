@@ -20,6 +20,7 @@ _LEXICON = temporal()
 _TIME_UNITS = set(_LEXICON["time_units"])
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _AGE = re.compile(r"[\s-]+(?:old|older|young|younger)\b", re.IGNORECASE)
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
 _NUMBER_PARTS = re.compile(r"[-\s]+")
 # What may stand before a dateline date: "TEHRAN, ", "New Delhi, ".
@@ -399,8 +400,12 @@ def normalise_unit_before(m: re.Match, ctx: NormalisingContext) -> TimexReading:
 
 
 def check_relative(m: re.Match, ctx: NormalisingContext) -> bool:
-    """"two days after" ends the clause; "two days after the vote" is a DURATION and a signal."""
-    return table_key(m["dir"]) not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
+    """"two days after" ends the clause; "two days after the vote" is a DURATION and a signal. "A month
+    earlier than usual" compares: the DURATION "a month" measures the gap, no date is meant."""
+    direction = table_key(m["dir"])
+    if direction in ("earlier", "later") and _THAN.match(ctx.text, m.end()):
+        return False
+    return direction not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
 
 
 _MINUTES = {"hour": 60, "minute": 1, "second": 1 / 60}
