@@ -268,6 +268,11 @@ CASES = [
      None, None),
     (AUG11 + "A week earlier, talks had failed.", SUNDAY, "A week earlier", "DATE", "2021-W31", "", "2021-08-02",
      "2021-08-08"),
+    # a number before a comma is no part of the next timex unless the two make a range
+    ("The pension starts at 67, five years from now.", SUNDAY, "five years from now", "DATE", "2026", "",
+     "2026-01-01", "2026-12-31"),
+    ("The ministers spoke 20, 30 minutes ago.", SUNDAY, "20, 30 minutes ago", "DATE", "2021-10-24", "APPROX",
+     "2021-10-24", "2021-10-24"),
     # a range of durations: the first number takes the second's unit
     ("The repairs could take between 9 and 14 months.", SUNDAY, "9", "DURATION", "P9M", "", None, None),
     ("The repairs could take between 9 and 14 months.", SUNDAY, "14 months", "DURATION", "P14M", "", None, None),

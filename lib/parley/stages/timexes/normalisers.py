@@ -405,7 +405,20 @@ def check_relative(m: re.Match, ctx: NormalisingContext) -> bool:
     direction = table_key(m["dir"])
     if direction in ("earlier", "later") and _THAN.match(ctx.text, m.end()):
         return False
+    if m.groupdict().get("lo") and not _number_range(m):
+        return False
     return direction not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
+
+
+def _number_range(m: re.Match) -> bool:
+    """"10, 15 minutes ago" and "two-three weeks ago" are ranges; in "he will be 40, eight years from
+    now" the number before the comma is no part of the timex: a range runs forward, and a comma joins
+    figures only."""
+    n = _quantity(m)
+    if n is None or int(m["lo"]) >= n:
+        return False
+    comma = m.group(0)[m.end("lo") - m.start():m.start("num") - m.start()].strip() == ","
+    return not comma or m["num"][0].isdigit()
 
 
 _MINUTES = {"hour": 60, "minute": 1, "second": 1 / 60}
