@@ -9,8 +9,9 @@ placeholders (``XXXX-WXX-6``) and get no calendar interval. The vocabulary lives
 ``data/timex.json``, the modal verbs that set a clause's tense in ``data/modals.csv``.
 
 The modules, in the order a timex is made: ``rules`` (the rule table and the matching),
-``normalisers`` (what a match means), ``context`` (tense and reference dates), ``calendar``
-(intervals, weeks, month arithmetic) and ``patterns`` (the regex building blocks).
+``normalisers`` (what a match means; ``sets`` for the recurring times), ``context`` (tense and
+reference dates), ``calendar`` (intervals, weeks, month arithmetic) and ``patterns`` (the regex
+building blocks).
 """
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ def _mod(m: re.Match) -> str:
     return _LEXICON["parts"][table_key(part)] if part else ""
 
 
-def _parse_number(text: str) -> float:
+def parse_number(text: str) -> float:
     """``"24"``, ``"two"``, ``"twenty-four"``, ``"a"`` as a number."""
     text = table_key(text).replace(",", "")
     if text in NUMBER_WORDS:
@@ -61,14 +61,14 @@ def _quantity(m: re.Match) -> float | None:
     if m["vague"]:
         return None
     halves = m.groupdict()
-    return _parse_number(m["num"]) + (0.5 if halves.get("andhalf") or halves.get("andhalf2") else 0)
+    return parse_number(m["num"]) + (0.5 if halves.get("andhalf") or halves.get("andhalf2") else 0)
 
 
 def _number(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
-def _duration(n: float | None, unit: str) -> str:
+def duration_value(n: float | None, unit: str) -> str:
     """``P2Y``, ``PT24H``, ``PXW``, ``P42M`` for three and a half years: a TIMEX3 duration."""
     unit, scale = _LEXICON["unit_scale"].get(unit, (unit, 1))
     n = None if n is None else n * scale
@@ -86,7 +86,7 @@ def _rel(word: str | None) -> int | None:
     return _LEXICON["name_relatives"].get(table_key(word), _LEXICON["deictic"].get(table_key(word)))
 
 
-def _capitalised(m: re.Match, group: str) -> bool:
+def capitalised(m: re.Match, group: str) -> bool:
     return m[group][0].isupper()
 
 
@@ -108,7 +108,7 @@ def _day_value(ctx: NormalisingContext, m: re.Match, month: int, day: int, start
 
 # --- rules: checks (parse-based filters) and normalisers ---------------------------------
 def check_month_names(m: re.Match, ctx: NormalisingContext) -> bool:
-    return _capitalised(m, "mon") and (not m.groupdict().get("wd") or _capitalised(m, "wd"))
+    return capitalised(m, "mon") and (not m.groupdict().get("wd") or capitalised(m, "wd"))
 
 
 def normalise_iso(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
@@ -226,7 +226,7 @@ def normalise_rel_month(m: re.Match, ctx: NormalisingContext) -> TimexReading | 
 
 
 def check_month(m: re.Match, ctx: NormalisingContext) -> bool:
-    if not _capitalised(m, "mon"):
+    if not capitalised(m, "mon"):
         return False
     token = ctx.token(m.start("mon"))
     if token.ent_type_ == "PERSON" or token.pos_ in ("VERB", "AUX"):
@@ -327,7 +327,7 @@ def normalise_part_of_year(m: re.Match, ctx: NormalisingContext) -> TimexReading
 
 def check_season(m: re.Match, ctx: NormalisingContext) -> bool:
     """"summer" yes, "the Arab Spring" no: a capitalised season after a capitalised word is a name."""
-    if not _capitalised(m, "sea"):
+    if not capitalised(m, "sea"):
         return True
     before = ctx.prev_token(m.start("sea"))
     return before is None or not before.text[:1].isupper() or before.is_sent_start
@@ -346,7 +346,7 @@ def normalise_season(m: re.Match, ctx: NormalisingContext) -> TimexReading:
 
 
 def check_weekday(m: re.Match, ctx: NormalisingContext) -> bool:
-    return _capitalised(m, "wd")
+    return capitalised(m, "wd")
 
 
 def normalise_weekday(m: re.Match, ctx: NormalisingContext) -> TimexReading:
@@ -497,7 +497,7 @@ def check_span_duration(m: re.Match, ctx: NormalisingContext) -> bool:
 def normalise_span_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     unit_word = table_key(m["unit"])
     n = _quantity(m) if (m["num"] or m["vague"] or m["half"]) else (1 if UNITS[unit_word] == unit_word else None)
-    return TimexReading("DURATION", _duration(n, UNITS[unit_word]))
+    return TimexReading("DURATION", duration_value(n, UNITS[unit_word]))
 
 
 def check_duration(m: re.Match, ctx: NormalisingContext) -> bool:
@@ -515,18 +515,18 @@ def check_duration_range(m: re.Match, ctx: NormalisingContext) -> bool:
     three years ago", which the relative rule reads as one)."""
     if _AGE.match(ctx.text, m.end()) or _RELATIVE_AFTER.match(ctx.text, m.end()):
         return False
-    return _parse_number(m["num"]) < _parse_number(m["num2"])
+    return parse_number(m["num"]) < parse_number(m["num2"])
 
 
 def normalise_duration_range(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     """The first number of a range of durations, with the unit of the second: "between 12 and 18
     months" is P12M and P18M, two TIMEX3s (TimeML); the duration rule reads the second."""
-    return TimexReading("DURATION", _duration(_parse_number(m["num"]), UNITS[table_key(m["unit"])]))
+    return TimexReading("DURATION", duration_value(parse_number(m["num"]), UNITS[table_key(m["unit"])]))
 
 
 def normalise_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     approx = m["approx"]
-    return TimexReading("DURATION", _duration(_quantity(m), UNITS[table_key(m["unit"])]),
+    return TimexReading("DURATION", duration_value(_quantity(m), UNITS[table_key(m["unit"])]),
                  _LEXICON["approximations"][table_key(approx)] if approx else "")
 
 
@@ -536,13 +536,13 @@ def check_adjective_duration(m: re.Match, ctx: NormalisingContext) -> bool:
 
 
 def normalise_adjective_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    n = _parse_number(m["num"]) + (0.5 if m["andhalf"] else 0) if m["num"] else 1
-    return TimexReading("DURATION", _duration(n, UNITS[table_key(m["unit"])]))
+    n = parse_number(m["num"]) + (0.5 if m["andhalf"] else 0) if m["num"] else 1
+    return TimexReading("DURATION", duration_value(n, UNITS[table_key(m["unit"])]))
 
 
 def normalise_bare_plural(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     """"for years", "could take weeks", "in recent days": a vague DURATION (PXY, PXW, PXD)."""
-    return TimexReading("DURATION", _duration(None, UNITS[table_key(m["unit"])]))
+    return TimexReading("DURATION", duration_value(None, UNITS[table_key(m["unit"])]))
 
 
 def check_bare_plural_verb(m: re.Match, ctx: NormalisingContext) -> bool:
@@ -557,41 +557,6 @@ def check_bare_plural_offset(m: re.Match, ctx: NormalisingContext) -> bool:
     if before is not None and (before.pos_ in ("DET", "NUM", "ADJ", "PRON") or before.tag_ == "POS"):
         return False
     return _CLAUSE_END.match(ctx.text, m.end()) is None
-
-
-def normalise_set_every(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    if m["wd"]:
-        return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
-    if m["mon"]:
-        return TimexReading("SET", f"XXXX-{MONTHS[table_key(m['mon'])]:02d}")
-    if m["sea"]:
-        return TimexReading("SET", f"XXXX-{_LEXICON['seasons'][table_key(m['sea'])]}")
-    n = None if m["few"] else 2 if m["other"] else _parse_number(m["num"]) if m["num"] else 1
-    return TimexReading("SET", _duration(n, UNITS[table_key(m["unit"])]))
-
-
-def check_set_every(m: re.Match, ctx: NormalisingContext) -> bool:
-    return all(not m[g] or _capitalised(m, g) for g in ("wd", "mon"))
-
-
-def normalise_set_frequency(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("SET", _duration(1, UNITS[table_key(m["unit"])]))
-
-
-def check_set_word(m: re.Match, ctx: NormalisingContext) -> bool:
-    """"weekly meetings" yes; "the daily Kayhan" and "Daily Sabah" (newspapers) no."""
-    token, after = ctx.token(m.start()), ctx.next_token(m.end())
-    if token.pos_ in ("NOUN", "PROPN") or (after is not None and after.pos_ == "PROPN"):
-        return False
-    return not m[0][0].isupper() or token.is_sent_start
-
-
-def normalise_set_word(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("SET", _LEXICON["set_words"][table_key(m[0])])
-
-
-def normalise_set_weekdays(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
 
 
 def check_reference(m: re.Match, ctx: NormalisingContext) -> bool:

@@ -20,20 +20,23 @@ from .context import NormalisingContext
 from .normalisers import (
     TimexReading, check_adjective_duration, check_adverb_reference, check_bare_plural_offset,
     check_bare_plural_verb, check_clock24, check_day_word, check_decade, check_duration, check_duration_range,
-    check_month, check_month_names, check_nth, check_reference, check_relative, check_season, check_set_every,
-    check_set_word, check_span_duration, check_weekday, check_year, check_year_range, normalise_adjective_duration,
-    normalise_adverb_reference, normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock,
-    normalise_day_month, normalise_day_word, normalise_decade, normalise_deictic, normalise_duration,
-    normalise_duration_range, normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month,
-    normalise_month_rel_year, normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code,
-    normalise_reference, normalise_rel_month, normalise_relative, normalise_season, normalise_set_every,
-    normalise_set_frequency, normalise_set_weekdays, normalise_set_word, normalise_slash, normalise_span_duration,
+    check_month, check_month_names, check_nth, check_reference, check_relative, check_season, check_span_duration,
+    check_weekday, check_year, check_year_range, normalise_adjective_duration, normalise_adverb_reference,
+    normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock, normalise_day_month,
+    normalise_day_word, normalise_decade, normalise_deictic, normalise_duration, normalise_duration_range,
+    normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month, normalise_month_rel_year,
+    normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code, normalise_reference,
+    normalise_rel_month, normalise_relative, normalise_season, normalise_slash, normalise_span_duration,
     normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp,
     normalise_year, normalise_year_end, normalise_year_range,
 )
 from .patterns import (
     DAY, DIGITS, HOUR_WORDS, MONTH, MONTHS, MONTH_NAME, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
     RELATIVE, SEASON, UNIT, UNITS, UNIT_PLURAL, UNIT_SINGULAR, WEEKDAY, YEAR, ZONE, alternation,
+)
+from .sets import (
+    check_set_every, check_set_word, normalise_set_every, normalise_set_frequency, normalise_set_weekdays,
+    normalise_set_word,
 )
 
 _LEXICON = temporal()
