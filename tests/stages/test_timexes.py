@@ -296,6 +296,12 @@ CASES = [
     ("Officials meet on Mondays.", SUNDAY, "Mondays", "SET", "XXXX-WXX-1", "", None, None),
     ("Officials meet every Monday.", SUNDAY, "every Monday", "SET", "XXXX-WXX-1", "", None, None),
     ("The festival is held every August.", SUNDAY, "every August", "SET", "XXXX-08", "", None, None),
+    # a part of the day that recurs (TimeML: XXXX-XX-XXTMO, and on a weekday XXXX-WXX-5TEV)
+    ("Smog alerts are issued every morning.", SUNDAY, "every morning", "SET", "XXXX-XX-XXTMO", "", None, None),
+    ("Patrols sweep the camp each night.", SUNDAY, "each night", "SET", "XXXX-XX-XXTNI", "", None, None),
+    ("The council sits every Friday evening.", SUNDAY, "every Friday evening", "SET", "XXXX-WXX-5TEV", "", None, None),
+    ("Crowds gather on Saturday afternoons.", SUNDAY, "Saturday afternoons", "SET", "XXXX-WXX-6TAF", "", None, None),
+    ("The nightly curfew was lifted.", SUNDAY, "nightly", "SET", "XXXX-XX-XXTNI", "", None, None),
     # times of day: the date of the sentence, else of the anchor
     ("The ministers will meet at 3 p.m. on Tuesday.", SUNDAY, "3 p.m.", "TIME", "2021-10-26T15:00", "", "2021-10-26",
      "2021-10-26"),

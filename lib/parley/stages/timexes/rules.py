@@ -72,6 +72,8 @@ def _last_words(keys) -> set[str]:
 _ON_MONTH = set(MONTHS)
 _ON_WEEKDAY = set(_LEXICON["weekdays"])
 _ON_SEASON = set(_LEXICON["seasons"])
+_ON_PART = set(_LEXICON["parts_of_day"])
+_PARTS_OF_DAY = alternation(_LEXICON["parts_of_day"])
 _ON_UNIT = set(UNITS) | set(_LEXICON["deictic_units"]) | set(_LEXICON["anaphoric_units"])
 # Earlier rules win ties between matches of the same length; the longest match always wins.
 _ZONES = alternation(_LEXICON["time_zones"])
@@ -169,17 +171,20 @@ _RULES = [
     # "in recent weeks": PXW
     _rule("recent_span", rf"\b(?:{alternation(_LEXICON['recent_spans'])})\s+{UNIT_PLURAL}", normalise_bare_plural,
           on=_ON_UNIT),
-    _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})"
-          rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})", normalise_set_every, check_set_every,
-          back=8, on=_ON_UNIT | _ON_WEEKDAY | _ON_MONTH | _ON_SEASON),
+    # "every year", "every Monday (morning)", "each morning", "every August", "every winter"
+    _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}(?:\s+{PART_OF_DAY})?|(?P<daypart>{_PARTS_OF_DAY})\b|"
+          rf"{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})",
+          normalise_set_every, check_set_every, back=8, on=_ON_UNIT | _ON_WEEKDAY | _ON_MONTH | _ON_SEASON | _ON_PART),
     _rule("set_frequency", rf"\b(?:{alternation(_LEXICON['frequencies'])}|(?:{DIGITS}|{NUMBER_WORD})\s+times)\s+"
           rf"(?:a|an|per|every|each)\s+{UNIT_SINGULAR}(?!\s+(?:earlier|later|ago|before|after)\b)",
           normalise_set_frequency, back=8, on=_ON_UNIT),
     _rule("set_per", rf"\bper\s+{UNIT_SINGULAR}", normalise_set_frequency, on=_ON_UNIT),
     _rule("set_word", rf"\b(?:{alternation(_LEXICON['set_words'])})\b", normalise_set_word, check_set_word,
           on=_LEXICON["set_words"]),
-    _rule("set_weekdays", rf"\b(?:on\s+)?(?P<t>(?P<wd>{alternation(_LEXICON['weekdays'])})s)\b", normalise_set_weekdays,
-          check_weekday, on={f"{w}s" for w in _LEXICON["weekdays"]}),
+    # "on Mondays", "Friday nights"
+    _rule("set_weekdays", rf"\b(?:on\s+)?(?P<t>(?P<wd>{alternation(_LEXICON['weekdays'])})"
+          rf"(?:s|\s+(?P<pod>{_PARTS_OF_DAY})s))\b", normalise_set_weekdays, check_weekday,
+          on={f"{w}s" for w in [*_LEXICON["weekdays"], *_LEXICON["parts_of_day"]]}),
     _rule("reference", rf"\b(?P<ref>{alternation(_LEXICON['references'])})\b", normalise_reference, check_reference,
           on=_last_words(_LEXICON["references"])),
     _rule("adverb_reference", rf"\b(?P<ref>{alternation(_LEXICON['adverb_references'])})\b", normalise_adverb_reference,

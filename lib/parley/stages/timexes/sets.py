@@ -13,8 +13,12 @@ _LEXICON = temporal()
 
 
 def normalise_set_every(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """"every four years" P4Y, "every Monday" XXXX-WXX-1, "every morning" XXXX-XX-XXTMO,
+    "every Friday night" XXXX-WXX-5TNI, "every August" XXXX-08, "every winter" XXXX-WI."""
     if m["wd"]:
-        return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
+        return TimexReading("SET", _weekday_set(m))
+    if m["daypart"]:
+        return TimexReading("SET", f"XXXX-XX-XXT{_LEXICON['parts_of_day'][table_key(m['daypart'])]}")
     if m["mon"]:
         return TimexReading("SET", f"XXXX-{MONTHS[table_key(m['mon'])]:02d}")
     if m["sea"]:
@@ -44,4 +48,11 @@ def normalise_set_word(m: re.Match, ctx: NormalisingContext) -> TimexReading:
 
 
 def normalise_set_weekdays(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
+    """"on Mondays" XXXX-WXX-1, "Friday nights" XXXX-WXX-5TNI."""
+    return TimexReading("SET", _weekday_set(m))
+
+
+def _weekday_set(m: re.Match) -> str:
+    """A weekday's SET value, with its part of day if the match names one."""
+    value = f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}"
+    return f"{value}T{_LEXICON['parts_of_day'][table_key(m['pod'])]}" if m["pod"] else value
