@@ -302,6 +302,17 @@ CASES = [
     ("The council sits every Friday evening.", SUNDAY, "every Friday evening", "SET", "XXXX-WXX-5TEV", "", None, None),
     ("Crowds gather on Saturday afternoons.", SUNDAY, "Saturday afternoons", "SET", "XXXX-WXX-6TAF", "", None, None),
     ("The nightly curfew was lifted.", SUNDAY, "nightly", "SET", "XXXX-XX-XXTNI", "", None, None),
+    # after "until"/"by" in a present or present-perfect clause a date lies ahead; after a verb of
+    # deferral ("postponed to") a past clause takes the nearest occurrence; a past clause stays past
+    ("The embassy remains closed until Thursday.", SUNDAY, "Thursday", "DATE", "2021-10-28", "", "2021-10-28",
+     "2021-10-28"),
+    ("The final has been postponed until Wednesday.", SUNDAY, "Wednesday", "DATE", "2021-10-27", "", "2021-10-27",
+     "2021-10-27"),
+    ("The deadline has been extended until March.", SUNDAY, "March", "DATE", "2022-03", "", "2022-03-01", "2022-03-31"),
+    ("The vote was postponed to Friday.", "2021-10-20", "Friday", "DATE", "2021-10-22", "", "2021-10-22", "2021-10-22"),
+    ("The vote was held on Friday.", "2021-10-20", "Friday", "DATE", "2021-10-15", "", "2021-10-15", "2021-10-15"),
+    ("The talks lasted until Saturday.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
+    ("The town has been hit by Friday's storm.", SUNDAY, "Friday", "DATE", "2021-10-22", "", "2021-10-22", "2021-10-22"),
     # times of day: the date of the sentence, else of the anchor
     ("The ministers will meet at 3 p.m. on Tuesday.", SUNDAY, "3 p.m.", "TIME", "2021-10-26T15:00", "", "2021-10-26",
      "2021-10-26"),
