@@ -316,6 +316,13 @@ CASES = [
     # times of day: the date of the sentence, else of the anchor
     ("The ministers will meet at 3 p.m. on Tuesday.", SUNDAY, "3 p.m.", "TIME", "2021-10-26T15:00", "", "2021-10-26",
      "2021-10-26"),
+    # a day and a clock written together are one TIME ("on" keeps them apart, as above)
+    ("The final has been postponed until 18:30 GMT Wednesday.", SUNDAY, "18:30 GMT Wednesday", "TIME",
+     "2021-10-27T18:30", "", "2021-10-27", "2021-10-27"),
+    ("The envoys met Monday at 10 a.m. in Geneva.", SUNDAY, "Monday at 10 a.m.", "TIME", "2021-10-18T10:00", "",
+     "2021-10-18", "2021-10-18"),
+    ("Friday, March 5, 2021 at 9:30 pm\nThe ministers spoke.", "2021-03-05", "Friday, March 5, 2021 at 9:30 pm",
+     "TIME", "2021-03-05T21:30", "", "2021-03-05", "2021-03-05"),
     ("The ceremony began at 10:30 a.m.", SUNDAY, "10:30 a.m.", "TIME", "2021-10-24T10:30", "", "2021-10-24", "2021-10-24"),
     ("The ceasefire starts at 15:30 GMT.", SUNDAY, "15:30 GMT", "TIME", "2021-10-24T15:30", "", "2021-10-24", "2021-10-24"),
     ("The bombing took place at noon.", SUNDAY, "noon", "TIME", "2021-10-24T12:00", "", "2021-10-24", "2021-10-24"),
