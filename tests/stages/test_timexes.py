@@ -313,6 +313,14 @@ CASES = [
     ("The vote was held on Friday.", "2021-10-20", "Friday", "DATE", "2021-10-15", "", "2021-10-15", "2021-10-15"),
     ("The talks lasted until Saturday.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
     ("The town has been hit by Friday's storm.", SUNDAY, "Friday", "DATE", "2021-10-22", "", "2021-10-22", "2021-10-22"),
+    # a to-infinitive under a present or present-perfect verb looks from publication: the nearest
+    # occurrence (and ahead after "until"); under a past verb it stays past
+    ("The agency has hired staff to run the census through June.", "2021-03-15", "June", "DATE", "2021-06", "",
+     "2021-06-01", "2021-06-30"),
+    ("The ministry has picked two firms for the pilot to last until October.", "2021-03-15", "October", "DATE",
+     "2021-10", "", "2021-10-01", "2021-10-31"),
+    ("He flew to Paris to attend a summit in June.", "2021-03-15", "June", "DATE", "2020-06", "", "2020-06-01",
+     "2020-06-30"),
     # times of day: the date of the sentence, else of the anchor
     ("The ministers will meet at 3 p.m. on Tuesday.", SUNDAY, "3 p.m.", "TIME", "2021-10-26T15:00", "", "2021-10-26",
      "2021-10-26"),

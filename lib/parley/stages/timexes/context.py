@@ -115,6 +115,8 @@ def verb_tense(verb: Token) -> str | None:
         return PAST  # "an investigation launched in August"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _PROSPECTIVE_VERBS:
         return NEAREST if _is_past(verb.head) else FUTURE  # "had agreed to meet on April 2"
+    if _infinitive(verb) and verb.head.i != verb.i and _present(verb.head):
+        return NEAREST  # "it has chosen two firms for the scheme to run through June": the June nearest now
     if verb.lemma_ in _FUTURE_VERBS:
         return FUTURE
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -136,6 +138,20 @@ def _cue(token: Token) -> str | None:
     return token.head.lower_ if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _present(verb: Token) -> bool:
+    """A clause that looks from publication: a verb in the present or the present perfect, or a
+    to-infinitive under one ("has picked two firms for the scheme to last until October")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if _infinitive(verb):
+        return verb.head.i != verb.i and _present(verb.head)
+    return verb_tense(verb) == PRESENT or _present_perfect(verb)
+
+
 def _present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
@@ -150,7 +166,7 @@ def looks_ahead(tense: str, verb: Token, cue: str | None) -> str:
     deferred = verb.lemma_ in _DEFERRAL_VERBS and cue in _DEFERRAL_CUES
     if not (deferred or cue in _FORWARD_CUES):
         return tense
-    if tense == PRESENT or _present_perfect(verb):
+    if tense == PRESENT or _present(verb):
         return FUTURE
     return NEAREST if deferred and tense == PAST else tense
 
