@@ -19,7 +19,8 @@ from .patterns import MONTHS, NUMBER_WORDS, ORDINALS, UNITS, table_key
 _LEXICON = temporal()
 _TIME_UNITS = set(_LEXICON["time_units"])
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
-_AGE = re.compile(r"[\s-]+(?:old|older|young|younger)\b", re.IGNORECASE)
+_AGE = re.compile(r"[\s-]+(?:(?:and|or)\s+)?(?:old|older|young|younger)\b", re.IGNORECASE)
+_GLUED = re.compile(r"[^\W\d_]-")  # the end of "sub-" right before "five-minute"
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
 _NUMBER_PARTS = re.compile(r"[-\s]+")
@@ -500,10 +501,16 @@ def normalise_span_duration(m: re.Match, ctx: NormalisingContext) -> TimexReadin
     return TimexReading("DURATION", duration_value(n, UNITS[unit_word]))
 
 
+def _age(m: re.Match, ctx: NormalisingContext) -> bool:
+    """An age, not a time: "59 years old", "children 6 months and older", "aged 6 months"."""
+    before = ctx.prev_token(m.start())
+    return bool(_AGE.match(ctx.text, m.end())) or (before is not None and before.lower_ in _LEXICON["age_cues"])
+
+
 def check_duration(m: re.Match, ctx: NormalisingContext) -> bool:
     """Not ages ("59 years old"), ordinals ("a second call") or vague singulars ("some day")."""
     unit_word = table_key(m["unit"])
-    if _AGE.match(ctx.text, m.end()):
+    if _age(m, ctx):
         return False
     if unit_word == "second" and not (m["num"] or "")[:1].isdigit():
         return False
@@ -513,7 +520,7 @@ def check_duration(m: re.Match, ctx: NormalisingContext) -> bool:
 def check_duration_range(m: re.Match, ctx: NormalisingContext) -> bool:
     """"between 12 and 18 months" runs forward; not an age ("6 to 23 months old") or a date ("two to
     three years ago", which the relative rule reads as one)."""
-    if _AGE.match(ctx.text, m.end()) or _RELATIVE_AFTER.match(ctx.text, m.end()):
+    if _age(m, ctx) or _RELATIVE_AFTER.match(ctx.text, m.end()):
         return False
     return parse_number(m["num"]) < parse_number(m["num2"])
 
@@ -531,7 +538,10 @@ def normalise_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
 
 
 def check_adjective_duration(m: re.Match, ctx: NormalisingContext) -> bool:
-    """"a two-year deal", "a week-long visit"; a bare "year" is not one."""
+    """"a two-year deal", "a week-long visit"; a bare "year" is not one, nor a duration glued to a word
+    before it, which makes a measure of it: "a sub-five-minute mile"."""
+    if m.start() >= 2 and _GLUED.fullmatch(ctx.text, m.start() - 2, m.start()):
+        return False
     return bool(m["num"]) or m[0].lower().endswith("-long")
 
 
