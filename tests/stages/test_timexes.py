@@ -251,6 +251,11 @@ CASES = [
     ("Over the last weeks, relations soured.", SUNDAY, "the last weeks", "DURATION", "PXW", "", None, None),
     ("Prices rose over the past year.", SUNDAY, "the past year", "DURATION", "P1Y", "", None, None),
     ("Trade slumped over the past few months.", SUNDAY, "the past few months", "DURATION", "PXM", "", None, None),
+    # "over/within the next decade": the stretch of time, not the calendar unit
+    ("Exports are set to double over the next decade.", SUNDAY, "the next decade", "DURATION", "P1DE", "", None, None),
+    (AUG11 + "Over the following year, prices doubled.", SUNDAY, "the following year", "DURATION", "P1Y", "", None,
+     None),
+    ("Prices climbed within the last month.", SUNDAY, "the last month", "DURATION", "P1M", "", None, None),
     ("He served nearly two decades in office.", SUNDAY, "nearly two decades", "DURATION", "P2DE", "LESS_THAN", None, None),
     ("He served for more than a decade.", SUNDAY, "more than a decade", "DURATION", "P1DE", "MORE_THAN", None, None),
     ("He has lived there for years.", SUNDAY, "years", "DURATION", "PXY", "", None, None),

@@ -496,8 +496,9 @@ def check_span_duration(m: re.Match, ctx: NormalisingContext) -> bool:
 
 
 def normalise_span_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    unit_word = table_key(m["unit"])
-    n = _quantity(m) if (m["num"] or m["vague"] or m["half"]) else (1 if UNITS[unit_word] == unit_word else None)
+    """"the past two weeks" P2W, "the last weeks" PXW, "(over) the next decade" P1DE."""
+    unit_word, counted = table_key(m["unit"]), any(m.groupdict().get(g) for g in ("num", "vague", "half"))
+    n = _quantity(m) if counted else (1 if UNITS[unit_word] == unit_word else None)
     return TimexReading("DURATION", duration_value(n, UNITS[unit_word]))
 
 

@@ -128,6 +128,9 @@ _RULES = [
           on=_ON_WEEKDAY),
     _rule("day_word", rf"\b(?P<dw>{alternation(_LEXICON['day_words'])})\b(?:\s+{PART_OF_DAY})?", normalise_day_word,
           check_day_word, on=_last_words(_LEXICON["day_words"])),
+    # "over the next decade", "within the past week": the stretch of time, a DURATION (P1DE, P1W)
+    _rule("cued_span", rf"\b(?:{alternation(_LEXICON['span_cues'])})\s+(?P<t>(?P<lead>"
+          rf"{alternation(_LEXICON['span_durations'])})\s+{UNIT_SINGULAR})", normalise_span_duration, on=_ON_UNIT),
     _rule("deictic", rf"{PART}?\b(?P<rel>{alternation(_LEXICON['deictic'])})\s+"
           rf"(?P<unit>{alternation(_LEXICON['deictic_units'])})\b",
           normalise_deictic, on=_ON_UNIT),
