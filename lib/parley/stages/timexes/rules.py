@@ -137,7 +137,9 @@ _RULES = [
     _rule("anaphoric", rf"{PART}?\b(?P<rel>{alternation(_LEXICON['anaphoric'])})\s+"
           rf"(?P<unit>{alternation(_LEXICON['anaphoric_units'])})\b",
           normalise_anaphoric, on=_ON_UNIT),
-    _rule("part_of_the_unit", rf"{PART}the\s+(?P<unit>week|month|year)\b", normalise_anaphoric, on=_ON_UNIT),
+    # "the end of the year", and without the article "by the end of year"
+    _rule("part_of_the_unit", rf"{PART}(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+\d)", normalise_anaphoric,
+          on=_ON_UNIT),
     _rule("unit_before", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b", normalise_unit_before,
           check_relative, on=_ON_UNIT),
     _rule("relative", rf"\b(?:(?P<approx>{alternation(_LEXICON['date_approximations'])})\s+)?"
