@@ -51,6 +51,13 @@ CASES = [
     ("Talks resumed in 2020.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
     ("Borders changed during a 2020 war.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
     ("The 2020 elections were disputed.", SUNDAY, "2020", "DATE", "2020", "", "2020-01-01", "2020-12-31"),
+    # a range is two TIMEX3s (TimeML): the second year of "1957-58" is 1958
+    ("She led the survey of 1983-84, which mapped the glacier.", SUNDAY, "84", "DATE", "1984", "", "1984-01-01",
+     "1984-12-31"),
+    ("She led the survey of 1983-84, which mapped the glacier.", SUNDAY, "1983", "DATE", "1983", "", "1983-01-01",
+     "1983-12-31"),
+    ("The 2014-2015 drought ruined the harvest.", SUNDAY, "2015", "DATE", "2015", "", "2015-01-01", "2015-12-31"),
+    ("The 2016/17 budget was cut.", SUNDAY, "17", "DATE", "2017", "", "2017-01-01", "2017-12-31"),
     ("Prices rose in August 2021.", SUNDAY, "August 2021", "DATE", "2021-08", "", "2021-08-01", "2021-08-31"),
     ("The agreement of August 2015 collapsed in May 2018.", SUNDAY, "May 2018", "DATE", "2018-05", "", "2018-05-01", "2018-05-31"),
     ("The deal was signed in August last year.", SUNDAY, "August last year", "DATE", "2020-08", "", "2020-08-01", "2020-08-31"),
@@ -124,6 +131,8 @@ CASES = [
     ("The tensions began in early August.", SUNDAY, "early August", "DATE", "2021-08", "START", "2021-08-01", "2021-08-10"),
     ("Trade fell in mid-August.", SUNDAY, "mid-August", "DATE", "2021-08", "MID", "2021-08-11", "2021-08-20"),
     ("The talks collapsed in late August.", SUNDAY, "late August", "DATE", "2021-08", "END", "2021-08-21", "2021-08-31"),
+    ("Exports fell in March 2020 and recovered by the end of year.", SUNDAY, "the end of year", "DATE", "2020", "END",
+     "2020-09-01", "2020-12-31"),
     ("The truce held until the end of September.", SUNDAY, "the end of September", "DATE", "2021-09", "END", "2021-09-21",
      "2021-09-30"),
     ("The talks resumed in October.", SUNDAY, "October", "DATE", "2021-10", "", "2021-10-01", "2021-10-31"),
@@ -227,7 +236,9 @@ CASES = [
     ("In the past, the two sides clashed.", SUNDAY, "the past", "DATE", "PAST_REF", "", None, None),
     ("At present, no talks are planned.", SUNDAY, "present", "DATE", "PRESENT_REF", "", None, None),
     ("The border will stay closed in the near future.", SUNDAY, "the near future", "DATE", "FUTURE_REF", "", None, None),
-    ("Many people died in recent days.", SUNDAY, "recent days", "DATE", "PAST_REF", "", None, None),
+    # "in recent days": a vague DURATION up to publication (TimeML), unlike "the coming weeks" (FUTURE_REF)
+    ("Many people died in recent days.", SUNDAY, "recent days", "DURATION", "PXD", "", None, None),
+    ("Fighting has intensified in recent months.", SUNDAY, "recent months", "DURATION", "PXM", "", None, None),
     ("Talks will continue in the coming weeks.", SUNDAY, "the coming weeks", "DATE", "FUTURE_REF", "", None, None),
     ("Envoys will draft a text in the next weeks.", SUNDAY, "the next weeks", "DATE", "FUTURE_REF", "", None, None),
     ("Envoys will draft a text in the next three weeks.", SUNDAY, "the next three weeks", "DURATION", "P3W", "", None,
@@ -242,13 +253,37 @@ CASES = [
     ("Over the last weeks, relations soured.", SUNDAY, "the last weeks", "DURATION", "PXW", "", None, None),
     ("Prices rose over the past year.", SUNDAY, "the past year", "DURATION", "P1Y", "", None, None),
     ("Trade slumped over the past few months.", SUNDAY, "the past few months", "DURATION", "PXM", "", None, None),
+    # "over/within the next decade": the stretch of time, not the calendar unit
+    ("Exports are set to double over the next decade.", SUNDAY, "the next decade", "DURATION", "P1DE", "", None, None),
+    (AUG11 + "Over the following year, prices doubled.", SUNDAY, "the following year", "DURATION", "P1Y", "", None,
+     None),
+    ("Prices climbed within the last month.", SUNDAY, "the last month", "DURATION", "P1M", "", None, None),
     ("He served nearly two decades in office.", SUNDAY, "nearly two decades", "DURATION", "P2DE", "LESS_THAN", None, None),
     ("He served for more than a decade.", SUNDAY, "more than a decade", "DURATION", "P1DE", "MORE_THAN", None, None),
     ("He has lived there for years.", SUNDAY, "years", "DURATION", "PXY", "", None, None),
     ("It was the first summit in months between the rivals.", SUNDAY, "months", "DURATION", "PXM", "", None, None),
     ("A ruling is expected within days.", SUNDAY, "days", "DURATION", "PXD", "", None, None),
     ("After weeks of haggling, the envoys agreed.", SUNDAY, "weeks", "DURATION", "PXW", "", None, None),
+    ("A final settlement could take years.", SUNDAY, "years", "DURATION", "PXY", "", None, None),
+    ("The blockade of the port lasted months.", SUNDAY, "months", "DURATION", "PXM", "", None, None),
+    ("Gunmen opened fire minutes before the motorcade passed.", SUNDAY, "minutes", "DURATION", "PTXM", "", None, None),
+    ("The envoy resigned days after the summit.", SUNDAY, "days", "DURATION", "PXD", "", None, None),
     ("The worst floods in decades hit the delta.", SUNDAY, "decades", "DURATION", "PXDE", "", None, None),
+    # "earlier/later than": a comparison, the gap a DURATION; without "than" the anchored date stays
+    ("The monsoon arrived a week earlier than usual.", SUNDAY, "a week", "DURATION", "P1W", "", None, None),
+    ("The harvest ended about two weeks later than normal.", SUNDAY, "about two weeks", "DURATION", "P2W", "APPROX",
+     None, None),
+    (AUG11 + "A week earlier, talks had failed.", SUNDAY, "A week earlier", "DATE", "2021-W31", "", "2021-08-02",
+     "2021-08-08"),
+    # a number before a comma is no part of the next timex unless the two make a range
+    ("The pension starts at 67, five years from now.", SUNDAY, "five years from now", "DATE", "2026", "",
+     "2026-01-01", "2026-12-31"),
+    ("The ministers spoke 20, 30 minutes ago.", SUNDAY, "20, 30 minutes ago", "DATE", "2021-10-24", "APPROX",
+     "2021-10-24", "2021-10-24"),
+    # a range of durations: the first number takes the second's unit
+    ("The repairs could take between 9 and 14 months.", SUNDAY, "9", "DURATION", "P9M", "", None, None),
+    ("The repairs could take between 9 and 14 months.", SUNDAY, "14 months", "DURATION", "P14M", "", None, None),
+    ("The hearing may last two or three days.", SUNDAY, "two", "DURATION", "P2D", "", None, None),
     ("A two-year deal was signed.", SUNDAY, "two-year", "DURATION", "P2Y", "", None, None),
     ("They began a week-long visit.", SUNDAY, "week-long", "DURATION", "P1W", "", None, None),
     ("They held a 40-minute call.", SUNDAY, "40-minute", "DURATION", "PT40M", "", None, None),
@@ -268,9 +303,41 @@ CASES = [
     ("Officials meet on Mondays.", SUNDAY, "Mondays", "SET", "XXXX-WXX-1", "", None, None),
     ("Officials meet every Monday.", SUNDAY, "every Monday", "SET", "XXXX-WXX-1", "", None, None),
     ("The festival is held every August.", SUNDAY, "every August", "SET", "XXXX-08", "", None, None),
+    # a part of the day that recurs (TimeML: XXXX-XX-XXTMO, and on a weekday XXXX-WXX-5TEV)
+    ("Smog alerts are issued every morning.", SUNDAY, "every morning", "SET", "XXXX-XX-XXTMO", "", None, None),
+    ("Patrols sweep the camp each night.", SUNDAY, "each night", "SET", "XXXX-XX-XXTNI", "", None, None),
+    ("The council sits every Friday evening.", SUNDAY, "every Friday evening", "SET", "XXXX-WXX-5TEV", "", None, None),
+    ("Crowds gather on Saturday afternoons.", SUNDAY, "Saturday afternoons", "SET", "XXXX-WXX-6TAF", "", None, None),
+    ("The nightly curfew was lifted.", SUNDAY, "nightly", "SET", "XXXX-XX-XXTNI", "", None, None),
+    # after "until"/"by" in a present or present-perfect clause a date lies ahead; after a verb of
+    # deferral ("postponed to") a past clause takes the nearest occurrence; a past clause stays past
+    ("The embassy remains closed until Thursday.", SUNDAY, "Thursday", "DATE", "2021-10-28", "", "2021-10-28",
+     "2021-10-28"),
+    ("The final has been postponed until Wednesday.", SUNDAY, "Wednesday", "DATE", "2021-10-27", "", "2021-10-27",
+     "2021-10-27"),
+    ("The deadline has been extended until March.", SUNDAY, "March", "DATE", "2022-03", "", "2022-03-01", "2022-03-31"),
+    ("The vote was postponed to Friday.", "2021-10-20", "Friday", "DATE", "2021-10-22", "", "2021-10-22", "2021-10-22"),
+    ("The vote was held on Friday.", "2021-10-20", "Friday", "DATE", "2021-10-15", "", "2021-10-15", "2021-10-15"),
+    ("The talks lasted until Saturday.", SUNDAY, "Saturday", "DATE", "2021-10-23", "", "2021-10-23", "2021-10-23"),
+    ("The town has been hit by Friday's storm.", SUNDAY, "Friday", "DATE", "2021-10-22", "", "2021-10-22", "2021-10-22"),
+    # a to-infinitive under a present or present-perfect verb looks from publication: the nearest
+    # occurrence (and ahead after "until"); under a past verb it stays past
+    ("The agency has hired staff to run the census through June.", "2021-03-15", "June", "DATE", "2021-06", "",
+     "2021-06-01", "2021-06-30"),
+    ("The ministry has picked two firms for the pilot to last until October.", "2021-03-15", "October", "DATE",
+     "2021-10", "", "2021-10-01", "2021-10-31"),
+    ("He flew to Paris to attend a summit in June.", "2021-03-15", "June", "DATE", "2020-06", "", "2020-06-01",
+     "2020-06-30"),
     # times of day: the date of the sentence, else of the anchor
     ("The ministers will meet at 3 p.m. on Tuesday.", SUNDAY, "3 p.m.", "TIME", "2021-10-26T15:00", "", "2021-10-26",
      "2021-10-26"),
+    # a day and a clock written together are one TIME ("on" keeps them apart, as above)
+    ("The final has been postponed until 18:30 GMT Wednesday.", SUNDAY, "18:30 GMT Wednesday", "TIME",
+     "2021-10-27T18:30", "", "2021-10-27", "2021-10-27"),
+    ("The envoys met Monday at 10 a.m. in Geneva.", SUNDAY, "Monday at 10 a.m.", "TIME", "2021-10-18T10:00", "",
+     "2021-10-18", "2021-10-18"),
+    ("Friday, March 5, 2021 at 9:30 pm\nThe ministers spoke.", "2021-03-05", "Friday, March 5, 2021 at 9:30 pm",
+     "TIME", "2021-03-05T21:30", "", "2021-03-05", "2021-03-05"),
     ("The ceremony began at 10:30 a.m.", SUNDAY, "10:30 a.m.", "TIME", "2021-10-24T10:30", "", "2021-10-24", "2021-10-24"),
     ("The ceasefire starts at 15:30 GMT.", SUNDAY, "15:30 GMT", "TIME", "2021-10-24T15:30", "", "2021-10-24", "2021-10-24"),
     ("The bombing took place at noon.", SUNDAY, "noon", "TIME", "2021-10-24T12:00", "", "2021-10-24", "2021-10-24"),
@@ -338,6 +405,16 @@ NOT_TIMEXES = [
     "The recent steps were welcomed.",
     "An earlier draft was rejected.",
     "They will vote earlier than planned.",
+    "Infants aged 6 to 23 months old were vaccinated.",
+    "All children ages 6 months and older should be vaccinated.",
+    "Infants aged 9 months were tested first.",
+    "Babies 6 months or younger are exempt.",
+    "She ran a sub-four-minute mile.",
+    "Pupils at the end of year 10 sit exams.",
+    "Minutes of the cabinet meeting were published.",
+    "The secretary took minutes at the meeting.",
+    "In the days before the referendum, tension rose.",
+    "Their last weeks in office were quiet.",
 ]
 
 
@@ -405,3 +482,8 @@ def test_seed_article(nlp):
 ])
 def test_earlier_before_a_date_is_not_a_timex_of_its_own(nlp, text, expected):
     assert [t.text for t in tag(nlp, text)] == expected
+
+
+def test_a_year_range_runs_forward(nlp):
+    """"1998-02" is no range (1998 to 1902): only its first year is a timex."""
+    assert [t.text for t in tag(nlp, "The archive holds the 1998-02 files.")] == ["1998"]

@@ -9,8 +9,9 @@ placeholders (``XXXX-WXX-6``) and get no calendar interval. The vocabulary lives
 ``data/timex.json``, the modal verbs that set a clause's tense in ``data/modals.csv``.
 
 The modules, in the order a timex is made: ``rules`` (the rule table and the matching),
-``normalisers`` (what a match means), ``context`` (tense and reference dates), ``calendar``
-(intervals, weeks, month arithmetic) and ``patterns`` (the regex building blocks).
+``normalisers`` (what a match means; ``sets`` for the recurring times), ``context`` (tense and
+reference dates), ``calendar`` (intervals, weeks, month arithmetic) and ``patterns`` (the regex
+building blocks).
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from .rules import candidates
 __all__ = ["interval", "timexes"]
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_CLOCK_THEN_DAY = re.compile(r"[ \t]*,?[ \t]*")  # "15:00 GMT Saturday", "3 p.m., Tuesday"
+_DAY_THEN_CLOCK = re.compile(r"[ \t]*,?[ \t]*(?:at[ \t]+)?", re.IGNORECASE)  # "Tuesday at 3 p.m."
 
 
 def timexes(doc: Doc, *, published: dt.date | str | None = None) -> list[Timex]:
@@ -52,9 +55,42 @@ def timexes(doc: Doc, *, published: dt.date | str | None = None) -> list[Timex]:
                            date_start=date_start, date_end=date_end))
         if dated and reading.value:
             ctx.remember(reading.value)
+    found, clocks = _joined(found, clocks, ctx.text)
     for i, fallback in clocks.items():
         found[i] = _dated_clock(found[i], _date_of_time(found[i], found, fallback))
     return found
+
+
+def _joined(found: list[Timex], clocks: dict[int, dt.date | None], text: str) -> tuple[list[Timex], dict]:
+    """A day and a clock time written together are one TIME on that day (TimeML): "15:00 GMT Saturday",
+    "Tuesday, January 27th, 2009 at 12:00 am"; "3 p.m. on Tuesday" stays two (the clock takes the day)."""
+    joined: list[Timex] = []
+    pending: dict[int, dt.date | None] = {}
+    for i, timex in enumerate(found):
+        last = len(joined) - 1
+        if joined and last in pending and i not in clocks and _on_a_day(timex) and \
+                _CLOCK_THEN_DAY.fullmatch(text, joined[last].end, timex.start):
+            pending.pop(last)
+            joined[last] = _dated_clock(_spanning(joined[last], timex, text), timex.value[:10])
+        elif joined and last not in pending and i in clocks and _on_a_day(joined[last]) and \
+                _DAY_THEN_CLOCK.fullmatch(text, joined[last].end, timex.start):
+            joined[last] = _dated_clock(_spanning(timex, joined[last], text), joined[last].value[:10])
+        else:
+            if i in clocks:
+                pending[len(joined)] = clocks[i]
+            joined.append(timex)
+    return joined, pending
+
+
+def _on_a_day(timex: Timex) -> bool:
+    return timex.type == "DATE" and bool(_DAY_VALUE.fullmatch(timex.value))
+
+
+def _spanning(clock: Timex, day: Timex, text: str) -> Timex:
+    """The clock timex stretched over the day written with it."""
+    start, end = min(clock.start, day.start), max(clock.end, day.end)
+    return dataclasses.replace(clock, start=start, end=end, text=text[start:end],
+                               sentence_id=min(clock.sentence_id, day.sentence_id))
 
 
 def _dated_clock(clock: Timex, day: str) -> Timex:

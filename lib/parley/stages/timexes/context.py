@@ -24,6 +24,10 @@ _NEAREST_MODALS = modal_words(tense=NEAREST)
 _FUTURE_VERBS = set(temporal()["future_verbs"])
 _PROSPECTIVE_VERBS = set(temporal()["prospective_verbs"])
 _PROSPECTIVE_PHRASES = temporal()["prospective_phrases"]  # "look" -> "forward"
+_FORWARD_CUES = set(temporal()["forward_cues"])
+_DEFERRAL_VERBS = set(temporal()["deferral_verbs"])
+_DEFERRAL_CUES = set(temporal()["deferral_cues"])
+_TIMEX_LINKS = ("npadvmod", "compound", "nummod", "appos")  # "until [15:00 GMT] Saturday": still the cue's object
 
 
 # --- resolving names without a year against the publication date -----------------------
@@ -111,6 +115,8 @@ def verb_tense(verb: Token) -> str | None:
         return PAST  # "an investigation launched in August"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _PROSPECTIVE_VERBS:
         return NEAREST if _is_past(verb.head) else FUTURE  # "had agreed to meet on April 2"
+    if _infinitive(verb) and verb.head.i != verb.i and _present(verb.head):
+        return NEAREST  # "it has chosen two firms for the scheme to run through June": the June nearest now
     if verb.lemma_ in _FUTURE_VERBS:
         return FUTURE
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -120,6 +126,49 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return PRESENT
     return None
+
+
+def _cue(token: Token) -> str | None:
+    """The preposition whose object the timex is: "until" for "Saturday" in "until 15:00 GMT Saturday"
+    (not "by" for "Friday" in "by Friday's storm": a possessive is no object)."""
+    for _ in range(4):
+        if token.dep_ not in _TIMEX_LINKS:
+            break
+        token = token.head
+    return token.head.lower_ if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _present(verb: Token) -> bool:
+    """A clause that looks from publication: a verb in the present or the present perfect, or a
+    to-infinitive under one ("has picked two firms for the scheme to last until October")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if _infinitive(verb):
+        return verb.head.i != verb.i and _present(verb.head)
+    return verb_tense(verb) == PRESENT or _present_perfect(verb)
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def looks_ahead(tense: str, verb: Token, cue: str | None) -> str:
+    """A date after "until", "till" or "by" in a present or present-perfect clause lies ahead: "the
+    embassy remains closed until Monday", "the final has been postponed until Saturday" (FUTURE). After
+    a verb of deferral, "to" counts too, and a past clause looks forward from its own time: "the vote
+    was postponed to Friday" is the Friday nearest publication (NEAREST)."""
+    if cue is None or tense == FUTURE:
+        return tense
+    deferred = verb.lemma_ in _DEFERRAL_VERBS and cue in _DEFERRAL_CUES
+    if not (deferred or cue in _FORWARD_CUES):
+        return tense
+    if tense == PRESENT or _present(verb):
+        return FUTURE
+    return NEAREST if deferred and tense == PAST else tense
 
 
 class NormalisingContext:
@@ -152,14 +201,16 @@ class NormalisingContext:
         return bisect.bisect_right(self.sentence_starts, start) - 1
 
     def tense(self, start: int, end: int) -> str | None:
-        """The tense of the clause the span belongs to: climb the parse to a finite verb."""
+        """The tense of the clause the span belongs to: climb the parse to a finite verb; a date after
+        "until" or "by" in a present clause lies ahead (``looks_ahead``)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         token = span.root if span is not None and len(span) else self.token(start)
+        cue = _cue(token)
         for _ in range(len(self.doc)):
             if token.pos_ in ("VERB", "AUX"):
                 found = verb_tense(token)
                 if found:
-                    return found
+                    return looks_ahead(found, token, cue)
             if token.head.i == token.i:
                 return None
             token = token.head

@@ -19,7 +19,10 @@ from .patterns import MONTHS, NUMBER_WORDS, ORDINALS, UNITS, table_key
 _LEXICON = temporal()
 _TIME_UNITS = set(_LEXICON["time_units"])
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
-_AGE = re.compile(r"[\s-]+(?:old|older|young|younger)\b", re.IGNORECASE)
+_AGE = re.compile(r"[\s-]+(?:(?:and|or)\s+)?(?:old|older|young|younger)\b", re.IGNORECASE)
+_GLUED = re.compile(r"[^\W\d_]-")  # the end of "sub-" right before "five-minute"
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
 _NUMBER_PARTS = re.compile(r"[-\s]+")
 # What may stand before a dateline date: "TEHRAN, ", "New Delhi, ".
 _DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*")
@@ -42,7 +45,7 @@ def _mod(m: re.Match) -> str:
     return _LEXICON["parts"][table_key(part)] if part else ""
 
 
-def _parse_number(text: str) -> float:
+def parse_number(text: str) -> float:
     """``"24"``, ``"two"``, ``"twenty-four"``, ``"a"`` as a number."""
     text = table_key(text).replace(",", "")
     if text in NUMBER_WORDS:
@@ -59,14 +62,14 @@ def _quantity(m: re.Match) -> float | None:
     if m["vague"]:
         return None
     halves = m.groupdict()
-    return _parse_number(m["num"]) + (0.5 if halves.get("andhalf") or halves.get("andhalf2") else 0)
+    return parse_number(m["num"]) + (0.5 if halves.get("andhalf") or halves.get("andhalf2") else 0)
 
 
 def _number(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
-def _duration(n: float | None, unit: str) -> str:
+def duration_value(n: float | None, unit: str) -> str:
     """``P2Y``, ``PT24H``, ``PXW``, ``P42M`` for three and a half years: a TIMEX3 duration."""
     unit, scale = _LEXICON["unit_scale"].get(unit, (unit, 1))
     n = None if n is None else n * scale
@@ -84,7 +87,7 @@ def _rel(word: str | None) -> int | None:
     return _LEXICON["name_relatives"].get(table_key(word), _LEXICON["deictic"].get(table_key(word)))
 
 
-def _capitalised(m: re.Match, group: str) -> bool:
+def capitalised(m: re.Match, group: str) -> bool:
     return m[group][0].isupper()
 
 
@@ -106,7 +109,7 @@ def _day_value(ctx: NormalisingContext, m: re.Match, month: int, day: int, start
 
 # --- rules: checks (parse-based filters) and normalisers ---------------------------------
 def check_month_names(m: re.Match, ctx: NormalisingContext) -> bool:
-    return _capitalised(m, "mon") and (not m.groupdict().get("wd") or _capitalised(m, "wd"))
+    return capitalised(m, "mon") and (not m.groupdict().get("wd") or capitalised(m, "wd"))
 
 
 def normalise_iso(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
@@ -224,7 +227,7 @@ def normalise_rel_month(m: re.Match, ctx: NormalisingContext) -> TimexReading | 
 
 
 def check_month(m: re.Match, ctx: NormalisingContext) -> bool:
-    if not _capitalised(m, "mon"):
+    if not capitalised(m, "mon"):
         return False
     token = ctx.token(m.start("mon"))
     if token.ent_type_ == "PERSON" or token.pos_ in ("VERB", "AUX"):
@@ -247,10 +250,15 @@ def check_year(m: re.Match, ctx: NormalisingContext) -> bool:
     """A bare four-digit number is a year unless it counts something or is a code (HeidelTime)."""
     if m["part"] or m["theyear"]:
         return True
-    before, after = ctx.prev_token(m.start("year")), ctx.next_token(m.end())
+    return _bare_year(ctx, int(m["year"]), m.start("year"), m.end())
+
+
+def _bare_year(ctx: NormalisingContext, year: int, start: int, end: int) -> bool:
+    """Whether the number ``year`` at ``start``-``end`` reads as a year in its context."""
+    before, after = ctx.prev_token(start), ctx.next_token(end)
     if after is not None and after.lower_ in _LEXICON["year_blockers"]:
         return False
-    if int(m["year"]) < _LEXICON["bare_year_from"] and (before is None or before.lower_ not in _LEXICON["month_cues"]):
+    if year < _LEXICON["bare_year_from"] and (before is None or before.lower_ not in _LEXICON["month_cues"]):
         return False  # "the 1267 committee"
     determined = before is not None and (before.pos_ in ("DET", "PRON") or before.tag_ == "POS")
     if after is not None and not determined:
@@ -266,6 +274,25 @@ def check_year(m: re.Match, ctx: NormalisingContext) -> bool:
 
 def normalise_year(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     return TimexReading("DATE", m["year"], _mod(m))
+
+
+def _range_end(m: re.Match) -> int:
+    """The second year of "1957-58" (1958) or "2009-2010"."""
+    if m["year"]:
+        return int(m["year"])
+    first = int(m["first"])
+    return first - first % 100 + int(m["yy"])
+
+
+def check_year_range(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the 2009-2010 season", "the expedition of 1957-58": a range runs forward and reads as years
+    as a whole ("1998-02" is no range, "1957-58 km" no year)."""
+    return int(m["first"]) < _range_end(m) and _bare_year(ctx, int(m["first"]), m.start(), m.end())
+
+
+def normalise_year_range(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """The second year of a range, a TIMEX3 of its own (TimeML): "1957-58" gives 1958 (1957 is the year rule's)."""
+    return TimexReading("DATE", f"{_range_end(m):04d}")
 
 
 def check_decade(m: re.Match, ctx: NormalisingContext) -> bool:
@@ -301,7 +328,7 @@ def normalise_part_of_year(m: re.Match, ctx: NormalisingContext) -> TimexReading
 
 def check_season(m: re.Match, ctx: NormalisingContext) -> bool:
     """"summer" yes, "the Arab Spring" no: a capitalised season after a capitalised word is a name."""
-    if not _capitalised(m, "sea"):
+    if not capitalised(m, "sea"):
         return True
     before = ctx.prev_token(m.start("sea"))
     return before is None or not before.text[:1].isupper() or before.is_sent_start
@@ -320,7 +347,7 @@ def normalise_season(m: re.Match, ctx: NormalisingContext) -> TimexReading:
 
 
 def check_weekday(m: re.Match, ctx: NormalisingContext) -> bool:
-    return _capitalised(m, "wd")
+    return capitalised(m, "wd")
 
 
 def normalise_weekday(m: re.Match, ctx: NormalisingContext) -> TimexReading:
@@ -374,8 +401,25 @@ def normalise_unit_before(m: re.Match, ctx: NormalisingContext) -> TimexReading:
 
 
 def check_relative(m: re.Match, ctx: NormalisingContext) -> bool:
-    """"two days after" ends the clause; "two days after the vote" is a DURATION and a signal."""
-    return table_key(m["dir"]) not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
+    """"two days after" ends the clause; "two days after the vote" is a DURATION and a signal. "A month
+    earlier than usual" compares: the DURATION "a month" measures the gap, no date is meant."""
+    direction = table_key(m["dir"])
+    if direction in ("earlier", "later") and _THAN.match(ctx.text, m.end()):
+        return False
+    if m.groupdict().get("lo") and not _number_range(m):
+        return False
+    return direction not in ("before", "after") or _CLAUSE_END.match(ctx.text, m.end()) is not None
+
+
+def _number_range(m: re.Match) -> bool:
+    """"10, 15 minutes ago" and "two-three weeks ago" are ranges; in "he will be 40, eight years from
+    now" the number before the comma is no part of the timex: a range runs forward, and a comma joins
+    figures only."""
+    n = _quantity(m)
+    if n is None or int(m["lo"]) >= n:
+        return False
+    comma = m.group(0)[m.end("lo") - m.start():m.start("num") - m.start()].strip() == ","
+    return not comma or m["num"][0].isdigit()
 
 
 _MINUTES = {"hour": 60, "minute": 1, "second": 1 / 60}
@@ -452,74 +496,78 @@ def check_span_duration(m: re.Match, ctx: NormalisingContext) -> bool:
 
 
 def normalise_span_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    unit_word = table_key(m["unit"])
-    n = _quantity(m) if (m["num"] or m["vague"] or m["half"]) else (1 if UNITS[unit_word] == unit_word else None)
-    return TimexReading("DURATION", _duration(n, UNITS[unit_word]))
+    """"the past two weeks" P2W, "the last weeks" PXW, "(over) the next decade" P1DE."""
+    unit_word, counted = table_key(m["unit"]), any(m.groupdict().get(g) for g in ("num", "vague", "half"))
+    n = _quantity(m) if counted else (1 if UNITS[unit_word] == unit_word else None)
+    return TimexReading("DURATION", duration_value(n, UNITS[unit_word]))
+
+
+def _age(m: re.Match, ctx: NormalisingContext) -> bool:
+    """An age, not a time: "59 years old", "children 6 months and older", "aged 6 months"."""
+    before = ctx.prev_token(m.start())
+    return bool(_AGE.match(ctx.text, m.end())) or (before is not None and before.lower_ in _LEXICON["age_cues"])
 
 
 def check_duration(m: re.Match, ctx: NormalisingContext) -> bool:
     """Not ages ("59 years old"), ordinals ("a second call") or vague singulars ("some day")."""
     unit_word = table_key(m["unit"])
-    if _AGE.match(ctx.text, m.end()):
+    if _age(m, ctx):
         return False
     if unit_word == "second" and not (m["num"] or "")[:1].isdigit():
         return False
     return not (m["vague"] and UNITS[unit_word] == unit_word)
 
 
+def check_duration_range(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"between 12 and 18 months" runs forward; not an age ("6 to 23 months old") or a date ("two to
+    three years ago", which the relative rule reads as one)."""
+    if _age(m, ctx) or _RELATIVE_AFTER.match(ctx.text, m.end()):
+        return False
+    return parse_number(m["num"]) < parse_number(m["num2"])
+
+
+def normalise_duration_range(m: re.Match, ctx: NormalisingContext) -> TimexReading:
+    """The first number of a range of durations, with the unit of the second: "between 12 and 18
+    months" is P12M and P18M, two TIMEX3s (TimeML); the duration rule reads the second."""
+    return TimexReading("DURATION", duration_value(parse_number(m["num"]), UNITS[table_key(m["unit"])]))
+
+
 def normalise_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
     approx = m["approx"]
-    return TimexReading("DURATION", _duration(_quantity(m), UNITS[table_key(m["unit"])]),
+    return TimexReading("DURATION", duration_value(_quantity(m), UNITS[table_key(m["unit"])]),
                  _LEXICON["approximations"][table_key(approx)] if approx else "")
 
 
 def check_adjective_duration(m: re.Match, ctx: NormalisingContext) -> bool:
-    """"a two-year deal", "a week-long visit"; a bare "year" is not one."""
+    """"a two-year deal", "a week-long visit"; a bare "year" is not one, nor a duration glued to a word
+    before it, which makes a measure of it: "a sub-five-minute mile"."""
+    if m.start() >= 2 and _GLUED.fullmatch(ctx.text, m.start() - 2, m.start()):
+        return False
     return bool(m["num"]) or m[0].lower().endswith("-long")
 
 
 def normalise_adjective_duration(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    n = _parse_number(m["num"]) + (0.5 if m["andhalf"] else 0) if m["num"] else 1
-    return TimexReading("DURATION", _duration(n, UNITS[table_key(m["unit"])]))
+    n = parse_number(m["num"]) + (0.5 if m["andhalf"] else 0) if m["num"] else 1
+    return TimexReading("DURATION", duration_value(n, UNITS[table_key(m["unit"])]))
 
 
 def normalise_bare_plural(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("DURATION", _duration(None, UNITS[table_key(m["unit"])]))
+    """"for years", "could take weeks", "in recent days": a vague DURATION (PXY, PXW, PXD)."""
+    return TimexReading("DURATION", duration_value(None, UNITS[table_key(m["unit"])]))
 
 
-def normalise_set_every(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    if m["wd"]:
-        return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
-    if m["mon"]:
-        return TimexReading("SET", f"XXXX-{MONTHS[table_key(m['mon'])]:02d}")
-    if m["sea"]:
-        return TimexReading("SET", f"XXXX-{_LEXICON['seasons'][table_key(m['sea'])]}")
-    n = None if m["few"] else 2 if m["other"] else _parse_number(m["num"]) if m["num"] else 1
-    return TimexReading("SET", _duration(n, UNITS[table_key(m["unit"])]))
+def check_bare_plural_verb(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"the talks could take weeks" yes; "in the last weeks" (an adjective) no."""
+    return ctx.token(m.start()).pos_ == "VERB"
 
 
-def check_set_every(m: re.Match, ctx: NormalisingContext) -> bool:
-    return all(not m[g] or _capitalised(m, g) for g in ("wd", "mon"))
-
-
-def normalise_set_frequency(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("SET", _duration(1, UNITS[table_key(m["unit"])]))
-
-
-def check_set_word(m: re.Match, ctx: NormalisingContext) -> bool:
-    """"weekly meetings" yes; "the daily Kayhan" and "Daily Sabah" (newspapers) no."""
-    token, after = ctx.token(m.start()), ctx.next_token(m.end())
-    if token.pos_ in ("NOUN", "PROPN") or (after is not None and after.pos_ == "PROPN"):
+def check_bare_plural_offset(m: re.Match, ctx: NormalisingContext) -> bool:
+    """"minutes before the convoy arrived" yes; "in the days before the vote" (a noun phrase with its
+    determiner) and "days before." (the clause ends: no event to count from) no."""
+    before = ctx.prev_token(m.start("unit"))
+    if before is not None and (before.pos_ in ("DET", "NUM", "ADJ", "PRON") or before.tag_ == "POS"):
         return False
-    return not m[0][0].isupper() or token.is_sent_start
-
-
-def normalise_set_word(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("SET", _LEXICON["set_words"][table_key(m[0])])
-
-
-def normalise_set_weekdays(m: re.Match, ctx: NormalisingContext) -> TimexReading:
-    return TimexReading("SET", f"XXXX-WXX-{_LEXICON['weekdays'][table_key(m['wd'])]}")
+    return _CLAUSE_END.match(ctx.text, m.end()) is None
 
 
 def check_reference(m: re.Match, ctx: NormalisingContext) -> bool:

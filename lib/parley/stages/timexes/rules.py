@@ -18,21 +18,25 @@ from spacy.strings import get_string_id
 from ...lexicon import temporal
 from .context import NormalisingContext
 from .normalisers import (
-    TimexReading, check_adjective_duration, check_adverb_reference, check_clock24, check_day_word, check_decade,
-    check_duration, check_month, check_month_names, check_nth, check_reference, check_relative, check_season,
-    check_set_every, check_set_word, check_span_duration, check_weekday, check_year, normalise_adjective_duration,
-    normalise_adverb_reference, normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock,
-    normalise_day_month, normalise_day_word, normalise_decade, normalise_deictic, normalise_duration,
+    TimexReading, check_adjective_duration, check_adverb_reference, check_bare_plural_offset,
+    check_bare_plural_verb, check_clock24, check_day_word, check_decade, check_duration, check_duration_range,
+    check_month, check_month_names, check_nth, check_reference, check_relative, check_season, check_span_duration,
+    check_weekday, check_year, check_year_range, normalise_adjective_duration, normalise_adverb_reference,
+    normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock, normalise_day_month,
+    normalise_day_word, normalise_decade, normalise_deictic, normalise_duration, normalise_duration_range,
     normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month, normalise_month_rel_year,
     normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code, normalise_reference,
-    normalise_rel_month, normalise_relative, normalise_season, normalise_set_every, normalise_set_frequency,
-    normalise_set_weekdays, normalise_set_word, normalise_slash, normalise_span_duration, normalise_unit_before,
-    normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp, normalise_year,
-    normalise_year_end,
+    normalise_rel_month, normalise_relative, normalise_season, normalise_slash, normalise_span_duration,
+    normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp,
+    normalise_year, normalise_year_end, normalise_year_range,
 )
 from .patterns import (
     DAY, DIGITS, HOUR_WORDS, MONTH, MONTHS, MONTH_NAME, NUMBER_WORD, ORDINALS, PART, PART_OF_DAY, QUANTITY,
     RELATIVE, SEASON, UNIT, UNITS, UNIT_PLURAL, UNIT_SINGULAR, WEEKDAY, YEAR, ZONE, alternation,
+)
+from .sets import (
+    check_set_every, check_set_word, normalise_set_every, normalise_set_frequency, normalise_set_weekdays,
+    normalise_set_word,
 )
 
 _LEXICON = temporal()
@@ -68,9 +72,12 @@ def _last_words(keys) -> set[str]:
 _ON_MONTH = set(MONTHS)
 _ON_WEEKDAY = set(_LEXICON["weekdays"])
 _ON_SEASON = set(_LEXICON["seasons"])
+_ON_PART = set(_LEXICON["parts_of_day"])
+_PARTS_OF_DAY = alternation(_LEXICON["parts_of_day"])
 _ON_UNIT = set(UNITS) | set(_LEXICON["deictic_units"]) | set(_LEXICON["anaphoric_units"])
 # Earlier rules win ties between matches of the same length; the longest match always wins.
 _ZONES = alternation(_LEXICON["time_zones"])
+_BARE_UNITS = alternation([*_LEXICON["bare_plural_units"], *_LEXICON["bare_plural_short_units"]])
 _RULES = [
     # a wire-service time stamp: "03-Jul-2000", "03-Jul-2000 15:35 PM EDT", "03-Jul-2000 1935 UTC"
     _rule("wire_stamp", rf"\b(?P<day>3[01]|[12]\d|0?[1-9])-(?P<mon>{alternation(MONTHS)})-(?P<year>\d{{4}})\b"
@@ -101,6 +108,9 @@ _RULES = [
     _rule("month", rf"{PART}?\b{MONTH_NAME}", normalise_month, check_month, on=_ON_MONTH),
     _rule("year", rf"(?<![\d.,$€£#/-])(?:\b(?P<theyear>the\s+year)\s+)?{PART}?\b(?P<year>1\d{{3}}|20\d\d)\b"
           r"(?![%]|[.,]\d|-\d\d-)", normalise_year, check_year, digits=True),
+    # the second year of a range: "1957-58", "2009-2010", "the 2009/10 budget"
+    _rule("year_range", r"(?<![\d.,$€£#/-])\b(?P<first>1\d{3}|20\d\d)\s*[-–—/]\s*(?P<t>(?P<year>1\d{3}|20\d\d)|"
+          r"(?P<yy>\d\d))\b(?![%]|[.,]\d|[-–/]\d)", normalise_year_range, check_year_range, digits=True),
     _rule("decade", rf"(?:\b(?P<the>the)\s+)?{PART}?(?:\b(?P<dec>\d{{3}}0)|['’](?P<dec2>\d0)|\b(?P<dec2b>\d0))"
           r"['’]?s\b", normalise_decade, check_decade, digits=True),
     _rule("century", rf"(?:\bthe\s+)?{PART}?(?:\b(?P<n>\d{{1,2}})(?:st|nd|rd|th)|\b(?P<ord>"
@@ -118,13 +128,18 @@ _RULES = [
           on=_ON_WEEKDAY),
     _rule("day_word", rf"\b(?P<dw>{alternation(_LEXICON['day_words'])})\b(?:\s+{PART_OF_DAY})?", normalise_day_word,
           check_day_word, on=_last_words(_LEXICON["day_words"])),
+    # "over the next decade", "within the past week": the stretch of time, a DURATION (P1DE, P1W)
+    _rule("cued_span", rf"\b(?:{alternation(_LEXICON['span_cues'])})\s+(?P<t>(?P<lead>"
+          rf"{alternation(_LEXICON['span_durations'])})\s+{UNIT_SINGULAR})", normalise_span_duration, on=_ON_UNIT),
     _rule("deictic", rf"{PART}?\b(?P<rel>{alternation(_LEXICON['deictic'])})\s+"
           rf"(?P<unit>{alternation(_LEXICON['deictic_units'])})\b",
           normalise_deictic, on=_ON_UNIT),
     _rule("anaphoric", rf"{PART}?\b(?P<rel>{alternation(_LEXICON['anaphoric'])})\s+"
           rf"(?P<unit>{alternation(_LEXICON['anaphoric_units'])})\b",
           normalise_anaphoric, on=_ON_UNIT),
-    _rule("part_of_the_unit", rf"{PART}the\s+(?P<unit>week|month|year)\b", normalise_anaphoric, on=_ON_UNIT),
+    # "the end of the year", and without the article "by the end of year"
+    _rule("part_of_the_unit", rf"{PART}(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+\d)", normalise_anaphoric,
+          on=_ON_UNIT),
     _rule("unit_before", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b", normalise_unit_before,
           check_relative, on=_ON_UNIT),
     _rule("relative", rf"\b(?:(?P<approx>{alternation(_LEXICON['date_approximations'])})\s+)?"
@@ -140,23 +155,41 @@ _RULES = [
           normalise_span_duration, check_span_duration, back=8, on=_ON_UNIT),
     _rule("duration", rf"\b(?:(?P<approx>{alternation(_LEXICON['approximations'])})\s+)?{QUANTITY}\s+(?:more\s+)?{UNIT}"
           r"(?P<andhalf2>\s+and\s+a\s+half)?(?!-)", normalise_duration, check_duration, back=8, on=_ON_UNIT),
+    # the first number of a range: "between 12 and 18 months", "two or three days"
+    _rule("duration_range", rf"\b(?P<t>(?P<num>\d{{1,3}}|{NUMBER_WORD}))\s*(?:-|–|to|and|or)\s*"
+          rf"(?P<num2>\d{{1,3}}|{NUMBER_WORD})\s+{UNIT}(?!-)", normalise_duration_range, check_duration_range, back=8,
+          on=_ON_UNIT),
     _rule("adjective_duration", rf"\b(?:(?P<num>\d{{1,3}}|{NUMBER_WORD})(?P<andhalf>-and-a-half)?-)?{UNIT_SINGULAR}"
           r"(?:-long\b|(?<=\w)(?!-old)\b)",
           normalise_adjective_duration, check_adjective_duration, back=9, on=_ON_UNIT),
     _rule("bare_plural", rf"\b(?:{alternation(_LEXICON['bare_plural_cues'])})\s+"
           rf"(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
           normalise_bare_plural, on=_ON_UNIT),
-    _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})"
-          rf"\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})", normalise_set_every, check_set_every,
-          back=8, on=_ON_UNIT | _ON_WEEKDAY | _ON_MONTH | _ON_SEASON),
+    # "the talks could take weeks", "the siege lasted months"
+    _rule("bare_plural_verb", rf"\b(?:{alternation(_LEXICON['bare_plural_verbs'])})\s+"
+          rf"(?P<t>(?P<unit>{alternation(_LEXICON['bare_plural_units'])}))\b",
+          normalise_bare_plural, check_bare_plural_verb, on=_ON_UNIT),
+    # "minutes before the convoy arrived", "days after the vote"
+    _rule("bare_plural_offset", rf"\b(?P<t>(?P<unit>{_BARE_UNITS}))\s+"
+          rf"(?:{alternation(_LEXICON['bare_plural_offsets'])})\b", normalise_bare_plural, check_bare_plural_offset,
+          on=_ON_UNIT),
+    # "in recent weeks": PXW
+    _rule("recent_span", rf"\b(?:{alternation(_LEXICON['recent_spans'])})\s+{UNIT_PLURAL}", normalise_bare_plural,
+          on=_ON_UNIT),
+    # "every year", "every Monday (morning)", "each morning", "every August", "every winter"
+    _rule("set_every", rf"\b(?:every|each)\s+(?:{WEEKDAY}(?:\s+{PART_OF_DAY})?|(?P<daypart>{_PARTS_OF_DAY})\b|"
+          rf"{MONTH_NAME}|{SEASON}|(?:(?P<num>{DIGITS}|{NUMBER_WORD})\s+|(?P<other>other)\s+|(?P<few>few)\s+)?{UNIT})",
+          normalise_set_every, check_set_every, back=8, on=_ON_UNIT | _ON_WEEKDAY | _ON_MONTH | _ON_SEASON | _ON_PART),
     _rule("set_frequency", rf"\b(?:{alternation(_LEXICON['frequencies'])}|(?:{DIGITS}|{NUMBER_WORD})\s+times)\s+"
           rf"(?:a|an|per|every|each)\s+{UNIT_SINGULAR}(?!\s+(?:earlier|later|ago|before|after)\b)",
           normalise_set_frequency, back=8, on=_ON_UNIT),
     _rule("set_per", rf"\bper\s+{UNIT_SINGULAR}", normalise_set_frequency, on=_ON_UNIT),
     _rule("set_word", rf"\b(?:{alternation(_LEXICON['set_words'])})\b", normalise_set_word, check_set_word,
           on=_LEXICON["set_words"]),
-    _rule("set_weekdays", rf"\b(?:on\s+)?(?P<t>(?P<wd>{alternation(_LEXICON['weekdays'])})s)\b", normalise_set_weekdays,
-          check_weekday, on={f"{w}s" for w in _LEXICON["weekdays"]}),
+    # "on Mondays", "Friday nights"
+    _rule("set_weekdays", rf"\b(?:on\s+)?(?P<t>(?P<wd>{alternation(_LEXICON['weekdays'])})"
+          rf"(?:s|\s+(?P<pod>{_PARTS_OF_DAY})s))\b", normalise_set_weekdays, check_weekday,
+          on={f"{w}s" for w in [*_LEXICON["weekdays"], *_LEXICON["parts_of_day"]]}),
     _rule("reference", rf"\b(?P<ref>{alternation(_LEXICON['references'])})\b", normalise_reference, check_reference,
           on=_last_words(_LEXICON["references"])),
     _rule("adverb_reference", rf"\b(?P<ref>{alternation(_LEXICON['adverb_references'])})\b", normalise_adverb_reference,
