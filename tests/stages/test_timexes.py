@@ -354,6 +354,10 @@ CASES = [
     ("The ceremony began at 3 p.m.", None, "3 p.m.", "TIME", "XXXX-XX-XXT15:00", "", None, None),
     ("On August 11, 2021 the envoy was summoned. The next day, protests erupted.", None, "The next day", "DATE", "2021-08-12",
      "", "2021-08-12", "2021-08-12"),
+    # days of one month: the month, over those days
+    ("The president will be in Kenya between November 6 and 9, on a state visit.", SUNDAY, "November 6 and 9", "DATE",
+     "2021-11", "", "2021-11-06", "2021-11-09"),
+    ("Talks were held June 9-17 in Cairo.", SUNDAY, "June 9-17", "DATE", "2021-06", "", "2021-06-09", "2021-06-17"),
 ]
 
 
@@ -367,6 +371,7 @@ def test_timex(nlp, text, published, expected, type_, value, mod, start, end):
 
 
 NOT_TIMEXES = [
+    "The vote was 6 to 9 against the motion.",
     "They held the second phone conversation.",
     "The release of two Iranian drivers was welcomed.",
     "Two Iranian drivers were detained in the country.",

@@ -178,6 +178,19 @@ def normalise_day_month(m: re.Match, ctx: NormalisingContext) -> TimexReading | 
     return TimexReading("DATE", value) if value else None
 
 
+def normalise_month_days(m: re.Match, ctx: NormalisingContext) -> TimexReading | None:
+    """"between March 6 and 9": the month, over the days from the first to the last (a forward range)."""
+    month, first, last = MONTHS[table_key(m["mon"]).rstrip(".")], int(m["day"]), int(m["day2"])
+    value = _day_value(ctx, m, month, first, *m.span()) if first < last else None
+    if value is None or value.startswith("X"):
+        return None
+    start = dt.date.fromisoformat(value)
+    try:
+        return TimexReading("DATE", value[:7], interval=(start, start.replace(day=last)))
+    except ValueError:
+        return None
+
+
 def check_nth(m: re.Match, ctx: NormalisingContext) -> bool:
     before, after = ctx.prev_token(m.start()), ctx.next_token(m.end())
     cue = before is not None and before.lower_ in _LEXICON["month_cues"] and before.lower_ != "of"

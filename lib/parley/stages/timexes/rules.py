@@ -24,7 +24,8 @@ from .normalisers import (
     check_weekday, check_year, check_year_range, normalise_adjective_duration, normalise_adverb_reference,
     normalise_anaphoric, normalise_bare_plural, normalise_century, normalise_clock, normalise_day_month,
     normalise_day_word, normalise_decade, normalise_deictic, normalise_duration, normalise_duration_range,
-    normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month, normalise_month_rel_year,
+    normalise_earlier_this, normalise_fiscal_year, normalise_iso, normalise_month, normalise_month_days,
+    normalise_month_rel_year,
     normalise_month_year, normalise_nth, normalise_part_of_year, normalise_quarter_code, normalise_reference,
     normalise_rel_month, normalise_relative, normalise_season, normalise_slash, normalise_span_duration,
     normalise_unit_before, normalise_unit_reference, normalise_weekday, normalise_weekend, normalise_wire_stamp,
@@ -96,6 +97,10 @@ _RULES = [
     _rule("year_end", r"\byear[-\s]end\b", normalise_year_end, on={"end"}, back=2),
     _rule("month_day", rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", normalise_day_month,
           check_month_names, on=_ON_MONTH),
+    # days of one month: "between March 6 and 9", "June 9-17", "May 3 to 5, 2006"
+    _rule("month_days", rf"\b{MONTH}\s+{DAY}\s*(?:-|–|and|to|through)\s*(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+          rf"\b(?!\s*(?:{alternation(MONTHS)})\b|[:.]\d|\s*(?:a\.?m|p\.?m|percent|per|%))(?:,?\s+{YEAR})?",
+          normalise_month_days, check_month_names, on=_ON_MONTH),
     _rule("day_month", rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
           normalise_day_month, check_month_names, on=_ON_MONTH),
     _rule("nth", r"\bthe\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b", normalise_nth, check_nth, digits=True),
