@@ -180,3 +180,26 @@ def test_an_envoy_summoned_to_protest_is_one_complaint(nlp):
 def test_ties_recognition_appreciation_troops_and_nationalisation(nlp, text, trigger, code, source, target):
     e = find(extract(nlp, text), trigger)
     assert (e.cameo_code, e.source_id, e.target_id) == (code, source, target)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        # a state's territory or airspace violated: military posture (150), also after "over"
+        ("Iran condemned Azerbaijan's violation of Iran's territory.", "violation", "150"),
+        ("Iran summoned the Azerbaijani ambassador over the violation of Iran's territory.", "violation", "150"),
+        # an artillery attack: 194
+        ("Azerbaijan's artillery attack on Armenia killed two.", "artillery attack", "194"),
+    ],
+)
+def test_violations_and_artillery(nlp, text, trigger, code):
+    assert find(extract(nlp, text), trigger).cameo_code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Iran discussed poverty combat with Azerbaijan.",
+    "Iran discussed the war on drugs with Azerbaijan.",
+    "Iran discussed the fight against terrorism with Azerbaijan.",
+])
+def test_a_fight_against_poverty_drugs_or_terrorism_is_no_armed_conflict(nlp, text):
+    assert [e.cameo_code[:2] for e in extract(nlp, text)] == ["04"]

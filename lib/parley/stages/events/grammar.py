@@ -37,6 +37,7 @@ NOUN_TARGET_PREPS = words("noun_target_prepositions")
 PARTICIPANT_PREPS = words("participant_prepositions")
 PARTICIPATION = words("participation")
 PLANNING = words("planning_nouns")
+SCOURGES = words("scourges")
 TOPIC_VERBS = words("topic_verbs")
 TOPIC_PREPS = words("topic_prepositions")
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acl", "relcl"})  # dependencies of a clause

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 from ...cameo import CONSULT, STATEMENT, TriggerItem, TriggerTable
 from ...syntax import objects, patients, prep_objects
 from .draft import EventDraft
-from .grammar import (ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, PLANNING, TOPIC_VERBS, Grammar,
-                      participation, slot)
+from .grammar import (ASPECTUAL, INSTRUMENT, LIGHT_VERBS, LOCATIVE, MEETING_PLACE, PLANNING, SCOURGES, TOPIC_VERBS,
+                      Grammar, participation, slot)
 
 
 class Triggers:
@@ -94,13 +94,18 @@ class Triggers:
         return out, codes
 
     def _pos_ok(self, tok: Token, item: TriggerItem) -> bool:
+        if item.code[:2] == "19" and _against_a_scourge(tok):
+            return False  # "poverty combat", "the war on drugs": no armed conflict between parties
+        return self._pos_fits(tok, item)
+
+    def _pos_fits(self, tok: Token, item: TriggerItem) -> bool:
         if item.second:
             return tok.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
         if tok.pos_ == "VERB":
             return item.pos != "n" and tok.dep_ not in ("amod", "compound", "nmod")
         if tok.pos_ in ("NOUN", "PROPN"):
-            if tok.dep_ == "pobj" and tok.head.lower_ in INSTRUMENT:
-                return False  # "by phone": a channel, not an event
+            if tok.dep_ == "pobj" and tok.head.lower_ in INSTRUMENT and item.code[:2] == "04":
+                return False  # "by phone": a channel, not an event ("over the violation of X" is one)
             if tok.pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
                 return False  # a header line: "For Immediate Release", "Office of the Press Secretary"
             planning = tok.dep_ == "compound" and tok.head.lemma_.lower() in PLANNING  # "their meeting schedule"
@@ -267,6 +272,13 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in e.tok.children):
             e.suppressed = True  # "summoned the envoy to protest": one complaint, and no verb left to recode
     return [e for e in events if e.tok.i not in drop]
+
+
+def _against_a_scourge(tok: Token) -> bool:
+    """Is the fight, war or combat ``tok`` names one against poverty, drugs or terrorism?"""
+    fought = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    fought += prep_objects(tok, ("against", "on"))
+    return any(t.lemma_.lower() in SCOURGES for t in fought)
 
 
 def _voiced(n: Token, table: TriggerTable) -> Token | None:
