@@ -616,3 +616,14 @@ def test_a_meeting_whose_schedule_is_discussed_is_a_planned_meeting():
             "The leaders also discussed a range of issues on the bilateral agenda, including their meeting schedule.")
     assert [(c.channel, c.participant_ids, c.modality) for c in pipeline_records(text)["contacts"]] == [
         ("phone", ("william-ruto", "ana-reyes"), "asserted"), ("meeting", ("kenya", "peru"), "planned")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two sides that will set up a commission of their own plan to meet in it
+    ("As a result of the meeting, the presidents of Kenya and Uganda will organize a binational high level "
+     "commission in the next weeks.", [("meeting", ("kenya", "uganda"), "planned")]),
+    # one only proposed is no meeting planned yet
+    ("Kenya proposed that Kenya and Uganda set up a joint commission to apply the ruling.", []),
+])
+def test_a_commission_two_sides_set_up(text, expected):
+    assert [(c.channel, c.participant_ids, c.modality) for c in pipeline_records(text)["contacts"]] == expected

@@ -38,6 +38,7 @@ TOGETHER = words("joint_contacts")
 SPEECH = words("speech_contacts")
 TITLE_PARTNERS = words("title_partners")
 TRIP_VERBS = words("trip_verbs")
+BODIES = frozenset({"commission", "committee"})  # what two sides set up to meet in (cameo.csv, 036)
 
 
 def events(
@@ -76,6 +77,9 @@ def events(
         clauses.ordinal(e)
     for e in found:
         arguments.opening(e)
+    for e in found:  # a commission one only proposes or imagines is no meeting planned yet
+        if e.item.obj in BODIES and e.modality in ("requested", "hypothetical"):
+            e.channel = ""
     _calls_nearby(found)
     _titled_call(grammar, found, title)
     _hosted_at_home(grammar, found, home)
