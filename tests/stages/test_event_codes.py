@@ -203,3 +203,17 @@ def test_violations_and_artillery(nlp, text, trigger, code):
 ])
 def test_a_fight_against_poverty_drugs_or_terrorism_is_no_armed_conflict(nlp, text):
     assert [e.cameo_code[:2] for e in extract(nlp, text)] == ["04"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        ("Both sides expressed satisfaction with the level of their partnership.", "expressed", "051"),
+        ("Jeyhun Bayramov stressed solidarity with the Iranian people.", "stressed", "051"),
+        # a message of congratulations sent: the praise, and the letter beside it
+        ("A message of congratulations was also sent to Jeyhun Bayramov.", "congratulations", "051"),
+        ("A message of congratulations was also sent to Jeyhun Bayramov.", "sent", "040"),
+    ],
+)
+def test_satisfaction_solidarity_and_congratulations(nlp, text, trigger, code):
+    assert find(extract(nlp, text), trigger).cameo_code == code
