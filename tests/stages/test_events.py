@@ -325,6 +325,8 @@ def test_present_perfect_is_the_publication_day(nlp):
     ("Amir Abdollahian described the release of the drivers as a constructive step.", "release", "undated"),
     ("Amir Abdollahian and Jeyhun Bayramov discussed continuing cooperation on trade.", "cooperation", "publication"),
     ("Azerbaijan filed a complaint against Iran with the court.", "complaint", "publication"),  # verbal conflict too
+    # one who "is in" a country on a visit is there now
+    ("Jeyhun Bayramov is in Iran on his first State visit to this country.", "State visit", "publication"),
 ])
 def test_an_undated_simple_past_is_the_publication_day_last_of_all(nlp, text, trigger, basis):
     dates = {"2019": (dt.date(2019, 1, 1), dt.date(2019, 12, 31))} if "2019" in text else {}

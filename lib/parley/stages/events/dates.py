@@ -216,7 +216,9 @@ class Dates:
             return
         lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
             and a.idx < self.first_date and not self._under_past_perfect(a)
-        if present_perfect(v) or present_progressive(v) or lead:
+        be = e.tok.head.head if e.tok.dep_ == "pobj" else v  # "X is in Brazil on a state visit": now
+        now = e.contact and be.lemma_ == "be" and be.tag_ in ("VBZ", "VBP")
+        if present_perfect(v) or present_progressive(v) or lead or now:
             e.date, e.basis = (self.published, self.published), "publication"
 
     def reported_today(self, events: list[EventDraft]) -> None:
