@@ -1,4 +1,4 @@
-"""Quality floors on the gold corpora (tests/articles and its holdout, tests/realnews, its holdout and fresh).
+"""Quality floors on the gold corpora (tests/articles and its holdout; tests/realnews, its holdout, fresh and fresh2).
 
 These are the issue targets measured the way `python -m parley.evaluate` measures them; a
 change that makes parley worse on articles of the genre fails here.
@@ -15,7 +15,7 @@ from conftest import ROOT
 @pytest.fixture(scope="module")
 def scores():
     total = {}
-    for name in ("articles", "articles/holdout", "realnews", "realnews/holdout", "realnews/fresh"):
+    for name in ("articles", "articles/holdout", "realnews", "realnews/holdout", "realnews/fresh", "realnews/fresh2"):
         score = Score()
         for path, gold in corpus(ROOT / "tests" / name):
             score += score_article(path, gold)
@@ -76,8 +76,8 @@ def test_realnews_contacts_and_key_events(scores):
     # the issue's floors: contacts recall 0.85 (at precision 0.85; parley is above), key events 0.75
     s = scores["realnews"]
     assert s.contacts.gold >= 45
-    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.85
-    assert s.events_right / s.events >= 0.75
+    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.88
+    assert s.events_right / s.events >= 0.8
 
 
 def test_realnews_holdout_stays_where_it_is(scores):
@@ -85,8 +85,8 @@ def test_realnews_holdout_stays_where_it_is(scores):
     s = scores["realnews/holdout"]
     assert (s.people.gold, s.contacts.gold) == (17, 11)
     assert s.people.recall >= 0.85 and s.people.precision >= 0.85
-    assert s.contacts.precision >= 0.8 and s.contacts.recall >= 0.8
-    assert s.events_right / s.events >= 0.45
+    assert s.contacts.precision >= 0.9 and s.contacts.recall >= 0.9
+    assert s.events_right / s.events >= 0.55
 
 
 def test_realnews_fresh_stays_where_it_is(scores):
@@ -96,3 +96,13 @@ def test_realnews_fresh_stays_where_it_is(scores):
     assert s.people.recall >= 0.95 and s.people.precision >= 0.95
     assert s.contacts.precision >= 0.95 and s.contacts.recall >= 0.8
     assert s.events_right / s.events >= 0.55
+
+
+def test_realnews_fresh2_stays_where_it_is(scores):
+    # six more real articles, scored blind once at a505245 (README); now the figures reached, as a guard
+    s = scores["realnews/fresh2"]
+    assert (s.people.gold, s.contacts.gold) == (15, 18)
+    assert s.people.recall >= 0.95 and s.people.precision >= 0.95
+    assert s.country_right / s.people.tp >= 0.9 and s.role_right / s.people.tp >= 0.85
+    assert s.contacts.precision >= 0.95 and s.contacts.recall >= 0.7
+    assert s.events_right / s.events >= 0.6
