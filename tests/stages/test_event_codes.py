@@ -217,3 +217,18 @@ def test_a_fight_against_poverty_drugs_or_terrorism_is_no_armed_conflict(nlp, te
 )
 def test_satisfaction_solidarity_and_congratulations(nlp, text, trigger, code):
     assert find(extract(nlp, text), trigger).cameo_code == code
+
+
+def test_a_demand_conveyed_by_telephone_is_a_call_too(nlp):
+    from test_contacts import pipeline_records
+
+    found = pipeline_records("Russian Foreign Minister Ivan Petrov conveyed his demand to his Estonian counterpart "
+                             "by telephone.")["events"]
+    # the demand is an event of its own, and conveying it by telephone a call
+    assert [(e.trigger, e.cameo_code, e.channel, e.participant_ids) for e in found] == [
+        ("conveyed", "041", "phone", ("ivan-petrov", "estonia")), ("demand", "100", "", ("ivan-petrov",))]
+
+
+def test_troops_ordered_to_a_border_are_military_posture(nlp):
+    e = find(extract(nlp, "Iran and Azerbaijan have ordered troops to their borders with Armenia."), "ordered")
+    assert e.cameo_code == "150"

@@ -231,9 +231,9 @@ def attach(events: list[EventDraft], table: TriggerTable) -> list[EventDraft]:
                 drop.add(voiced.i)  # "stressed the need for a ceasefire": the appeal is what was said
             continue
         dep, head = slot(n)
-        if head.i in by_tok and head.i != n.i and by_tok[head.i].item.channel and not e.item.channel \
-                and e.root != by_tok[head.i].root:
-            continue  # "a message of congratulations was sent to X": the letter and the praise, two events
+        if head.i in by_tok and head.i != n.i and (by_tok[head.i].item.channel or by_tok[head.i].channel) \
+                and not e.item.channel and e.root != by_tok[head.i].root:
+            continue  # "a message of congratulations was sent to X", "conveyed his demand by telephone": two events
         if dep == "dobj" and head.i in by_tok and by_tok[head.i].code == e.code \
                 and not (e.root == "04" and head.lemma_.lower() in TOPIC_VERBS):  # "discussed the talks": two
             drop.add(n.i)  # "imposed sanctions": one event, the verb's
