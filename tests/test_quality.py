@@ -15,7 +15,8 @@ from conftest import ROOT
 @pytest.fixture(scope="module")
 def scores():
     total = {}
-    for name in ("articles", "articles/holdout", *("realnews" + sub for sub in ("", "/holdout", "/fresh", "/fresh2", "/fresh3"))):
+    real = ("realnews", *(f"realnews/{sub}" for sub in ("holdout", "fresh", "fresh2", "fresh3")))
+    for name in ("articles", "articles/holdout", *real):
         score = Score()
         for path, gold in corpus(ROOT / "tests" / name):
             score += score_article(path, gold)
