@@ -627,3 +627,15 @@ def test_a_meeting_whose_schedule_is_discussed_is_a_planned_meeting():
 ])
 def test_a_commission_two_sides_set_up(text, expected):
     assert [(c.channel, c.participant_ids, c.modality) for c in pipeline_records(text)["contacts"]] == expected
+
+
+def test_meetings_of_two_organisations_are_a_meeting_of_each():
+    # "American" inside the organisation's name is no mention of the United States
+    text = ("Ecuador's President Rafael Correa also called for immediate meetings of the Organization of American "
+            "States and the Andean Community of Nations.")
+    found = pipeline_records(text)
+    assert [m.actor_id for m in found["mentions"]] == [
+        "ecuador", "rafael-correa", "organization-of-american-states", "andean-community-of-nations"]
+    assert [(c.channel, c.participant_ids, c.modality) for c in found["contacts"]] == [
+        ("meeting", ("rafael-correa", "organization-of-american-states"), "requested"),
+        ("meeting", ("rafael-correa", "andean-community-of-nations"), "requested")]

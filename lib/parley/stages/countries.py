@@ -61,9 +61,13 @@ class StateFinder:
         hits = [self.gaz.lookup(s.text) for s in spans]  # looked up once: Span.text joins its tokens
         found = {hit[0] for hit in hits if hit}
         matches = []
+        named_orgs = {t.i for e in self.doc.ents if e.label_ == "ORG"
+                      for t in e if any(o.lower_ == "of" and o.i < t.i for o in e)}
         for span, hit in zip(spans, hits):
             if not self.cast.in_text(span):
                 continue
+            if hit is not None and hit[1] == "demonym" and span.start in named_orgs:
+                continue  # "the Organization of American States": a word of an organisation's name
             if hit is None:  # "the Islamic Republic": the one state in the article it can be
                 options = [iso for iso in self.gaz.official_prefixes.get(span.text, ()) if iso in found]
                 if len(options) != 1:

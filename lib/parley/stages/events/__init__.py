@@ -193,10 +193,13 @@ def _distributed(grammar: Grammar, e: EventDraft) -> list[EventDraft]:
     """'A and B called C', 'sent separate messages to C', 'spoke by phone with A and B': calls and
     messages are two-party, so one side naming several parties of different states is one contact
     per party (unless the text says they were held together); a visit to several states is a tour,
-    a visit to each."""
+    a visit to each; "meetings of" several organisations, a meeting of each."""
     words = {t.lower_ for t in (*e.tok.children, *e.anchor.children, e.tok, e.anchor)}
     if e.channel == "visit" and len(e.targets) > 1 and not words & TOGETHER \
             and all(grammar.res.kind(t) == "country" for t in e.targets):  # a tour of A, B and C: a visit each
+        return [replace(e, targets=[t]) for t in e.targets]
+    if e.channel == "meeting" and e.tok.tag_ == "NNS" and len(e.targets) > 1 and not words & TOGETHER \
+            and all(grammar.res.kind(t) == "organization" for t in e.targets):  # "meetings of the OAS and the AU"
         return [replace(e, targets=[t]) for t in e.targets]
     if e.channel not in DISTRIBUTED and not words & SEPARATE or words & TOGETHER:
         return [e]
