@@ -262,3 +262,13 @@ def test_a_call_thanked_for_is_no_occasion_of_what_follows(nlp):
     # "the call" thanked for is Friday's; what is said after it is still Saturday's readout
     assert find(found, "call").date_start == D(2021, 10, 22)
     assert (find(found, "praised").date_start, find(found, "praised").date_basis) == (D(2021, 10, 23), "inferred")
+
+
+def test_what_a_statement_says_now_was_done_by_then(nlp):
+    text = ("On Monday, Amir Abdollahian demanded access to the drivers. A ministry statement says Amir Abdollahian "
+            "conveyed his demand to Jeyhun Bayramov by telephone.")
+    found = extract(nlp, text, {"Monday": (D(2021, 10, 18), D(2021, 10, 18))})
+    # "says": the present of a report is the publication day, and what it reports happened by then
+    assert (find(found, "ministry statement").date_start, find(found, "ministry statement").date_basis) == (
+        PUBLISHED, "publication")
+    assert (find(found, "conveyed").date_start, find(found, "conveyed").date_basis) == (PUBLISHED, "inferred")

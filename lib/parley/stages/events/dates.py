@@ -37,6 +37,7 @@ class Dates:
                         and not DATELINE_END.match(text, t.end)]  # the dateline dates the report, not an event
         self.published = published
         self.planned = grammar.table.planned
+        self.speech = grammar.table.speech
         self.venues = grammar.table.venues
         self.quad_class = {code: row.quad_class for code, row in grammar.table.codes.items()}
         self.country = grammar.res.country
@@ -146,6 +147,8 @@ class Dates:
             if e.code == STATEMENT:
                 speech[e.tok.i] = e
                 speech.setdefault(e.anchor.i, e)
+                if e.tok.dep_ == "nsubj":  # "a ministry statement says (that) ...": what it says
+                    speech.setdefault(e.tok.head.i, e)
         for e in events:
             if e.date or e.code == STATEMENT:
                 continue
@@ -217,7 +220,8 @@ class Dates:
         lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
             and a.idx < self.first_date and not self._under_past_perfect(a)
         be = e.tok.head.head if e.tok.dep_ == "pobj" else v  # "X is in Brazil on a state visit": now
-        now = e.contact and be.lemma_ == "be" and be.tag_ in ("VBZ", "VBP")
+        now = e.contact and be.lemma_ == "be" and be.tag_ in ("VBZ", "VBP") or (
+            v.tag_ == "VBZ" and v.lemma_.lower() in self.speech)  # "a ministry statement says": now
         if present_perfect(v) or present_progressive(v) or lead or now:
             e.date, e.basis = (self.published, self.published), "publication"
 
