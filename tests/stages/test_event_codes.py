@@ -232,3 +232,8 @@ def test_a_demand_conveyed_by_telephone_is_a_call_too(nlp):
 def test_troops_ordered_to_a_border_are_military_posture(nlp):
     e = find(extract(nlp, "Iran and Azerbaijan have ordered troops to their borders with Armenia."), "ordered")
     assert e.cameo_code == "150"
+
+
+def test_an_assurance_is_a_statement(nlp):
+    e = find(extract(nlp, "Jeyhun Bayramov assured Amir Abdollahian that the road would stay open."), "assured")
+    assert (e.cameo_code, e.source_id, e.target_id) == ("010", "jeyhun-bayramov", "hossein-amir-abdollahian")
