@@ -639,3 +639,15 @@ def test_meetings_of_two_organisations_are_a_meeting_of_each():
     assert [(c.channel, c.participant_ids, c.modality) for c in found["contacts"]] == [
         ("meeting", ("rafael-correa", "organization-of-american-states"), "requested"),
         ("meeting", ("rafael-correa", "andean-community-of-nations"), "requested")]
+
+
+def test_two_mentions_of_one_party_each_are_no_contact_between_them():
+    # "X called for talks" ... "a letter from Y said": a party apiece, no text says they met
+    rebel = Actor("raul-reyes", "Raul Reyes", "person", "")  # a person of no known state conflicts with no one
+    assert contacts([event(1, channel="", code="040", parties=("hossein-amir-abdollahian",)),
+                     event(2, channel="letter", code="040", parties=("raul-reyes",))], actors=[*ACTORS, rebel]) == []
+    # a mention of one state's side, then one that names both: the same contact
+    found = contacts([event(1, channel="summons", code="114", parties=("iran",)),
+                      event(2, channel="summons", code="114", parties=("hossein-amir-abdollahian", "azerbaijan"))],
+                     actors=ACTORS)
+    assert [c.event_ids for c in found] == [("e1", "e2")]

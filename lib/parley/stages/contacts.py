@@ -142,6 +142,9 @@ class _Merger:
             return False  # Poland's summons of Belarus's envoy and Belarus's of Poland's: two
         if not self.parties_fit(contact.participants, event.participant_ids) and not self._stop_on_a_trip(contact, event):
             return False
+        if len(contact.participants) == 1 and event.participant_ids and not self._same_side(
+                contact.participants[0], event.participant_ids):
+            return False  # two mentions of one party each, a party apiece: no text says they met
         if contact.channels == {"visit"} and len(contact.participants) == 1 and event.channel != "visit" \
                 and set(event.participant_ids) - set(contact.participants):
             return False  # a trip no one hosts ("his visit to New York for the UN General Assembly") is not
@@ -156,6 +159,11 @@ class _Merger:
         mine = self.states(event.participant_ids)
         theirs = self.states(contact.participants)
         return len(theirs) < 2 or mine <= theirs
+
+    def _same_side(self, party: str, ids) -> bool:
+        """Is ``party``, or another actor of its state, among ``ids``?"""
+        state = self.country.get(party, "")
+        return party in ids or bool(state) and any(self.country.get(x) == state for x in ids)
 
     def _stop_on_a_trip(self, contact: _Contact, event: Event) -> bool:
         """'X is in Brazil on a State visit ... He also visited the National Congress': the visitor's
