@@ -155,8 +155,8 @@ def goldstein_weights() -> dict[str, float]:
 
 
 @functools.cache
-def word_values(name: str) -> dict[str, int]:
-    """A closed list of English words with a number each (``words.json``: ``ordinals``, ``pair_numbers``)."""
+def word_values(name: str) -> dict:
+    """A closed table of English words with a value each (``words.json``: ``ordinals``, ``portfolio_names``)."""
     return dict(document("words.json")[name])
 
 

@@ -135,3 +135,11 @@ def test_a_capitalised_kind_of_event_is_no_organisation(nlp):
             "signed two agreements today.")
     found, _ = run(text)
     assert sorted(found) == ["grace-akello", "kenya", "uganda"]
+
+
+def test_a_ministry_is_one_actor_however_the_text_names_its_portfolio(nlp):
+    text = ("The Swedish envoy was summoned to Iran's foreign ministry. According to the Iranian Ministry of Foreign "
+            "Affairs, the envoy left. The Ministry of Energy of Iran and the Iranian energy ministry agreed.")
+    found, _ = run(text)
+    assert sorted(a.actor_id for a in found.values() if a.kind == "organization") == [
+        "iran-energy-ministry", "iran-foreign-ministry"]

@@ -47,6 +47,7 @@ class OtherActors:
         self.platforms = lexicon.platforms()
         self.portfolios = lexicon.words("actor_portfolios")
         self.events_nouns = frozenset(trigger_table().by_lemma)
+        self.portfolio_names = lexicon.word_values("portfolio_names")
 
     def __call__(self) -> None:
         """Add them to the cast, collectives first."""
@@ -76,10 +77,13 @@ class OtherActors:
                 continue
             name = span.text.replace("’s ", "'s ")
             country = isos[0] if len(isos) == 1 else ""
-            if kind == "organization":
-                words = [t.text.lower() for t in span if t.i not in self.country_at and t.lower_ not in {"'s", "’s"}]
-                base = f"{self.gaz.countries[country].name} {' '.join(words)}" if country and not tail else name
-                actor_id = slugify(base)
+            portfolio = self._portfolio(tail)
+            if kind == "organization" and country and (not tail or portfolio):  # "Ministry of Foreign Affairs
+                words = [t.text.lower() for t in self.doc[start : tok.i + 1]  # of Iran": Iran's foreign ministry
+                         if t.i not in self.country_at and t.lower_ not in {"'s", "’s", "the"}]
+                actor_id = slugify(f"{self.gaz.countries[country].name} {portfolio} {' '.join(words)}")
+            elif kind == "organization":
+                actor_id = slugify(name)
             else:
                 actor_id = slugify(f"{self.gaz.countries[country].demonym} {tok.lower_}") if country else slugify(name)
             actor = self.cast.actor(actor_id, name, kind, country)
@@ -98,6 +102,17 @@ class OtherActors:
                     break
                 tail.append(t)
         return tail
+
+    def _portfolio(self, tail: list[Token]) -> str:
+        """The portfolio an "of" phrase names, as the word before the noun would ("of Foreign Affairs
+        of Iran": foreign), its states left out; "" if the phrase names something else or nothing."""
+        words = [t.lower_ for t in tail if t.i not in self.country_at and t.lower_ not in {"of", "the", "in"}]
+        for n in (3, 2, 1):
+            if " ".join(words[:n]) in self.portfolio_names:
+                return self.portfolio_names[" ".join(words[:n])]
+        if words and all(w in self.portfolios or w in {"and", ","} for w in words):  # "of Energy", "of Oil and Gas"
+            return " ".join(w for w in words if w != ",")
+        return ""
 
     def _the(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ == "the"
