@@ -184,8 +184,11 @@ def analyze_in_chunks(article: Article, *, size: int = CHUNK_CHARS,
 
 def _shifted(record, *, start: int, sentence: int):
     """A chunk's record with its offsets and sentence id made the whole body's."""
-    return replace(record, start=record.start + start, end=record.end + start,
-                   sentence_id=record.sentence_id + sentence)
+    shifted = replace(record, start=record.start + start, end=record.end + start,
+                      sentence_id=record.sentence_id + sentence)
+    if getattr(record, "held_at", -1) >= 0:  # an event's venue: an offset of the same text
+        shifted = replace(shifted, held_at=record.held_at + start)
+    return shifted
 
 
 def _merge_actor(by_id: dict[str, Actor], actor: Actor) -> None:
