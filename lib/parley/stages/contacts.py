@@ -7,7 +7,8 @@ people of the same countries), overlapping dates, the same modality and no confl
 ordinal ("the second call" is not the call "earlier this month"). Anaphora ("in this
 conversation", "the meeting") was already resolved by the events step, which copied the
 referred contact's channel, parties and date into the anaphoric mention. A public
-statement, a tweet or the recall of one's own ambassador is not a contact.
+statement, a tweet or the recall of one's own ambassador is not a contact, nor a call between
+people of one state (a president and his own ambassador), nor two mentions of one party each.
 """
 from __future__ import annotations
 
