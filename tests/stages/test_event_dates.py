@@ -272,3 +272,11 @@ def test_what_a_statement_says_now_was_done_by_then(nlp):
     assert (find(found, "ministry statement").date_start, find(found, "ministry statement").date_basis) == (
         PUBLISHED, "publication")
     assert (find(found, "conveyed").date_start, find(found, "conveyed").date_basis) == (PUBLISHED, "inferred")
+
+
+def test_a_past_date_after_a_present_perfect_is_the_act_it_is_over(nlp):
+    text = "Iran has summoned the Azerbaijani ambassador over the violation of Iran's territory by Azerbaijan on Wednesday."
+    found = extract(nlp, text, {"Wednesday": (D(2021, 10, 20), D(2021, 10, 20))})
+    # "has summoned ... on Wednesday" cannot be: Wednesday is the violation's, the summons the report's day
+    assert (find(found, "violation").date_start, find(found, "violation").date_basis) == (D(2021, 10, 20), "explicit")
+    assert (find(found, "summoned").date_start, find(found, "summoned").date_basis) == (PUBLISHED, "publication")

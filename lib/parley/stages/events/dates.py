@@ -22,6 +22,7 @@ from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_
 PAIR_NUMBERS = frozenset(word_values("pair_numbers"))  # "the two leaders", "both"
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 VERBAL = frozenset({1, 3})  # CAMEO quad classes done by saying: verbal cooperation, verbal conflict
+REASON_PREPS = frozenset({"over", "for", "after", "following"})  # "summoned X over / after an act"
 
 # After a dateline's date: the agency in brackets, then a dash ("TEHRAN, Oct. 17 (MNA) –", "Nov. 27 --")
 DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])\s")
@@ -110,7 +111,8 @@ class Dates:
                     break
                 t = t.head
                 if t.i in by_anchor:
-                    own[id(by_anchor[t.i])].append(tx)
+                    reason = _reason_dated(t, tx, by_anchor, self.published)
+                    own[id(reason or by_anchor[t.i])].append(tx)
                     break
                 if t.pos_ in ("VERB", "AUX"):
                     if t.dep_ == "acl" and t.head.i in by_anchor:
@@ -316,6 +318,19 @@ class Dates:
         """Is every source a participant, or an actor of a participant's state?"""
         states = {self.country(p) or p for p in participants}
         return all(s in participants or (self.country(s) or s) in states for s in sources)
+
+
+def _reason_dated(verb: Token, tx: Timex, by_anchor: dict, published: dt.date | None) -> EventDraft | None:
+    """'has summoned the ambassador over the violation of its territory on June 17': a present
+    perfect takes no past date; the act it is over does (its event noun before the date)."""
+    if not present_perfect(verb) or published is None or tx.date_start <= published <= tx.date_end:
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "summoned the envoy over ..."
+    for prep in (c for h in heads for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in REASON_PREPS and c.idx < tx.start):
+        for o in (c for c in prep.children if c.dep_ == "pobj" and c.i in by_anchor):
+            return by_anchor[o.i]
+    return None
 
 
 def _topic(e: EventDraft) -> bool:
