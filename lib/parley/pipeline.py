@@ -60,12 +60,13 @@ def records(doc: Doc, *, text_start: int = 0, dateline: str = "", published: dt.
     found["actors"], found["mentions"] = actors(doc, start=text_start, dateline=dateline, published=published,
                                                 dictionaries=dictionaries, publisher=publisher, credits=credits)
     found["timexes"] = timexes(doc, published=published)  # dateline dates included
-    found["quotes"] = quotes(doc, mentions=found["mentions"], actors=found["actors"])  # found once: events use them to attribute speech
+    # found once: events use them to attribute speech
+    found["quotes"] = quotes(doc, mentions=found["mentions"], actors=found["actors"])
+    home = dateline_country(dateline) or government_state(load_dictionaries(dictionaries), publisher, published)
     found["events"] = numbered("events", events(doc, mentions=found["mentions"], actors=found["actors"],
                                                 timexes=found["timexes"], published=published,
                                                 quotes=found["quotes"], dictionaries=dictionaries,
-                                                title=title, home=dateline_country(dateline) or government_state(
-                                                    load_dictionaries(dictionaries), publisher, published)))
+                                                title=title, home=home))
     found["contacts"] = numbered("contacts", contacts(found["events"], actors=found["actors"]))
     return found
 

@@ -112,3 +112,9 @@ def clause_verb(t: Token) -> Token:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
+
+
+def present_perfect(v: Token) -> bool:
+    """'has summoned', 'have been held': a participle with a present 'have'."""
+    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                   for c in v.children)

@@ -279,8 +279,7 @@ class References:
             mods = [m for c in t.lefts if c.dep_ in ("amod", "compound") for m in (c, *c.conjuncts)]
             named += [x for m in mods for _, x, _ in self.rooted.get(m.i, [])[:1]]
         found = []
-        for x in named:
-            x = self.country_of.get(self.country(x), "") if self.kind(x) == "place" else x
+        for x in map(self._usable, named):  # a place stands for its state
             if self.kind(x) == "country" and x not in found:
                 found.append(x)
         return found if len(found) > 1 else []

@@ -77,9 +77,7 @@ def events(
         clauses.ordinal(e)
     for e in found:
         arguments.opening(e)
-    for e in found:  # a commission one only proposes or imagines is no meeting planned yet
-        if e.item.obj in BODIES and e.modality in ("requested", "hypothetical"):
-            e.channel = ""
+    _proposed_bodies(found)
     _calls_nearby(found)
     _titled_call(grammar, found, title)
     _hosted_at_home(grammar, found, home)
@@ -166,6 +164,13 @@ def _titled_call(grammar: Grammar, found: list[EventDraft], title: str) -> None:
             continue
         if any(named(x) for x in e.participants):
             e.channel = "phone"
+
+
+def _proposed_bodies(found: list[EventDraft]) -> None:
+    """A commission or committee one only proposes or imagines is no meeting planned yet."""
+    for e in found:
+        if e.item.obj in BODIES and e.modality in ("requested", "hypothetical"):
+            e.channel = ""
 
 
 def _hosted_at_home(grammar: Grammar, found: list[EventDraft], home: str) -> None:

@@ -15,7 +15,7 @@ from ...lexicon import contact_vocabulary, words
 from ...syntax import agents, is_passive, objects, patients, prep_objects, subjects
 from .draft import EventDraft
 from .grammar import (ACT_ROOTS, ADJUNCT, LIGHT_VERBS, NOUN_TARGET_PREPS, OPENING, PARTICIPANT_PREPS,
-                      SOURCE_PREPS, TARGET_PREPS, TOPIC_PREPS, TOPIC_VERBS, Grammar, participation, slot)
+                      SOURCE_PREPS, TARGET_PREPS, TOPIC_PREPS, TOPIC_VERBS, Grammar, copula, participation, slot)
 
 
 DISTRIBUTED = frozenset({"phone", "letter"})
@@ -122,8 +122,8 @@ class Arguments:
         sources += prep_objects(n, SOURCE_PREPS)
         if e.code == VISIT:  # "the visit of the Chilean minister to Lima": the visitor
             sources += prep_objects(n, ("of",))
-        if e.code == VISIT and n.dep_ == "pobj" and n.head.head.lemma_ == "be":  # "X will be in Y on a visit"
-            sources += subjects(n.head.head)
+        if e.code == VISIT and copula(n) is not None:  # "X will be in Y on a visit"
+            sources += subjects(copula(n))
         if a != n and a.lemma_.lower() in LIGHT_VERBS:  # "delivered a message from X to Y": X's message
             sources += prep_objects(a, ("from",))
         if n.dep_ == "dobj" and n.head.lemma_.lower() in RECEIVING:  # "X received a letter from Y": to X

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...syntax import objects, prep_objects
 from .draft import EventDraft
 from .grammar import (CONDITIONAL, DEFINITE, DEMONSTRATIVE, FUTURE, LOCATIVE, MODAL, NEGATIVE, ORDINALS,
-                      PLANNING, PROSPECTIVE, TEMPORAL, TOPIC_VERBS, Grammar, overtaken, slot)
+                      PLANNING, PROSPECTIVE, TEMPORAL, TOPIC_VERBS, Grammar, copula, overtaken, slot)
 
 
 class Clauses:
@@ -26,9 +26,7 @@ class Clauses:
     def place(self, e: EventDraft) -> None:
         parts: list[tuple[int, str]] = []
         actors: list[str] = []
-        heads = [e.tok, e.anchor]
-        if e.tok.dep_ == "pobj" and e.tok.head.head.lemma_ == "be":  # "is in Brazil on his first visit"
-            heads.append(e.tok.head.head)
+        heads = [e.tok, e.anchor, *filter(None, [copula(e.tok)])]  # "is in Brazil on his first visit"
         for h in (e.tok, e.anchor):  # "met X in Paris" where the parse hangs "in Paris" on X; not what was
             said = objects(h) if h.lemma_.lower() not in TOPIC_VERBS else []  # discussed ("developments in X")
             heads += [o for o in (*said, *prep_objects(h, ("with",))) if o.pos_ in ("PROPN", "NOUN")]
@@ -85,7 +83,7 @@ class Clauses:
 
     def modality(self, e: EventDraft) -> None:
         heads = list(dict.fromkeys((e.anchor, e.tok)))
-        if e.tok.dep_ == "pobj" and (e.tok.head.head.lemma_ == "be" or e.tok.head.lower_ in ("during", "at")):
+        if copula(e.tok) is not None or e.tok.dep_ == "pobj" and e.tok.head.lower_ in ("during", "at"):
             heads.append(e.tok.head.head)  # "will be in X on a visit", "during talks with Y, discussions will"
         dep, head = slot(e.tok)
         if e.anchor == e.tok and dep in ("nsubj", "nsubjpass") and head.i not in self.by_tok:

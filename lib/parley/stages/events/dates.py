@@ -14,10 +14,10 @@ from spacy.tokens import Token
 from ...nlp import text_of
 from ...cameo import STATEMENT
 from ...lexicon import word_values
-from ...syntax import prep_objects
+from ...syntax import prep_objects, present_perfect
 from ...models import Timex
 from .draft import EventDraft
-from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_PREPS, TOPIC_VERBS, Grammar
+from .grammar import BOUNDARY, CLAUSAL, HABITUAL, LOCATIVE, SIMULTANEOUS, TOPIC_PREPS, TOPIC_VERBS, Grammar, copula
 
 PAIR_NUMBERS = frozenset(word_values("pair_numbers"))  # "the two leaders", "both"
 PLURAL_PRONOUNS = frozenset({"they", "we"})
@@ -40,7 +40,7 @@ class Dates:
         self.planned = grammar.table.planned
         self.speech = grammar.table.speech
         self.venues = grammar.table.venues
-        self.quad_class = {code: row.quad_class for code, row in grammar.table.codes.items()}
+        self.codes = grammar.table.codes
         self.country = grammar.res.country
         starts = sorted(self.doc._.paragraph_starts)
         self.paragraph = [bisect.bisect_right(starts, s.start_char) for s in grammar.sents]
@@ -221,9 +221,9 @@ class Dates:
             return
         lead = e.contact and a.tag_ == "VBD" and a.dep_ in ("ROOT", "conj", "ccomp") \
             and a.idx < self.first_date and not self._under_past_perfect(a)
-        be = e.tok.head.head if e.tok.dep_ == "pobj" else v  # "X is in Brazil on a state visit": now
-        now = e.contact and be.lemma_ == "be" and be.tag_ in ("VBZ", "VBP") or (
-            v.tag_ == "VBZ" and v.lemma_.lower() in self.speech)  # "a ministry statement says": now
+        be = copula(e.tok) if e.tok.dep_ == "pobj" else v
+        now = e.contact and be is not None and be.lemma_ == "be" and be.tag_ in ("VBZ", "VBP") or (  # "X is in
+            v.tag_ == "VBZ" and v.lemma_.lower() in self.speech)  # Brazil on a visit", "a ministry statement says"
         if present_perfect(v) or present_progressive(v) or lead or now:
             e.date, e.basis = (self.published, self.published), "publication"
 
@@ -232,17 +232,18 @@ class Dates:
         to take one from ("Chávez insisted", "Mr. Deby threatened to expel"), last of all: the
         publication day, the day a news report is about. Not a contact (its date is the
         contact's own), nor a material act's noun ("described the release"; "discussed continuing
-        cooperation" is said then), nor the past perfect ('had
-        met': background), nor a habit, nor after a date told of another time (_in_the_past)."""
+        cooperation" is said then), nor the past perfect ('had met': background), nor a habit, nor
+        just after a date told of another time (_in_the_past)."""
         for e in events:
             if e.date or e.contact or self.published is None or e.modality != "asserted":
                 continue
             v = finite_above(e.anchor)
-            if e.anchor.pos_ in ("NOUN", "PROPN") and self.quad_class[e.code] not in VERBAL or v.tag_ != "VBD" or v.dep_ not in ("ROOT", "conj", "ccomp") or self._under_past_perfect(v) or any(
-                    c.lower_ in HABITUAL for t in {e.anchor, v} for c in t.children
-                    if c.dep_ in ("advmod", "prep", "npadvmod")) or self._in_the_past(e):
-                continue
-            e.date, e.basis = (self.published, self.published), "publication"
+            material_noun = e.anchor.pos_ in ("NOUN", "PROPN") and self.codes[e.code].quad_class not in VERBAL
+            main_past = v.tag_ == "VBD" and v.dep_ in ("ROOT", "conj", "ccomp") and not self._under_past_perfect(v)
+            habit = any(c.lower_ in HABITUAL for t in {e.anchor, v} for c in t.children
+                        if c.dep_ in ("advmod", "prep", "npadvmod"))
+            if main_past and not material_noun and not habit and not self._in_the_past(e):
+                e.date, e.basis = (self.published, self.published), "publication"
         self.reported(events)  # "declared that X is prepared to collaborate": said then
 
     def _in_the_past(self, e: EventDraft) -> bool:
@@ -392,12 +393,6 @@ def host_verb(a: Token) -> Token | None:
     else:
         return None
     return v if v.pos_ in ("VERB", "AUX") else None
-
-
-def present_perfect(v: Token) -> bool:
-    """'has summoned', 'have been held'."""
-    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
-                                   for c in v.children)
 
 
 def present_progressive(v: Token) -> bool:

@@ -167,3 +167,8 @@ def participation(n: Token) -> list[Token]:
                 out += [c for c in p.conjuncts if c.pos_ in ("NOUN", "PROPN")]  # "of A, B, and C presidents",
                 # the list's last member hung on "participation" by the parser
     return out
+
+
+def copula(n: Token) -> Token | None:
+    """The "be" a noun hangs on through a preposition: "is" in "X is in Brazil on his first visit"."""
+    return n.head.head if n.dep_ == "pobj" and n.head.head.lemma_ == "be" else None

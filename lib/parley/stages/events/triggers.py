@@ -28,6 +28,7 @@ class Triggers:
         self.res = grammar.res
         self.heads = grammar.heads
         self.sent_of = grammar.sent_of
+        self._verbs: dict[int, bool] = {}  # sentence start -> has a verb
         self.phone_cues = {i.cue: i for i in self.table.refinements.get("04", ())
                            if i.cue and (i.channel or self.table.codes[i.code].channel) == "phone"}
 
@@ -106,13 +107,19 @@ class Triggers:
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.dep_ == "pobj" and tok.head.lower_ in INSTRUMENT and item.code[:2] == "04":
                 return False  # "by phone": a channel, not an event ("over the violation of X" is one)
-            if tok.pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+            if tok.pos_ == "PROPN" and not self._has_verb(tok.sent):
                 return False  # a header line: "For Immediate Release", "Office of the Press Secretary"
             planning = tok.dep_ == "compound" and tok.head.lemma_.lower() in PLANNING  # "their meeting schedule"
             return item.pos != "v" and (tok.dep_ not in ("compound", "amod", "nmod") or planning)
         if tok.pos_ == "ADJ":
             return item.pos == "" and tok.dep_ in ("acomp", "ROOT", "conj", "xcomp", "ccomp", "oprd")
         return False
+
+    def _has_verb(self, sent) -> bool:
+        """Does the sentence have a verb (asked once per sentence, for each item of each trigger)?"""
+        if sent.start not in self._verbs:
+            self._verbs[sent.start] = any(t.pos_ in ("VERB", "AUX") for t in sent)
+        return self._verbs[sent.start]
 
     def _second(self, tok: Token, word: str) -> Token | None:
         for child in tok.children:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp import text_of
 from ...lexicon import modal_words, temporal
+from ...syntax import present_perfect
 from .calendar import calendar_span, monday
 
 PAST, PRESENT, FUTURE, NEAREST = "PAST", "PRESENT", "FUTURE", "NEAREST"
@@ -149,11 +150,7 @@ def _present(verb: Token) -> bool:
         return False
     if _infinitive(verb):
         return verb.head.i != verb.i and _present(verb.head)
-    return verb_tense(verb) == PRESENT or _present_perfect(verb)
-
-
-def _present_perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return verb_tense(verb) == PRESENT or present_perfect(verb)
 
 
 def looks_ahead(tense: str, verb: Token, cue: str | None) -> str:
